@@ -1,0 +1,28 @@
+"""The ``dateline`` command: thin shells over the Python API, one module per command group.
+
+Exit status: 0 when every input was read (some may be skipped or duplicates),
+1 when at least one input failed (the others are still coded and stored),
+2 for usage errors (bad option, unreadable settings).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from . import code
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dateline")
+@click.option("-v", "--verbose", count=True, help="Log progress (-v) or debug detail (-vv).")
+def main(verbose: int) -> None:
+    """Dateline: news articles in, coded political events out (CAMEO, PLOVER)."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+for module in (code,):
+    for command in module.commands:
+        main.add_command(command)

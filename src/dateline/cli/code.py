@@ -1,0 +1,77 @@
+"""``dateline code``: read articles, code their events, store them, print them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from ..runner import RunSummary, code_paths
+from ..store import open_db
+from .options import (
+    actors_option,
+    config_option,
+    db_option,
+    model_option,
+    patterns_option,
+    settings_from,
+)
+from .output import FORMATS, write_records
+
+
+@click.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--no-db", is_flag=True, help="Do not store anything; only print the events.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Print the events in this form.")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the events here."
+)
+@config_option
+@model_option
+@actors_option
+@patterns_option
+@click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
+def code_command(paths, db, no_db, fmt, out, config, **options):
+    """Code the events of PATHS (files, directories, URLs, or - for standard input).
+
+    Events are stored in the DuckDB database (--db); with --format they are also
+    printed (or written to --out): always every event of the inputs given, even
+    those stored by an earlier run. A summary goes to standard error.
+
+    Exit status: 0 when every input was read, 1 when some failed (the rest are
+    coded and stored anyway), 2 for usage errors.
+    """
+    settings = settings_from(config, **options)
+    store = None if no_db else open_db(db)
+    summary = RunSummary()
+    records = []
+    progress = tqdm(desc="coding", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+    try:
+        for batch in code_paths(paths, settings=settings, store=store):
+            summary.add(batch)
+            records.extend(batch.records)
+            for failure in batch.failures:
+                click.echo(f"error: {failure.path}: {failure.reason}", err=True)
+            progress.update(len(batch.documents) + batch.already_stored + len(batch.failures))
+    finally:
+        progress.close()
+        if store is not None:
+            store.close()
+    if fmt or out:
+        _emit(records, fmt or "jsonl", out)
+    click.echo(summary, err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+def _emit(records, fmt, out):
+    if out is None:
+        write_records(records, fmt, sys.stdout)
+        return
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        write_records(records, fmt, handle)
+
+
+commands = [code_command]

@@ -1,0 +1,88 @@
+"""Writers for event records: JSON Lines, CSV (flattened columns) and a terminal table."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Iterable
+from typing import IO, Any
+
+FORMATS = ("table", "jsonl", "csv")
+TABLE_MODALITIES = ("asserted", "reported")  # the table hides the rest; exports keep all
+
+
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """``{"source": {"country": "IRN"}}`` -> ``{"source_country": "IRN"}``; lists as JSON."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            for sub, inner in value.items():
+                flat[f"{key}_{sub}"] = inner
+        elif isinstance(value, list):
+            flat[key] = json.dumps(value)
+        else:
+            flat[key] = value
+    return flat
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Write ``records`` to ``out``; returns how many were written."""
+    writer = {"jsonl": _write_jsonl, "csv": _write_csv, "table": _write_table}[fmt]
+    return writer(list(records), out)
+
+
+def _write_jsonl(records: list[dict[str, Any]], out: IO[str]) -> int:
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(records)
+
+
+def _write_csv(records: list[dict[str, Any]], out: IO[str]) -> int:
+    rows = [flatten(r) for r in records]
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    writer = csv.DictWriter(out, fieldnames=list(columns))
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)
+
+
+TABLE_COLUMNS = ("date", "source", "event", "target", "place", "modality")
+
+
+def _write_table(records: list[dict[str, Any]], out: IO[str]) -> int:
+    shown = [r for r in records if r["modality"] in TABLE_MODALITIES]
+    rows = [_table_row(r) for r in shown]
+    width = shutil.get_terminal_size((160, 20)).columns
+    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(TABLE_COLUMNS)]
+    widths = [min(w, 34) for w in widths]
+    for line in [TABLE_COLUMNS, *rows]:
+        cells = [cell[:w].ljust(w) for cell, w in zip(line, widths)]
+        out.write("  ".join(cells).rstrip()[:width] + "\n")
+    hidden = len(records) - len(shown)
+    if hidden:
+        out.write(f"({hidden} more events with other modalities: see --format jsonl)\n")
+    return len(shown)
+
+
+def _table_row(record: dict[str, Any]) -> tuple[str, ...]:
+    plover = record["plover"]["type"] if record["plover"] else "-"
+    event = f"{plover}/{record['cameo']['code']}"
+    place = record["place"]["name"] if record["place"] else ""
+    return (
+        record["date"] or "",
+        _actor_cell(record["source"]),
+        event,
+        _actor_cell(record["target"]),
+        place,
+        record["modality"],
+    )
+
+
+def _actor_cell(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "-"
+    codes = "/".join(c for c in (actor["country"], actor["sector"]) if c)
+    return f"{actor['name']} ({codes})" if codes else actor["name"]

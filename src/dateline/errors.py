@@ -1,0 +1,33 @@
+"""Every exception Dateline raises, in one tree.
+
+Inside a stage a problem is an exception; at the batch level the runner turns
+it into a ``Failure`` value (stored in the errors table) and the batch goes on.
+"""
+
+
+class DatelineError(Exception):
+    """Base of every error Dateline raises on purpose."""
+
+
+class InputError(DatelineError):
+    """An input cannot be read or makes no document: names the input and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ConfigError(DatelineError):
+    """A settings file or a user vocabulary file is malformed."""
+
+
+class ModelNotFoundError(DatelineError):
+    """The configured spaCy model is not installed."""
+
+
+class MissingExtraError(DatelineError):
+    """An optional part needs an extra that is not installed."""
+
+    def __init__(self, feature: str, extra: str):
+        super().__init__(f"{feature} needs the [{extra}] extra: pip install 'dateline[{extra}]'")

@@ -1,0 +1,191 @@
+"""The data that flows through Dateline: one ``Document``, enriched stage by stage.
+
+Each stage reads only the fields that earlier stages wrote:
+
+    ingest -> RawDocument
+    clean  -> Document(text, title, published, dateline, language, content_hash)
+    dedup  -> Document.fingerprint, Document.duplicate_of
+    nlp    -> Document.sentences, Document.parsed (spaCy Doc, never stored)
+    actors -> Document.actors, Document.mentions
+    events -> Document.events (trigger, roles, CAMEO, PLOVER, modality, confidence)
+    when   -> Event.date, Event.date_precision, Event.date_expression
+    where  -> Event.place
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass
+class RawDocument:
+    """One input as read: bytes or text plus what the reader knew about it."""
+
+    path: str  # the input as given: a path, a URL, "-", or "file.jsonl#12" for a record
+    content: bytes | str
+    kind: str  # "text" | "html"
+    url: str | None = None
+    fetched_at: datetime | None = None
+    file_time: datetime | None = None  # the file's mtime: last resort for the date
+    title: str | None = None  # from record metadata (feeds, jsonl/csv columns)
+    published: str | None = None  # from record metadata, as written
+    source: str | None = None  # outlet name from record metadata
+
+
+@dataclass
+class Dateline:
+    """The news dateline at the head of the story: ``BAGHDAD, April 29, 2007 (AFP) -``."""
+
+    text: str
+    place: str | None = None
+    agency: str | None = None
+    date: date | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # character offsets in Document.text
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass
+class Actor:
+    """A participant of the story after coreference: one per real-world entity."""
+
+    name: str  # canonical name
+    country: str | None  # ISO 3166-1 alpha-3
+    sector: str | None  # GOV MIL COP JUD SPY REB OPP PTY CVL MED BUS NGO IGO REL EDU HLH LAB ...
+    kind: str  # person | group | state | organisation
+    evidence: str  # the rule or dictionary entry that coded it
+
+
+@dataclass
+class Mention:
+    """A span of Document.text that refers to an actor."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    actor: int  # index into Document.actors
+    rule: str  # how this span was linked: "ner", "title", "demonym", "coref:surname", ...
+
+
+@dataclass
+class ActorRef:
+    """An actor as it takes part in one event (the event record's source/target)."""
+
+    text: str  # as written in the sentence
+    name: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass
+class Cameo:
+    code: str  # zero-padded, e.g. "042"
+    root: str  # e.g. "04"
+    goldstein: float
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+
+
+@dataclass
+class Plover:
+    type: str  # upper case, one of the 16 PLOVER types
+    mode: str | None = None
+
+
+@dataclass
+class Place:
+    name: str
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: str  # city | admin1 | country | region
+
+
+@dataclass
+class Event:
+    sentence: int  # index into Document.sentences
+    trigger: str  # the words that triggered the event, as written
+    cameo: Cameo
+    plover: Plover | None
+    source: ActorRef | None
+    target: ActorRef | None
+    modality: str = "asserted"  # asserted reported alleged intended hypothetical negated cancelled
+    confidence: float = 0.5
+    explanation: str = ""  # pattern or model that fired, trigger, parse path
+    coder: str = ""  # which coder produced it, e.g. "patterns.v1"
+    token: int | None = None  # trigger token index in Document.parsed (not stored)
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM or YYYY
+    date_precision: str | None = None  # day | month | year
+    date_expression: str | None = None  # the words that gave the date, or "published"
+    place: Place | None = None
+
+    def key(self, doc_id: str) -> str:
+        """A stable id: the same input coded by the same coder gives the same id."""
+        parts = [
+            doc_id,
+            str(self.sentence),
+            self.trigger,
+            self.cameo.code,
+            self.source.name if self.source else "",
+            self.target.name if self.target else "",
+        ]
+        return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    doc_id: str
+    path: str
+    text: str  # cleaned text; every offset in the document refers to it
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    source: str | None = None
+    published: date | None = None
+    published_from: str | None = None  # dateline | metadata | page | file
+    dateline: Dateline | None = None
+    language: str | None = None
+    content_hash: str = ""
+    duplicate_of: str | None = None
+    skipped: str | None = None  # why the document was not coded (language, no text ...)
+    fingerprint: bytes | None = None  # MinHash signature for near-duplicate detection
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    parsed: Any = field(default=None, repr=False, compare=False)  # spaCy Doc, never stored
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping the character span [start, end), the longest first."""
+        hits = [m for m in self.mentions if m.start < end and start < m.end]
+        return max(hits, key=lambda m: m.end - m.start, default=None)
+
+    def actor_ref(self, mention: Mention) -> ActorRef:
+        actor = self.actors[mention.actor]
+        return ActorRef(mention.text, actor.name, actor.country, actor.sector)
+
+
+@dataclass
+class Failure:
+    """An input that could not be read or coded: stored in the errors table, reported once."""
+
+    path: str
+    stage: str
+    reason: str
+
+
+def content_hash(text: str) -> str:
+    """The id of a cleaned text: whitespace and case do not make a new document."""
+    normalised = " ".join(text.lower().split())
+    return hashlib.sha256(normalised.encode()).hexdigest()[:16]

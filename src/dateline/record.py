@@ -1,0 +1,71 @@
+"""The event record: the stable, documented shape of one coded event (see README)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .model import ActorRef, Document, Event
+
+RECORD_FIELDS = (
+    "id",
+    "doc_id",
+    "doc_path",
+    "published",
+    "date",
+    "date_precision",
+    "source",
+    "target",
+    "plover",
+    "cameo",
+    "modality",
+    "confidence",
+    "place",
+    "sentence",
+    "span",
+    "trigger",
+    "explanation",
+    "coder",
+)
+
+
+def event_record(doc: Document, event: Event) -> dict[str, Any]:
+    """The JSON-ready record of ``event`` as coded in ``doc``."""
+    sentence = doc.sentences[event.sentence]
+    return {
+        "id": event.key(doc.doc_id),
+        "doc_id": doc.doc_id,
+        "doc_path": doc.path,
+        "published": doc.published.isoformat() if doc.published else None,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "source": _actor(event.source),
+        "target": _actor(event.target),
+        "plover": asdict(event.plover) if event.plover else None,
+        "cameo": asdict(event.cameo),
+        "modality": event.modality,
+        "confidence": round(event.confidence, 3),
+        "place": _place(event),
+        "sentence": sentence.text,
+        "span": [sentence.start, sentence.end],
+        "trigger": event.trigger,
+        "explanation": event.explanation,
+        "coder": event.coder,
+    }
+
+
+def document_records(doc: Document) -> list[dict[str, Any]]:
+    return [event_record(doc, event) for event in doc.events]
+
+
+def _actor(ref: ActorRef | None) -> dict[str, Any] | None:
+    return asdict(ref) if ref else None
+
+
+def _place(event: Event) -> dict[str, Any] | None:
+    if event.place is None:
+        return None
+    place = asdict(event.place)
+    place.pop("precision")
+    place["precision"] = event.place.precision
+    return place

@@ -1,0 +1,180 @@
+"""Batches, stores and reports: the one place that drives the stages over many inputs.
+
+The stages themselves know nothing of batches, databases or progress; the runner
+chains them, turns a stage's exception into a ``Failure`` for that input only,
+and writes each batch to the store in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from .actors import ActorCoder
+from .clean import clean_document
+from .dedup import Deduplicator
+from .errors import DatelineError
+from .events import EventCoder
+from .ingest import read_inputs
+from .model import Document, Failure, RawDocument
+from .nlp import Parser
+from .record import document_records
+from .settings import Settings, load_settings
+from .store import Store
+from .when import EventDater
+from .where import EventPlacer
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """The coding stages in order: parse, actors, events, when, where."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or load_settings()
+        self.parser = Parser(self.settings.model, self.settings.batch_size)
+        self.stages = [
+            ActorCoder(self.settings),
+            EventCoder(self.settings),
+            EventDater(self.settings),
+            EventPlacer(self.settings),
+        ]
+
+    def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
+        """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``."""
+        todo = [doc for doc in docs if not doc.skipped and not doc.duplicate_of]
+        self.parser.parse(todo)
+        failures = []
+        for doc in todo:
+            try:
+                for stage in self.stages:
+                    stage(doc)
+            except DatelineError as exc:
+                failures.append(Failure(doc.path, type(stage).__name__, str(exc)))
+                doc.events = []
+                doc.skipped = f"coding failed: {exc}"
+            finally:
+                doc.parsed = None  # the spaCy Doc is per batch, never kept
+        return list(docs), failures
+
+
+@dataclass
+class BatchResult:
+    """What one batch of inputs gave: its documents, their event records, its failures."""
+
+    documents: list[Document] = field(default_factory=list)  # newly read documents
+    records: list[dict[str, Any]] = field(default_factory=list)  # events of every input given
+    failures: list[Failure] = field(default_factory=list)
+    already_stored: int = 0
+
+
+@dataclass
+class RunSummary:
+    coded: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    failed: int = 0
+    already_stored: int = 0
+    events: int = 0
+
+    def add(self, batch: BatchResult) -> None:
+        for doc in batch.documents:
+            if doc.duplicate_of:
+                self.duplicates += 1
+            elif doc.skipped:
+                self.skipped += 1
+            else:
+                self.coded += 1
+        self.failed += len(batch.failures)
+        self.already_stored += batch.already_stored
+        self.events += len(batch.records)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.coded} coded, {self.already_stored} already stored, "
+            f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed; "
+            f"{self.events} events"
+        )
+
+
+def code_text(
+    text: str,
+    *,
+    settings: Settings | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    path: str = "<text>",
+) -> Document:
+    """Clean and code one text without touching a database; returns the coded Document."""
+    raw = RawDocument(path=path, content=text, kind="text", title=title, published=published)
+    settings = settings or load_settings()
+    doc = clean_document(raw, settings)
+    _pipeline(settings).code([doc])
+    return doc
+
+
+def code_paths(
+    paths: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    store: Store | None = None,
+) -> Iterator[BatchResult]:
+    """Read, clean, deduplicate, code and (with ``store``) save every input, batch by batch.
+
+    Inputs already in ``store`` are not coded again: their stored events are returned.
+    """
+    settings = settings or load_settings()
+    dedup = Deduplicator(settings)
+    if store is not None:
+        dedup.seed(store.fingerprints())
+    pipeline = _pipeline(settings)
+    for chunk in _chunks(read_inputs(paths, settings), settings.batch_size):
+        yield _code_batch(chunk, settings, dedup, pipeline, store)
+
+
+def _code_batch(chunk, settings, dedup, pipeline, store) -> BatchResult:
+    batch = BatchResult()
+    known_ids = []
+    new_docs = []
+    for item in chunk:
+        if isinstance(item, Failure):
+            batch.failures.append(item)
+            continue
+        try:
+            doc = clean_document(item, settings)
+        except DatelineError as exc:
+            batch.failures.append(Failure(item.path, "clean", getattr(exc, "reason", str(exc))))
+            continue
+        if store is not None and store.has_document(doc.doc_id):
+            known_ids.append(doc.doc_id)
+            continue
+        new_docs.append(dedup.check(doc))
+    coded, failures = pipeline.code(new_docs)
+    batch.failures.extend(failures)
+    batch.documents = coded
+    batch.already_stored = len(known_ids)
+    for doc in coded:
+        batch.records.extend(document_records(doc))
+    if store is not None:
+        batch.records.extend(store.event_records(known_ids))
+        store.save_batch(coded, batch.failures)
+    return batch
+
+
+_PIPELINES: dict[Settings, Pipeline] = {}
+
+
+def _pipeline(settings: Settings) -> Pipeline:
+    """One pipeline per settings: loading spaCy and the vocabularies is the slow part."""
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = Pipeline(settings)
+    return _PIPELINES[settings]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

