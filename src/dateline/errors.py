@@ -31,3 +31,7 @@ class MissingExtraError(DatelineError):
 
     def __init__(self, feature: str, extra: str):
         super().__init__(f"{feature} needs the [{extra}] extra: pip install 'dateline[{extra}]'")
+
+
+class StoreError(DatelineError):
+    """The event database refused an operation: cannot open, bad or writing SQL query."""

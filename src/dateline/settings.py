@@ -24,7 +24,10 @@ class Settings:
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard above which two stories are one
     actor_files: tuple[Path, ...] = ()  # user actor dictionaries (CSV, YAML, PETRARCH)
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
+    residue_files: tuple[Path, ...] = ()  # user scrape-residue line patterns (one regex a line)
+    agency_files: tuple[Path, ...] = ()  # user news agencies for datelines (CSV: name,aliases)
     min_city_population: int = 5000  # gazetteer cities below this are ignored
+    place_files: tuple[Path, ...] = ()  # user regions and places (CSV like data/places/regions.csv)
     text_field: str = "text"  # JSON Lines / CSV column names
     title_field: str = "title"
     url_field: str = "url"
@@ -35,7 +38,7 @@ class Settings:
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
 
 
-_PATH_TUPLES = {"actor_files", "pattern_files"}
+_PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

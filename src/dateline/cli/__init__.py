@@ -11,7 +11,7 @@ import logging
 
 import click
 
-from . import code
+from . import actors, clean, code, database
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +23,6 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-for module in (code,):
+for module in (code, clean, actors, database):
     for command in module.commands:
         main.add_command(command)

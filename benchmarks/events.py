@@ -1,0 +1,140 @@
+"""Event coding quality: our gold corpus and the PLOVER gold standard records.
+
+Codes every text through the full pipeline (``dateline.code_text``) and prints, for
+../shared/eval/events/PLOVER_GSR_CAMEO.txt (PLOVER 0.5 names mapped to today's types):
+type accuracy (the gold type among the coded types of the sentence; target 85%), dyad
+accuracy (a coded event of the gold type with source and target countries right),
+precision/recall/F1 as ../shared/eval/README.md defines them, events per sentence
+(target <= 1.5), speed, the full type confusion matrix, and the same figures for the
+majority-type baseline run in the same process. Then the figures on tests/gold/corpus.yaml.
+
+    .venv/bin/python benchmarks/events.py [--misses]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+import dateline
+from dateline.events.ontology import PLOVER_TYPES
+from dateline.events.scoring import Score, Triple, triple
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PLOVER_GSR = SHARED / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"
+GOLD_CORPUS = ROOT / "tests" / "gold" / "corpus.yaml"
+
+PLOVER_05 = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+# CAMEO country codes that differ from ISO alpha-3; non-state codes expect no country
+CAMEO_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UK": "GBR"}
+NO_COUNTRY = "-"
+
+
+def gsr_records() -> list[dict]:
+    records = json.loads(PLOVER_GSR.read_text(encoding="utf-8"))
+    return [r for r in records if r.get("event") != "DOCUMENT"]
+
+
+def _countries(actors) -> frozenset[str] | None:
+    if not isinstance(actors, list) or not actors:
+        return None
+    codes = set()
+    for actor in actors:
+        code = str(actor.get("code", ""))[:3]
+        codes.add(CAMEO_COUNTRIES.get(code, code) if _is_country(code) else NO_COUNTRY)
+    return frozenset(codes)
+
+
+def _is_country(code: str) -> bool:
+    return code not in {"IGO", "NGO", "IMG", "MNC", "UAF", "REB", ""}
+
+
+def gold_of(record: dict) -> Triple:
+    kind = PLOVER_05.get(record["event"], record["event"])
+    return Triple(kind, _countries(record.get("source")), _countries(record.get("target")))
+
+
+def coded_of(doc) -> list[Triple]:
+    """Coded events with a missing country written as NO_COUNTRY, so it can be scored."""
+    return [
+        Triple(t.type, t.source or NO_COUNTRY, t.target or NO_COUNTRY, t.modality)
+        for t in map(triple, doc.events)
+    ]
+
+
+def run_gsr(show_misses: bool) -> None:
+    records = gsr_records()
+    start = time.perf_counter()
+    docs = [dateline.code_text(r["text"]) for r in records]
+    elapsed = time.perf_counter() - start
+    score, baseline = Score(), Score()
+    majority = Counter(gold_of(r).type for r in records).most_common(1)[0][0]
+    type_hits = baseline_hits = events = 0
+    for record, doc in zip(records, docs, strict=True):
+        gold, coded = gold_of(record), coded_of(doc)
+        score.add([gold], coded)
+        events += len(coded)
+        type_hits += gold.type in {c.type for c in coded}
+        baseline_hits += gold.type == majority
+        baseline.add([gold], [Triple(majority, None, None)])
+        if show_misses and not any(gold.hits(c) for c in coded):
+            print(
+                f"MISS {gold.type} {sorted(gold.source or [])}->{sorted(gold.target or [])}"
+                f" | coded {[(c.type, c.source, c.target) for c in coded]} | {record['text']}"
+            )
+    n = len(records)
+    print(f"PLOVER GSR: {n} sentences coded in {elapsed:.1f}s ({n / elapsed:.1f} sentences/s)")
+    print(
+        f"  type accuracy  {type_hits / n:.3f}   (majority-type baseline {majority}: "
+        f"{baseline_hits / n:.3f}, ratio {type_hits / max(baseline_hits, 1):.2f}x; target 0.85)"
+    )
+    print(f"  dyad accuracy  {score.gold_hit / n:.3f}   (type + source + target countries)")
+    print(f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
+    print(f"  events per sentence {events / n:.2f}   (target <= 1.5)")
+    print_confusion(score.confusion)
+
+
+def print_confusion(confusion: Counter) -> None:
+    columns = [*PLOVER_TYPES, "-"]
+    short = {t: t[:4] for t in columns}
+    print("  confusion (rows gold, columns coded; '-' = no event):")
+    print("  " + " " * 10 + " ".join(f"{short[c]:>4}" for c in columns))
+    for gold in PLOVER_TYPES:
+        row = [confusion.get((gold, coded), 0) for coded in columns]
+        if any(row):
+            print(f"  {gold:<10}" + " ".join(f"{v:>4}" if v else "   ." for v in row))
+
+
+def run_gold_corpus() -> None:
+    stories = yaml.safe_load(GOLD_CORPUS.read_text(encoding="utf-8"))["stories"]
+    score = Score()
+    for story in stories:
+        gold = [
+            Triple(e["type"], e.get("source"), e.get("target"), e.get("modality"))
+            for e in story.get("events", [])
+        ]
+        score.add(gold, [triple(e) for e in dateline.code_text(story["text"]).events])
+    print(f"gold corpus ({len(stories)} stories): {score.figures()}")
+
+
+def main() -> None:
+    if PLOVER_GSR.exists():
+        run_gsr("--misses" in sys.argv)
+    else:
+        print(f"{PLOVER_GSR} not found: PLOVER GSR figures skipped")
+    run_gold_corpus()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Coding throughput: articles per second, and Dateline's time over a bare ``nlp.pipe`` pass.
+
+Reads the first N stories of Reuters-21578 from ../shared/eval/corpora/reuters21578,
+codes them with the full pipeline (clean, parse, actors, events, when, where; no
+database), then runs the same spaCy pipeline alone over the same cleaned texts in
+the same process, and prints both rates and their ratio.
+
+    python benchmarks/throughput.py [--articles 300] [--batch-size 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from pathlib import Path
+
+from dateline.clean import clean_document
+from dateline.model import RawDocument
+from dateline.nlp import load_model
+from dateline.runner import Pipeline
+from dateline.settings import Settings
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpora" / "reuters21578"
+STORY = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
+BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+
+
+def reuters_stories(limit: int) -> list[RawDocument]:
+    stories = []
+    for sgm in sorted(CORPUS.glob("*.sgm")):
+        text = sgm.read_bytes().decode("latin-1")
+        for index, story in enumerate(STORY.findall(text)):
+            body = BODY.search(story)
+            if body and len(body.group(1)) > 400:
+                content = html.unescape(body.group(1)).replace("\x03", "").strip()
+                stories.append(RawDocument(f"{sgm.name}#{index}", content, "text"))
+            if len(stories) == limit:
+                return stories
+    return stories
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is not available")
+        return 0
+    settings = Settings(batch_size=args.batch_size)
+    raws = reuters_stories(args.articles)
+    pipeline = Pipeline(settings)
+    pipeline.code([clean_document(raws[0], settings)])  # warm-up: vocabularies and gazetteer
+
+    started = time.perf_counter()
+    docs = [clean_document(raw, settings) for raw in raws]
+    for start in range(0, len(docs), settings.batch_size):
+        pipeline.code(docs[start : start + settings.batch_size])
+    dateline_seconds = time.perf_counter() - started
+
+    nlp = load_model(settings.model)
+    started = time.perf_counter()
+    for _ in nlp.pipe((doc.text for doc in docs), batch_size=settings.batch_size):
+        pass
+    spacy_seconds = time.perf_counter() - started
+
+    events = sum(len(doc.events) for doc in docs)
+    words = sum(len(doc.text.split()) for doc in docs)
+    print(f"articles: {len(docs)} ({words} words), events coded: {events}")
+    print(f"dateline (full pipeline): {dateline_seconds:.2f} s, {len(docs) / dateline_seconds:.1f} articles/s")
+    print(f"bare nlp.pipe ({settings.model}): {spacy_seconds:.2f} s, {len(docs) / spacy_seconds:.1f} articles/s")
+    print(f"ratio dateline / bare spaCy: {dateline_seconds / spacy_seconds:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

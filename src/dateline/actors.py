@@ -1,0 +1,535 @@
+"""Actors stage: who takes part in the story, coded with a country and a sector.
+
+Every noun phrase of the parse is a candidate: a dictionary name ("Qods Force"), a person
+with a title or role ("Prime Minister Nuri al-Maliki"), a group named by demonym and role
+noun ("Iranian officials"), a country or capital standing for its government ("Washington
+says"). Places in locative position ("in Baghdad") are not actors. Mentions of the same
+entity are then chained: repeated names, surnames, pronouns and definite descriptions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import Entry, Lexicon, Role, load_lexicon, phrase_key, token_key
+from .model import Actor, Document, Mention
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
+# dependents that belong to a noun phrase, left of its head and right of it
+LEFT_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "nmod", "poss", "case", "flat"}
+RIGHT_DEPS = {"compound", "flat", "case"}
+NOT_HEADS = {"compound", "flat", "amod", "nmod"}
+COUNTRY_KINDS = {"state", "capital", "demonym"}
+PRONOUNS = {
+    "he": "person", "him": "person", "his": "person", "himself": "person",
+    "she": "person", "her": "person", "herself": "person",
+    "they": "group", "them": "group", "their": "group", "themselves": "group",
+    "it": "organisation", "its": "organisation",
+}  # fmt: skip
+COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
+    "person": ("person",),
+    "group": ("group", "state", "organisation"),
+    "organisation": ("state", "organisation"),
+    "state": ("state",),
+}
+NOT_NATIONALITY = {"ethnic", "pro", "anti"}  # "ethnic Albanians" may live anywhere
+INSTITUTION_PLACES = {"in", "at", "into", "inside", "outside"}  # "in court", "at the hospital"
+COREF_WINDOW = 3  # sentences back that a pronoun or description may reach
+
+
+class ActorCoder:
+    """``coder(doc)`` fills ``doc.actors`` and ``doc.mentions`` from ``doc.parsed``."""
+
+    def __init__(self, settings: Settings):
+        self.lexicon = load_lexicon(settings.actor_files)
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        candidates = _Phrases(doc, self.lexicon).candidates()
+        doc.actors, doc.mentions = _Chains(doc).link(candidates)
+        return doc
+
+
+@dataclass
+class Candidate:
+    """A noun phrase coded as an actor, or a pronoun/description waiting for its antecedent."""
+
+    start: int  # token span in doc.parsed
+    end: int
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # person | group | state | organisation, or "pronoun:<kind>"
+    rule: str
+    evidence: str
+    possessor: int | None = None  # "its foreign minister": the pronoun that gives the country
+
+
+# ---- coding noun phrases ----------------------------------------------------------------
+
+
+class _Phrases:
+    """Codes every noun phrase of one document."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon):
+        self.doc = doc
+        self.parsed = doc.parsed
+        self.lexicon = lexicon
+        self.day: date | None = doc.published
+        self.entry_at = self._dictionary_matches()
+        self.context = self._context_country()
+
+    def _dictionary_matches(self) -> dict[int, tuple[int, int, Entry]]:
+        """Token index -> the dictionary phrase covering it (longest match, proper names)."""
+        tokens = [t for t in self.parsed if token_key(t.text)]
+        words = [token_key(t.text) for t in tokens]
+        found: dict[int, tuple[int, int, Entry]] = {}
+        for i, j, entry in self.lexicon.matches(words, self.day):
+            start, end = tokens[i].i, tokens[j - 1].i + 1
+            span = self.parsed[start:end]
+            if not any(t.text[:1].isupper() for t in span):
+                continue  # "turkey", "chad": dictionary names are written capitalised
+            for t in span:
+                found[t.i] = (start, end, entry)
+        return found
+
+    def _context_country(self) -> tuple[str | None, str]:
+        """The story's country: the dateline place, else the most named country."""
+        dateline = self.doc.dateline
+        if dateline and dateline.place:
+            entry = self.lexicon.best(phrase_key(dateline.place), self.day)
+            if entry and entry.country and entry.kind in COUNTRY_KINDS:
+                return entry.country, f"dateline {dateline.place}"
+        counts = Counter(
+            entry.country
+            for (_, _, entry) in set(self.entry_at.values())
+            if entry.kind in COUNTRY_KINDS and entry.country
+        )
+        if counts:
+            country, _ = counts.most_common(1)[0]
+            return country, "the story's most named country"
+        return None, ""
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        skipped = self._dateline_spans()
+        for token in self.parsed:
+            if token.pos_ in NOMINAL and (
+                token.dep_ not in NOT_HEADS or self._named_modifier(token)
+            ):
+                found = self._code_phrase(token)
+                out.extend(c for c in found if not _inside(self.parsed, c, skipped))
+        return sorted(out, key=lambda c: (c.start, -c.end))
+
+    def _named_modifier(self, token) -> bool:
+        """ "a NATO proposal": an organisation named as a modifier still takes part."""
+        match = self.entry_at.get(token.i)
+        return bool(match) and match[1] == token.i + 1 and match[2].kind not in COUNTRY_KINDS
+
+    def _dateline_spans(self) -> list[tuple[int, int]]:
+        """``BAGHDAD, April 29 (AFP) -``: the place and agency there are no participants."""
+        dateline = self.doc.dateline
+        if not dateline or not dateline.text:
+            return []
+        text, spans, at = self.doc.text, [], self.doc.text.find(dateline.text)
+        while at >= 0:
+            spans.append((at, at + len(dateline.text)))
+            at = text.find(dateline.text, at + 1)
+        return spans
+
+    def _phrase(self, head) -> list:
+        """The head and its noun-phrase dependents (no clauses, no prepositions)."""
+        tokens = [head]
+        for child in head.children:
+            if child.i < head.i and child.dep_ in LEFT_DEPS:
+                tokens.extend(child.subtree)
+            elif child.i > head.i and (
+                child.dep_ in RIGHT_DEPS
+                or (
+                    child.dep_ == "appos"
+                    and child.left_edge.i == head.i + 1
+                    and child.pos_ != "PRON"
+                )
+            ):
+                tokens.extend(child.subtree if child.dep_ == "appos" else self._phrase(child))
+        return sorted(set(tokens), key=lambda t: t.i)
+
+    def _code_phrase(self, head) -> list[Candidate]:
+        tokens = self._phrase(head)
+        start, end = tokens[0].i, tokens[-1].i + 1
+        while end - 1 > start and self.parsed[end - 1].dep_ in ("case", "punct"):
+            end -= 1  # "Larijani's": the mention is the name
+        lower = head.text.lower()
+        if head.pos_ == "PRON":
+            kind = PRONOUNS.get(lower)
+            return [self._waiting(start, end, kind, "coref:pronoun")] if kind else []
+        described = lower in self.lexicon.descriptions and any(t.lower_ == "the" for t in tokens)
+        if described and not self._demonym_modifier(tokens):
+            kind = self.lexicon.descriptions[lower]
+            return [self._waiting(start, end, kind, "coref:description")]
+        coded = self._code_named(head, tokens, start, end)
+        if not coded and head.pos_ == "PROPN" and head.is_title:
+            # "Mr Larijani" missed by the tagger: kept only if it names an earlier person
+            return [self._waiting(head.i, head.i + 1, "name", "coref:surname")]
+        return coded
+
+    def _waiting(self, start: int, end: int, kind: str, rule: str) -> Candidate:
+        text = self.parsed[start:end].text
+        return Candidate(start, end, text, None, None, f"pronoun:{kind}", rule, rule)
+
+    def _code_named(self, head, tokens, start: int, end: int) -> list[Candidate]:
+        head_match = self._head_match(head)
+        person = self._person_entity(head, tokens)
+        if head_match and person and person.end - person.start > head_match[1] - head_match[0]:
+            head_match = None  # "Denzel Washington" is a person, not the US government
+        covered = set(range(*head_match[:2])) if head_match else set()
+        if person is not None:
+            covered |= set(range(person.start, person.end))
+        modifiers = [t for t in tokens if t.i not in covered and t.i != head.i]
+        countries = self._countries(head, modifiers)
+        role = self._role(head, [t for t in modifiers if t.dep_ != "poss"])
+        if role is not None and not head_match and person is None:
+            end = self._end_at_plural_role(head, modifiers, end)
+            head = self.parsed[end - 1] if end <= head.i else head
+        if head_match:
+            coded = self._from_entry(head, head_match[2], role, countries)
+        elif person is not None:
+            coded = self._person(person, role, countries, modifiers)
+        elif role is not None:
+            coded = self._role_phrase(head, tokens, role, countries, modifiers)
+        elif head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN":
+            coded = self._organisation(head, countries)
+        elif head.pos_ == "NOUN" and self._demonym_modifier(modifiers):
+            coded = self._national(head, tokens, countries)
+        else:
+            return []
+        if coded is None:
+            return []
+        possessor = next((t.i for t in modifiers if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+        first = Candidate(start, end, *coded, possessor=possessor if not countries else None)
+        # "Hungarian and Romanian officials": one actor per conjoined country
+        others = [
+            Candidate(
+                s,
+                end,
+                f"{self.parsed[s:e].text} {head.text}",
+                entry.country,
+                *coded[2:4],
+                "conjoined",
+                entry.source,
+            )
+            for (s, e, entry) in countries[1:]
+            if entry.country != first.country
+        ]
+        return [first, *others]
+
+    def _end_at_plural_role(self, head, modifiers, end: int) -> int:
+        """ "Iranian agents fund ...": a plural role noun before a non-role head ends the phrase."""
+        if self.lexicon.role([head.lemma_]) or not modifiers:
+            return end
+        last = modifiers[-1]
+        if (
+            last.i == head.i - 1
+            and last.tag_ in ("NNS", "NNPS")
+            and self.lexicon.role([last.lemma_])
+        ):
+            return last.i + 1
+        return end
+
+    def _head_match(self, head):
+        match = self.entry_at.get(head.i)
+        if match is None:
+            return None
+        entry = match[2]
+        if entry.kind in COUNTRY_KINDS and self._is_place(head):
+            return None
+        if entry.kind == "demonym" and self._nationality(head) is None:
+            return None  # "ethnic Turks": an ethnic group, coded by the story's country
+        return match
+
+    def _is_place(self, head, prepositions=None) -> bool:
+        """A country or city after "in", "at", "from" ... is where things happen."""
+        prepositions = prepositions or self.lexicon.locatives
+        return head.dep_ == "pobj" and head.head.lower_ in prepositions
+
+    def _person_entity(self, head, tokens):
+        ents = [t for t in [head, *(c for c in head.children if c.dep_ == "appos")] if t in tokens]
+        for token in ents:
+            if token.ent_type_ == "PERSON":
+                return next(e for e in self.parsed.ents if e.start <= token.i < e.end)
+        return None
+
+    def _countries(self, head, modifiers) -> list[tuple[int, int, Entry]]:
+        """Country names and demonyms among the modifiers, then "of Iran" or "in Guinea"
+        after the head; "ethnic Albanians", "pro-Iranian" name no nationality."""
+        found = {}
+        for token in modifiers:
+            match = self._nationality(token)
+            if match:
+                found[match[0]] = match
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                for obj in prep.children:
+                    match = self._nationality(obj)
+                    if match and match[2].kind != "capital":
+                        found[match[0]] = match
+        return [found[k] for k in sorted(found)]
+
+    def _nationality(self, token):
+        match = self.entry_at.get(token.i)
+        if not match or match[2].kind not in COUNTRY_KINDS or not match[2].country:
+            return None
+        before = [t.lower_ for t in self.parsed[max(match[0] - 2, 0) : match[0]]]
+        if any(word in NOT_NATIONALITY for word in before):
+            return None
+        return match
+
+    def _role(self, head, modifiers) -> Role | None:
+        """The first role among the modifiers beats the head's: "police officer" is COP,
+        "opposition candidate" OPP; a two-word role ("riot police") beats its parts."""
+        words = [t for t in modifiers if t.i < head.i]
+        if words:
+            pair = self.lexicon.role([words[-1].lemma_, head.lemma_]) or self.lexicon.role(
+                [words[-1].text, head.text]
+            )
+            if pair:
+                return pair
+        for i, word in enumerate(words):
+            if i + 1 < len(words) and (
+                role := self.lexicon.role([word.lemma_, words[i + 1].lemma_])
+            ):
+                return role
+            if role := self.lexicon.role([word.text]) or self.lexicon.role([word.lemma_]):
+                return role
+        return self.lexicon.role([head.text]) or self.lexicon.role([head.lemma_])
+
+    def _affiliation(self, modifiers) -> Entry | None:
+        """ "U.N. Secretary-General Kofi Annan", "NATO troops": the body they serve."""
+        for token in modifiers:
+            match = self.entry_at.get(token.i)
+            if match and match[2].kind == "organisation":
+                return match[2]
+        return None
+
+    def _country_or_context(self, countries, modifiers=()) -> tuple[str | None, str]:
+        if countries:
+            entry = countries[0][2]
+            return entry.country, f"country {entry.country} from {entry.source}"
+        body = self._affiliation(modifiers)
+        if body is not None:
+            return body.country, f"member of {body.name} ({body.source})"
+        country, why = self.context
+        return country, (f"country {country} from context ({why})" if country else "")
+
+    def _from_entry(self, head, entry: Entry, role, countries):
+        country, sector = entry.country, entry.sector
+        evidence = [entry.source]
+        if country is None and countries and entry.kind != "organisation":
+            country, why = self._country_or_context(countries)
+            evidence.append(why)
+        if sector is None and role is not None and entry.kind != "state":
+            sector = role.sector
+            evidence.append(f"role '{role.words}'")
+        kind = {"capital": "state", "demonym": "group"}.get(entry.kind, entry.kind)
+        if kind not in ("person", "group", "state", "organisation"):
+            kind = "organisation"
+        rule = "capital" if entry.kind == "capital" else "dictionary"
+        if entry.kind == "demonym" and entry.country:
+            # "the Iranians", "Palestinian" as a noun: the people of the country
+            name = self.lexicon.countries.get(entry.country, entry.name)
+            sector = sector or "CVL"  # a nationality's people, with no role: civilians
+            evidence.append("people of a nation -> CVL")
+            return f"{name} people", country, sector, "group", "demonym", "; ".join(evidence)
+        return entry.name, country, sector, kind, rule, "; ".join(evidence)
+
+    def _person(self, person, role, countries, modifiers):
+        country, why = (None, "")
+        if role is not None or countries:
+            country, why = self._country_or_context(countries, modifiers)
+        evidence = [f"person '{person.text}'"]
+        if role is not None:
+            evidence.append(f"title '{role.words}' -> {role.sector}")
+        if why:
+            evidence.append(why)
+        rule = "title" if role is not None else "ner"
+        sector = role.sector if role else None
+        end = person.end - (person[-1].dep_ == "case")
+        name = self.parsed[person.start : end].text
+        return name, country, sector, "person", rule, "; ".join(evidence)
+
+    def _role_phrase(self, head, tokens, role: Role, countries, modifiers):
+        own = self.lexicon.role([head.lemma_])
+        if (
+            own is not None
+            and own.kind == "organisation"
+            and self._is_place(head, INSTITUTION_PLACES)
+        ):
+            return None  # "at the hospital", "in court", "in parliament"
+        country, why = self._country_or_context(countries, modifiers)
+        own = own or role
+        plural = head.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in tokens)
+        kind = "group" if plural else own.kind
+        words = [
+            t.text
+            for t in tokens
+            if t.dep_ not in ("det", "nummod", "case", "punct")
+            and t.pos_ != "PRON"
+            and t.i <= head.i
+        ]
+        evidence = f"role '{role.words}' -> {role.sector}" + (f"; {why}" if why else "")
+        rule = "demonym" if countries else "role"
+        return " ".join(words), country, role.sector, kind, rule, evidence
+
+    def _demonym_modifier(self, modifiers) -> bool:
+        """ "Israeli helicopters", "US Predator": a national label on a thing that acts."""
+        for token in modifiers:
+            match = self.entry_at.get(token.i)
+            if match and match[2].kind in COUNTRY_KINDS and token.dep_ in ("amod", "compound"):
+                return True
+        return False
+
+    def _national(self, head, tokens, countries):
+        if self._is_place(head, INSTITUTION_PLACES):
+            return None  # "in Iraqi territory"
+        entry = countries[0][2]
+        kind = "group" if head.tag_ in ("NNS", "NNPS") else "organisation"
+        words = [t.text for t in tokens if t.dep_ not in ("det", "nummod", "case", "punct")]
+        return " ".join(words), entry.country, None, kind, "demonym", entry.source
+
+    def _organisation(self, head, countries):
+        ent = next(e for e in self.parsed.ents if e.start <= head.i < e.end)
+        role = None
+        for token in reversed(ent):
+            role = self.lexicon.role([token.text]) or self.lexicon.role([token.lemma_])
+            if role:
+                break
+        country = countries[0][2].country if countries else None
+        kind = "group" if ent.label_ == "NORP" else "organisation"
+        evidence = f"named entity {ent.label_}" + (f"; role '{role.words}'" if role else "")
+        return ent.text, country, role.sector if role else None, kind, "ner", evidence
+
+
+# ---- chaining mentions into actors --------------------------------------------------------
+
+
+class _Chains:
+    """Links candidates to actors: same name, surname, pronoun, definite description."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.parsed = doc.parsed
+        self.starts = [s.start for s in doc.sentences]
+        self.actors: list[Actor] = []
+        self.mentions: list[Mention] = []
+        self.keys: dict[tuple, int] = {}
+
+    def link(self, candidates: list[Candidate]) -> tuple[list[Actor], list[Mention]]:
+        for cand in candidates:
+            if cand.kind == "pronoun:name" or cand.rule == "ner" and cand.kind != "person":
+                # "Mr Larijani", or "Larijani" mistaken for a group: an earlier person's name
+                found = self._same_person(cand.name)
+                if found is not None:
+                    self._mention(cand, found, "coref:surname")
+                    continue
+            if cand.kind == "pronoun:name":
+                continue
+            if cand.kind.startswith("pronoun:"):
+                actor = self._antecedent(cand)
+                if actor is not None:
+                    self._mention(cand, actor, cand.rule)
+                continue
+            if cand.possessor is not None:
+                self._country_from_possessor(cand)
+            actor, rule = self._actor_for(cand)
+            self._mention(cand, actor, rule)
+        return self.actors, self.mentions
+
+    def _actor_for(self, cand: Candidate) -> tuple[int, str]:
+        if cand.kind == "person":
+            found = self._same_person(cand.name)
+            if found is not None:
+                self._complete(found, cand)
+                exact = self.actors[found].name == cand.name
+                return found, cand.rule if exact else "coref:surname"
+        key = (cand.name.lower(), cand.country, cand.sector, cand.kind)
+        if key not in self.keys:
+            self.keys[key] = len(self.actors)
+            actor = Actor(cand.name, cand.country, cand.sector, cand.kind, cand.evidence)
+            self.actors.append(actor)
+        return self.keys[key], cand.rule
+
+    def _same_person(self, name: str) -> int | None:
+        """An earlier person whose name ends like this one ("Larijani" -> "Ali Larijani")."""
+        words = _name_words(name)
+        for index in range(len(self.actors) - 1, -1, -1):
+            actor = self.actors[index]
+            if actor.kind != "person":
+                continue
+            known = _name_words(actor.name)
+            if words and (words == known or (words[-1] == known[-1] and set(words) <= set(known))):
+                return index
+        return None
+
+    def _complete(self, index: int, cand: Candidate) -> None:
+        """A later, better described mention fills in what the first one left unknown."""
+        actor = self.actors[index]
+        if actor.country is None and cand.country:
+            actor.country = cand.country
+            actor.evidence += f"; {cand.evidence}"
+        if actor.sector is None and cand.sector:
+            actor.sector = cand.sector
+            actor.evidence += f"; {cand.evidence}"
+
+    def _country_from_possessor(self, cand: Candidate) -> None:
+        """ "Iran would send its foreign minister": the minister is Iran's."""
+        word = self.parsed[cand.possessor].lower_
+        kind = PRONOUNS.get(word)
+        if kind is None:
+            return
+        at = cand.possessor
+        actor = self._antecedent(Candidate(at, at + 1, word, None, None, f"pronoun:{kind}", "", ""))
+        if actor is not None and self.actors[actor].country:
+            cand.country = self.actors[actor].country
+            cand.evidence = f"{cand.evidence.split('; country')[0]}; country from '{word}' -> "
+            cand.evidence += self.actors[actor].name
+
+    def _antecedent(self, cand: Candidate) -> int | None:
+        """The nearest earlier actor of the preferred kind within a few sentences."""
+        here = self._sentence(cand)
+        start = self.parsed[cand.start].idx
+        earlier = [m for m in self.mentions if m.end <= start and here - m.sentence <= COREF_WINDOW]
+        for kind in COMPATIBLE[cand.kind.split(":", 1)[1]]:
+            for mention in reversed(earlier):
+                if self.actors[mention.actor].kind == kind:
+                    return mention.actor
+        return None
+
+    def _mention(self, cand: Candidate, actor: int, rule: str) -> None:
+        start = self.parsed[cand.start].idx
+        last = self.parsed[cand.end - 1]
+        end = last.idx + len(last.text)
+        sentence = self._sentence(cand)
+        text = self.doc.text[start:end]
+        self.mentions.append(Mention(start, end, text, sentence, actor, rule))
+
+    def _sentence(self, cand: Candidate) -> int:
+        return max(bisect.bisect_right(self.starts, self.parsed[cand.start].idx) - 1, 0)
+
+
+def _name_words(name: str) -> list[str]:
+    """Name words without the particles that vary between mentions ("al-Maliki")."""
+    words = [w.removesuffix("'s") for w in phrase_key(name)]
+    return [w for w in words if w not in ("al", "el", "mr", "mrs", "ms", "dr", "'s")]
+
+
+def _inside(parsed, cand: Candidate, spans: list[tuple[int, int]]) -> bool:
+    start = parsed[cand.start].idx
+    return any(s <= start < e for s, e in spans)

@@ -1,0 +1,120 @@
+"""The standard event-data aggregates as data frames: dyad series and actor networks.
+
+Both count merged events by default (one real event reported by five articles
+counts once) and only events the text asserts or reports: an alleged, intended,
+hypothetical, negated or cancelled event did not (yet) happen. Every filter of
+``Store.events`` may be given. Frames are pandas; ``frame="polars"`` converts them
+when polars is installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from .errors import MissingExtraError, StoreError
+from .store import EVENT_RELATIONS, Store
+
+FACTUAL_MODALITIES = ("asserted", "reported")
+PERIODS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "year": "1 YEAR"}
+QUAD_CLASSES = {
+    1: "verbal_cooperation",
+    2: "material_cooperation",
+    3: "verbal_conflict",
+    4: "material_conflict",
+}
+NODE_KEYS = {  # how network nodes are named: by country (else name), or by actor name
+    "country": "coalesce({role}_country, {role}_name)",
+    "actor": "{role}_name",
+}
+
+
+def series(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    by: str = "month",
+    merged: bool = True,
+    modality: str | Sequence[str] | None = FACTUAL_MODALITIES,
+    frame: str = "pandas",
+    **filters: Any,
+) -> pd.DataFrame:
+    """Per period (``by``: day, week, month, year): events per QuadClass, all events, and
+    the Goldstein sum and mean. Periods without events are present with zero counts.
+
+    Columns: period (first day), verbal_cooperation, material_cooperation,
+    verbal_conflict, material_conflict, events, goldstein, goldstein_mean.
+    """
+    if by not in PERIODS:
+        raise StoreError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
+    where, params = store.event_filter(source=source, target=target, modality=modality, **filters)
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
+        for q, name in QUAD_CLASSES.items()
+    )
+    query = f"""
+        WITH picked AS (
+            SELECT CAST(date_trunc('{by}', date_start) AS DATE) AS period,
+                   cameo_quad_class, cameo_goldstein
+            FROM {EVENT_RELATIONS[merged]}
+            WHERE {where} AND date_start IS NOT NULL),
+        periods AS (
+            SELECT CAST(unnest(generate_series(min(period), max(period), INTERVAL {PERIODS[by]}))
+                        AS DATE) AS period
+            FROM picked)
+        SELECT periods.period, {counts}, count(cameo_quad_class) AS events,
+               coalesce(sum(cameo_goldstein), 0) AS goldstein,
+               avg(cameo_goldstein) AS goldstein_mean
+        FROM periods LEFT JOIN picked USING (period)
+        GROUP BY periods.period ORDER BY periods.period
+    """
+    result = store.frame(query, params)
+    for name in (*QUAD_CLASSES.values(), "events"):
+        result[name] = result[name].astype("int64")
+    return _as_frame(result, frame)
+
+
+def network(
+    store: Store,
+    *,
+    by: str = "country",
+    merged: bool = True,
+    modality: str | Sequence[str] | None = FACTUAL_MODALITIES,
+    frame: str = "pandas",
+    **filters: Any,
+) -> pd.DataFrame:
+    """Directed edges between actors (``by``: country, or actor name) weighted by events.
+
+    Columns: source, target, events, goldstein_mean, goldstein_sum; heaviest first.
+    Events without a target make no edge.
+    """
+    if by not in NODE_KEYS:
+        raise StoreError(f"unknown node kind {by!r}; choose one of {', '.join(NODE_KEYS)}")
+    where, params = store.event_filter(modality=modality, **filters)
+    source_key = NODE_KEYS[by].format(role="source")
+    target_key = NODE_KEYS[by].format(role="target")
+    query = f"""
+        SELECT {source_key} AS source, {target_key} AS target, count(*) AS events,
+               avg(cameo_goldstein) AS goldstein_mean, sum(cameo_goldstein) AS goldstein_sum
+        FROM {EVENT_RELATIONS[merged]}
+        WHERE {where} AND {source_key} IS NOT NULL AND {target_key} IS NOT NULL
+        GROUP BY ALL ORDER BY events DESC, source, target
+    """
+    result = store.frame(query, params)
+    result["events"] = result["events"].astype("int64")
+    return _as_frame(result, frame)
+
+
+def _as_frame(result: pd.DataFrame, frame: str):
+    if frame == "pandas":
+        return result
+    if frame != "polars":
+        raise StoreError(f"unknown frame kind {frame!r}; choose pandas or polars")
+    try:
+        import polars
+    except ImportError as exc:
+        raise MissingExtraError("polars frames", "polars") from exc
+    return polars.from_pandas(result)

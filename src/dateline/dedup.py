@@ -1,0 +1,96 @@
+"""Dedup: the same story read twice, or syndicated with other chrome, is coded once.
+
+An exact copy has the same content hash; a near copy has a MinHash signature (word
+shingles) whose Jaccard estimate with an original's reaches
+``Settings.near_duplicate_threshold``. Originals are registered as they pass (and
+seeded from the store), so a copy always points at the first document of its story.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .model import Document
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+NUM_PERM = 128  # signature length: stored fingerprints are NUM_PERM uint64 values
+SHINGLE_WORDS = 3
+WORD = re.compile(r"\w+")
+
+
+def fingerprint(text: str) -> MinHash:
+    """The MinHash signature of ``text`` over lower-cased word shingles."""
+    words = WORD.findall(text.lower())
+    count = max(1, len(words) - SHINGLE_WORDS + 1)
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(count)}
+    signature = MinHash(num_perm=NUM_PERM)
+    signature.update_batch(list(shingles))
+    return signature
+
+
+def to_bytes(signature: MinHash) -> bytes:
+    return signature.hashvalues.astype("<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash | None:
+    """The signature stored by ``to_bytes``; None when it was made with another length."""
+    values = np.frombuffer(data, dtype="<u8")
+    if len(values) != NUM_PERM:
+        return None
+    return MinHash(num_perm=NUM_PERM, hashvalues=values.astype(np.uint64))
+
+
+class Deduplicator:
+    """Links each document to the earlier original it copies, exactly or nearly."""
+
+    def __init__(self, settings: Settings):
+        self.threshold = settings.near_duplicate_threshold
+        self.by_hash: dict[str, str] = {}
+        self.signatures: dict[str, MinHash] = {}
+        self.index = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+
+    def seed(self, items: Iterable[tuple[str, str, bytes | None]]) -> None:
+        """Register stored originals: (doc_id, content_hash, fingerprint or None)."""
+        for doc_id, chash, data in items:
+            self.by_hash.setdefault(chash, doc_id)
+            signature = from_bytes(data) if data else None
+            if signature is None:
+                log.debug("%s: no usable fingerprint, exact matching only", doc_id)
+                continue
+            self._register(doc_id, signature)
+
+    def check(self, doc: Document) -> Document:
+        """Set ``doc.fingerprint`` and ``doc.duplicate_of``; register ``doc`` when original."""
+        signature = fingerprint(doc.text)
+        doc.fingerprint = to_bytes(signature)
+        doc.duplicate_of = self.by_hash.get(doc.content_hash) or self._nearest(signature)
+        if doc.duplicate_of == doc.doc_id:
+            doc.duplicate_of = None  # the same input read again is not its own copy
+        if doc.duplicate_of:
+            log.info("%s: duplicate of %s", doc.path, doc.duplicate_of)
+            return doc
+        self.by_hash.setdefault(doc.content_hash, doc.doc_id)
+        self._register(doc.doc_id, signature)
+        return doc
+
+    def _nearest(self, signature: MinHash) -> str | None:
+        """The most similar registered original at or above the threshold."""
+        scored = [
+            (self.signatures[doc_id].jaccard(signature), doc_id)
+            for doc_id in self.index.query(signature)
+        ]
+        scored = [(score, doc_id) for score, doc_id in scored if score >= self.threshold]
+        return max(scored, default=(0.0, None))[1]
+
+    def _register(self, doc_id: str, signature: MinHash) -> None:
+        if doc_id in self.signatures:
+            return
+        self.signatures[doc_id] = signature
+        self.index.insert(doc_id, signature)

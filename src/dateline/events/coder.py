@@ -1,0 +1,433 @@
+"""The pattern coder: trigger words in the dependency parse -> coded events with roles.
+
+For every verb or event noun whose lemma has a pattern, the first pattern whose
+constraints hold (object, particle, preposition) gives the CAMEO code; its role lists
+say where the source and the target are found in the parse. Actors are read from the
+mentions the actors stage left on the document, never guessed from raw words.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..model import ActorRef, Document, Event, Mention
+from ..settings import Settings
+from .modality import modality_of, shipped_cues
+from .patterns import Pattern, PatternSet, load_patterns
+
+log = logging.getLogger(__name__)
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "obj", "attr", "oprd"}
+# words whose subject is the subject of the verb they complement
+CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
+CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
+MAX_EVENTS_PER_TRIGGER = 4
+
+
+@dataclass(frozen=True)
+class Role:
+    """Where an actor was found: the head token of its phrase and the parse path to it."""
+
+    token: object  # spaCy Token
+    path: str
+
+
+class EventCoder:
+    """``coder(doc) -> doc``: fills ``doc.events`` from the parse and the actor mentions."""
+
+    version = "patterns.v1"
+
+    def __init__(self, settings: Settings):
+        self.patterns: PatternSet = load_patterns(tuple(settings.pattern_files))
+        self.cues = shipped_cues()
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        events: list[Event] = []
+        for index, sentence in enumerate(doc.sentences):
+            span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None:
+                events.extend(_unique(self._code_sentence(doc, index, span)))
+        doc.events = events
+        return doc
+
+    def _code_sentence(self, doc: Document, index: int, span) -> list[Event]:
+        if any(
+            t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in self.patterns.discard_words
+            for t in span
+        ):
+            return []  # sport results and the like: "beat", "attack", "strike" mean no event
+        events = []
+        for token in span:
+            match = self._match(token)
+            if match is not None:
+                events.extend(self._events(doc, index, token, match))
+        return events
+
+    def _match(self, token) -> Pattern | None:
+        pos = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
+        if pos is None:
+            return None
+        for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
+            if _constraints_hold(token, pattern):
+                return pattern
+        return None
+
+    def _events(self, doc: Document, index: int, trigger, pattern: Pattern) -> list[Event]:
+        support = self.patterns.support_verbs
+        source_role = _find_role(trigger, pattern.source, doc, support)
+        target_role = _find_role(trigger, pattern.target, doc, support)
+        sources = _mentions(doc, source_role)
+        targets = _mentions(doc, target_role)
+        if not sources and pattern.needs_source:
+            return []
+        if not sources and not targets:
+            return []  # an event with no actor at all says nothing to a user
+        modality = modality_of(trigger, self.cues)
+        code_id = pattern.code
+        if modality == "intended":
+            code_id = self.patterns.intent_code(code_id)
+        code = self.patterns.codebook[code_id]
+        events = []
+        for source in sources or [None]:
+            for target in targets or [None]:
+                if source and target and source.actor == target.actor:
+                    target = None
+                target_ref = doc.actor_ref(target) if target else None
+                if target_ref is None and source is not None and pattern.default_target:
+                    target_ref = _own_government(doc.actor_ref(source))
+                events.append(
+                    Event(
+                        sentence=index,
+                        trigger=_trigger_text(trigger, pattern),
+                        cameo=code.cameo(),
+                        plover=code.plover(),
+                        source=doc.actor_ref(source) if source else None,
+                        target=target_ref,
+                        modality=modality,
+                        confidence=_confidence(
+                            pattern, trigger, source_role, target_role, source, target
+                        ),
+                        explanation=_explain(pattern, trigger, source_role, target_role),
+                        coder=self.version,
+                        token=trigger.i,
+                    )
+                )
+        return events[:MAX_EVENTS_PER_TRIGGER]
+
+
+def _own_government(source: ActorRef) -> ActorRef | None:
+    """CAMEO's convention for domestic protest: with no target named, the protesters'
+    own government is the target (written as no text, since the sentence does not say it)."""
+    if source.country is None:
+        return None
+    return ActorRef("", f"{source.country} government", source.country, "GOV")
+
+
+def _constraints_hold(token, pattern: Pattern) -> bool:
+    if pattern.object and not (_object_words(token) & pattern.object):
+        return False
+    if pattern.particle and not (_child_words(token, {"prt", "advmod"}) & pattern.particle):
+        return False
+    if pattern.prep and not (_child_words(token, {"prep", "prt", "dative"}) & pattern.prep):
+        return False
+    if pattern.clause_aux and not (_clause_auxiliaries(token) & pattern.clause_aux):
+        return False
+    return True
+
+
+def _clause_auxiliaries(token) -> set[str]:
+    """"said Iraq must cooperate": the auxiliaries of the clause the trigger governs."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    return {a.lower_ for c in clauses for a in c.children if a.dep_ == "aux"}
+
+
+def _child_words(token, deps: set[str]) -> set[str]:
+    return {c.lemma_.lower() for c in token.children if c.dep_ in deps}
+
+
+def _object_words(token) -> set[str]:
+    """Lemmas of the object phrase: "cut diplomatic ties", "declared a state of emergency"."""
+    words = set()
+    heads = [c for c in token.children if c.dep_ in OBJECTS | {"nsubjpass"}]
+    if not heads:
+        # "took part in talks", "went on hunger strike": the object of a preposition counts
+        heads = [
+            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+    for head in heads:
+        words.add(head.lemma_.lower())
+        for child in head.children:
+            if child.dep_ in {"compound", "amod"}:
+                words.add(child.lemma_.lower())
+            if child.dep_ == "prep":
+                words.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return words
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _find_role(trigger, specs: tuple[str, ...], doc: Document, support_verbs) -> Role | None:
+    for spec in specs:
+        role = _role(trigger, spec, doc, support_verbs)
+        if role is not None and _mention_of(doc, role.token) is not None:
+            return role
+    return None
+
+
+def _role(trigger, spec: str, doc: Document, support_verbs: frozenset[str]) -> Role | None:
+    lemma = trigger.lemma_.lower()
+    if spec == "nsubj":
+        return _subject(trigger, doc)
+    if spec == "agent":
+        return _agent(trigger)
+    if spec == "dobj":
+        deps = {"nsubjpass"} if _is_passive(trigger) else OBJECTS | {"dative"}
+        token = _child(trigger, deps)
+        return Role(token, f"{lemma}->{token.dep_}") if token is not None else None
+    if spec == "poss":
+        token = _child(trigger, {"poss"})
+        return Role(token, f"poss<-{lemma}") if token is not None else None
+    if spec == "verb":
+        return _governing_subject(trigger, doc, support_verbs)
+    if spec == "compound":
+        return _modifier(trigger)
+    if spec == "verb-place":
+        return _governing_place(trigger)
+    if spec == "ccomp":
+        return _clause_subject(trigger)
+    if spec == "xcomp":
+        return _complement_target(trigger, doc, support_verbs)
+    return _prepositional(trigger, spec)
+
+
+def _child(token, deps: set[str]):
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _subject(verb, doc: Document, depth: int = 0) -> Role | None:
+    """The actor of a verb: its subject, its passive agent, or the subject it inherits."""
+    lemma = verb.lemma_.lower()
+    if _is_passive(verb):
+        return _agent(verb) or _implicit_agent(verb, doc)
+    subject = _child(verb, {"nsubj", "csubj"})
+    if subject is not None and subject.tag_ not in {"WDT", "WP"}:
+        return Role(subject, f"nsubj<-{lemma}")
+    if depth > 3 or verb.head is verb:
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp" and (controller := _object_controller(head)) is not None:
+        return Role(controller, f"{head.lemma_.lower()}->obj~xcomp")
+    if verb.dep_ in CONTROL_LINKS and head.pos_ in {"VERB", "AUX"}:
+        inherited = _subject(head, doc, depth + 1)
+        if inherited is not None:
+            return Role(inherited.token, f"{inherited.path}~{verb.dep_}")
+    if verb.dep_ == "relcl" or (subject is not None and verb.dep_ == "relcl"):
+        return Role(head, f"relcl<-{lemma}")
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        # "Y's decision to recognise": the possessor of the governing noun
+        owner = _child(head, {"poss"})
+        if owner is not None:
+            return Role(owner, f"poss<-{head.lemma_.lower()}<-acl")
+    return None
+
+
+def _object_controller(verb):
+    """ "urged Iran to release", "called on Iran to release": the object does the xcomp."""
+    token = _child(verb, {"dobj"})
+    if token is not None:
+        return token
+    for child in verb.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
+            return _child(child, {"pobj"})
+    return None
+
+
+def _clause_subject(verb) -> Role | None:
+    """ "allege that Iranian agents fund ...": the subject of the reported clause."""
+    clause = _child(verb, {"ccomp"})
+    if clause is None:
+        return None
+    subject = _child(clause, {"nsubj"})
+    if subject is None and clause.pos_ in {"NOUN", "PROPN"}:
+        # "allege that Iranian agents fund ...", with "agents fund" misparsed as one noun
+        subject = clause
+    if subject is None:
+        return None
+    return Role(subject, f"{verb.lemma_.lower()}->ccomp->nsubj")
+
+
+def _complement_target(word, doc: Document, support_verbs) -> Role | None:
+    """"agreed to withdraw from Lebanon", "ready to help Iraq": the target of the action
+    the trigger commits to."""
+    complement = _child(word, {"xcomp"})
+    if complement is None:
+        return None
+    for spec in ("dobj", "dative", "to", "from", "with", "on", "for"):
+        role = _role(complement, spec, doc, support_verbs) if spec != "dative" else None
+        if role is not None and _mention_of(doc, role.token) is not None:
+            return Role(role.token, f"xcomp:{role.path}")
+    return None
+
+
+def _agent(verb) -> Role | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobj = _child(child, {"pobj"})
+            if pobj is not None:
+                return Role(pobj, f"agent<-{verb.lemma_.lower()}")
+    return None
+
+
+def _implicit_agent(verb, doc: Document) -> Role | None:
+    """A passive with no agent takes the holder named in the sentence: "in US custody"."""
+    for token in verb.sent:
+        if token.lemma_.lower() in CUSTODY_NOUNS and token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ in MODIFIERS and _mention_of(doc, child) is not None:
+                    return Role(child, f"implicit:{token.lower_}")
+    return None
+
+
+def _governing_subject(noun, doc: Document, support_verbs: frozenset[str]) -> Role | None:
+    """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
+    a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
+    token = noun
+    while token.dep_ in {"dobj", "pobj", "prep", "attr", "conj"} and token.head is not token:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            if _is_passive(token) or token.lemma_.lower() not in support_verbs:
+                return None
+            return _subject(token, doc)
+    return None
+
+
+def _modifier(noun) -> Role | None:
+    """ "the US strikes", "Iranian shelling": an actor named before the event noun."""
+    for child in noun.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            return Role(child, f"{child.dep_}<-{noun.lemma_.lower()}")
+    return None
+
+
+def _governing_place(noun) -> Role | None:
+    """ "arrived in Baghdad on a visit": the place the governing verb went to."""
+    token = noun
+    while token.dep_ in {"pobj", "prep"} and token.head is not token:
+        token = token.head
+        if token.pos_ == "VERB":
+            return _prepositional(token, "in") or _prepositional(token, "to")
+    return None
+
+
+def _prepositional(word, preposition: str) -> Role | None:
+    """The object of ``preposition`` on the word, or on its object ("cut ties with X")."""
+    lemma = word.lemma_.lower()
+    holders = [word] + [c for c in word.children if c.dep_ in OBJECTS]
+    if word.pos_ == "NOUN":
+        # "a visit by the minister to Lima": the phrase may hang on the noun's by-object
+        holders += [
+            g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:
+                pobj = _child(child, {"pobj"})
+                if pobj is not None:
+                    return Role(pobj, f"{lemma}->{preposition}")
+    return None
+
+
+def _mention_of(doc: Document, token) -> Mention | None:
+    """The mention at a phrase head: on the head word itself, else inside its left side
+    and appositions ("Iranian officials", "his envoy, Ali Larijani")."""
+    end = token.idx + len(token)
+    mention = doc.mention_at(token.idx, end)
+    if mention is not None:
+        return mention
+    start = token.left_edge.idx
+    for child in token.rights:
+        if child.dep_ in {"appos", "compound"}:
+            end = child.right_edge.idx + len(child.right_edge)
+    return doc.mention_at(start, end)
+
+
+def _mentions(doc: Document, role: Role | None) -> list[Mention]:
+    """One mention per conjoined actor: "Iran and Syria condemned ..." gives two."""
+    if role is None:
+        return []
+    found: list[Mention] = []
+    for token in [role.token, *role.token.conjuncts]:
+        mention = _mention_of(doc, token)
+        if mention is not None and all(m.actor != mention.actor for m in found):
+            found.append(mention)
+    for modifier in role.token.children:
+        # "Hungarian and Romanian officials": conjoined modifiers name distinct actors
+        if modifier.dep_ in {"amod", "compound"} and modifier.conjuncts:
+            for token in [modifier, *modifier.conjuncts]:
+                mention = doc.mention_at(token.idx, token.idx + len(token))
+                if mention is not None and all(m.actor != mention.actor for m in found):
+                    found.append(mention)
+    return found
+
+
+def _trigger_text(trigger, pattern: Pattern) -> str:
+    """The trigger as written, with its particle or constraining object when short."""
+    parts = [trigger]
+    for child in trigger.children:
+        if (child.dep_ == "prt" and pattern.particle) or (child.dep_ in OBJECTS and pattern.object):
+            parts.append(child)
+    first, last = min(t.i for t in parts), max(t.i for t in parts)
+    if last - first > 4:
+        return trigger.text
+    return trigger.doc[first : last + 1].text
+
+
+def _confidence(pattern: Pattern, trigger, source_role, target_role, source, target) -> float:
+    """A score in [0, 1]: explicit roles and constrained patterns make a coding surer."""
+    score = 0.35
+    score += 0.25 if source else 0.0
+    score += 0.15 if target else 0.0
+    score += 0.1 if pattern.specificity else 0.0
+    score += 0.05 if trigger.pos_ == "VERB" else 0.0
+    inherited = source_role is not None and (
+        "~" in source_role.path or "implicit" in source_role.path
+    )
+    score -= 0.1 if inherited else 0.0
+    return round(min(max(score, 0.05), 0.95), 3)
+
+
+def _explain(pattern: Pattern, trigger, source_role, target_role) -> str:
+    path = trigger.lemma_.lower()
+    if source_role is not None:
+        path = f"{source_role.path} | {path}"
+    if target_role is not None:
+        path = f"{path} | {target_role.path}"
+    return f"pattern {pattern.id} ({pattern.code}); trigger {trigger.text!r}; path {path}"
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """One event per (root, source, target) in a sentence: a verb and its noun
+    ("met for talks") do not count twice. The most specific code is kept ("pledged to
+    send aid": 0333 over 030), then the most confident."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (
+            event.cameo.root,
+            event.source.name if event.source else None,
+            event.target.name if event.target else None,
+        )
+        if key not in best or _specificity(event) > _specificity(best[key]):
+            best[key] = event
+    return sorted(best.values(), key=lambda e: e.token or 0)
+
+
+def _specificity(event: Event) -> tuple:
+    code = event.cameo.code
+    return (len(code), not code.endswith("0"), event.confidence)

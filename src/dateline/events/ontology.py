@@ -1,0 +1,73 @@
+"""The CAMEO codebook and its PLOVER mapping, read from data/cameo.csv (see its header)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Cameo, Plover
+
+CODEBOOK = Path(__file__).resolve().parents[1] / "data" / "cameo.csv"
+
+PLOVER_TYPES = (
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST "
+    "ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT"
+).split()
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """One codebook row: a CAMEO code with its Goldstein score, QuadClass and PLOVER type."""
+
+    code: str
+    description: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+
+    def cameo(self) -> Cameo:
+        return Cameo(self.code, self.code[:2], self.goldstein, self.quad_class)
+
+    def plover(self) -> Plover | None:
+        return Plover(self.plover_type, self.plover_mode) if self.plover_type else None
+
+
+class Codebook:
+    """Look up CAMEO codes; user event types (see patterns.py) extend it with new codes."""
+
+    def __init__(self, codes: dict[str, CameoCode]):
+        self.codes = dict(codes)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.codes
+
+    def __getitem__(self, code: str) -> CameoCode:
+        return self.codes[code]
+
+    def with_codes(self, extra: list[CameoCode]) -> Codebook:
+        return Codebook({**self.codes, **{c.code: c for c in extra}})
+
+
+def read_codebook_rows(lines) -> list[CameoCode]:
+    """Rows of a codebook CSV (``#`` lines are comments), shipped or user-supplied."""
+    reader = csv.DictReader(line for line in lines if not line.startswith("#"))
+    return [
+        CameoCode(
+            code=row["code"].strip(),
+            description=row["description"].strip(),
+            goldstein=float(row["goldstein"]),
+            quad_class=int(row["quad_class"]),
+            plover_type=row["plover_type"].strip().upper() or None,
+            plover_mode=row["plover_mode"].strip() or None,
+        )
+        for row in reader
+    ]
+
+
+@lru_cache(maxsize=1)
+def shipped_codebook() -> Codebook:
+    text = CODEBOOK.read_text(encoding="utf-8")
+    return Codebook({c.code: c for c in read_codebook_rows(text.splitlines())})

@@ -1,0 +1,188 @@
+"""Event patterns: trigger lemmas with their constraints and roles, shipped and user-supplied.
+
+A pattern file is YAML with two optional lists (see data/patterns/verbs.yaml for the
+shipped ones and docs in its header):
+
+    codes:      # new event types: rows shaped like data/cameo.csv
+      - {code: "1901", description: Drone strike, goldstein: -10, quad_class: 4,
+         plover_type: ASSAULT, plover_mode: drone}
+    patterns:
+      - id: user.drone-strike       # unique; a user id equal to a shipped one replaces it
+        nouns: [drone]               # or verbs: / adjectives: [...]; single-word lemmas
+        object: [tie, relation]      # the direct object's lemma must be one of these
+        particle: [down]             # a particle (phrasal verb) must be one of these
+        prep: [on]                   # a preposition child must be one of these
+        clause_aux: [must]           # the governed clause's auxiliary ("said X must ...")
+        code: "1901"
+        source: [nsubj, poss, by]    # where the actor is looked for, in order (see verbs.yaml)
+        target: [dobj, with, on]     # where the target is looked for, in order
+        needs_source: true           # false: coded even when no source actor is found
+        default_target: government   # no target found: the source's own government (protests)
+
+User patterns are tried before the shipped ones, and constrained patterns before bare ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import ConfigError
+from .ontology import CameoCode, Codebook, read_codebook_rows, shipped_codebook
+
+PATTERN_DIR = Path(__file__).resolve().parents[1] / "data" / "patterns"
+SHIPPED_FILES = ("verbs.yaml",)
+
+VERB_SOURCE = ("nsubj", "agent")
+VERB_TARGET = ("dobj", "with", "against", "on", "to", "at", "into", "toward", "from", "for")
+NOUN_SOURCE = ("poss", "by", "compound", "verb")
+NOUN_TARGET = ("with", "against", "on", "to", "of", "at", "into", "between")
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without 1.1 booleans: ``on``, ``off``, ``no`` are prepositions and particles here."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    pos: str  # "verb" | "noun"
+    lemmas: frozenset[str]
+    code: str
+    object: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    clause_aux: frozenset[str] = frozenset()
+    source: tuple[str, ...] = VERB_SOURCE
+    target: tuple[str, ...] = VERB_TARGET
+    needs_source: bool = True
+    default_target: str | None = None  # "government": the source's own government
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.object) + bool(self.particle) + bool(self.prep) + bool(self.clause_aux)
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns indexed by (pos, lemma), most specific first, and the codebook they use."""
+
+    by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
+    codebook: Codebook
+    support_verbs: frozenset[str]  # "hold talks", "launch an attack": the verb's subject acts
+    discard_words: frozenset[str]  # a sentence with one of these codes no event (sport ...)
+    intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
+
+    def intent_code(self, code: str) -> str:
+        """The code of an intended event: "will send aid" (07) is an intent to aid (033)."""
+        for length in range(len(code), 1, -1):
+            if code[:length] in self.intent_codes:
+                return self.intent_codes[code[:length]]
+        return code
+
+    def candidates(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
+        return self.by_lemma.get((pos, lemma), ())
+
+
+def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
+    """The shipped patterns with the user's files layered on top (their ids win)."""
+    codebook = shipped_codebook()
+    shipped = _shipped_patterns()
+    user: list[Pattern] = []
+    for path in user_files:
+        codes, patterns = _read_file(Path(path))
+        codebook = codebook.with_codes(codes)
+        user.extend(patterns)
+    replaced = {p.id for p in user}
+    ordered = user + [p for p in shipped if p.id not in replaced]
+    for pattern in ordered:
+        if pattern.code not in codebook:
+            raise ConfigError(f"pattern {pattern.id}: unknown CAMEO code {pattern.code!r}")
+    words = read_yaml(PATTERN_DIR / "words.yaml")
+    return PatternSet(
+        _index(ordered),
+        codebook,
+        frozenset(words["support_verbs"]),
+        frozenset(words["discard_words"]),
+        {str(k): str(v) for k, v in words["intent_codes"].items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def _shipped_patterns() -> tuple[Pattern, ...]:
+    patterns: list[Pattern] = []
+    for name in SHIPPED_FILES:
+        patterns.extend(_read_file(PATTERN_DIR / name)[1])
+    return tuple(patterns)
+
+
+def _index(patterns: list[Pattern]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for pattern in patterns:
+        for lemma in pattern.lemmas:
+            index.setdefault((pattern.pos, lemma), []).append(pattern)
+    # sorted() is stable: within one specificity, user patterns stay ahead of shipped ones
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+
+
+def read_yaml(path: Path) -> dict:
+    """A YAML mapping read with Dateline's loader (no 1.1 booleans)."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _read_file(path: Path) -> tuple[list[CameoCode], list[Pattern]]:
+    data = read_yaml(path)
+    try:
+        codes = _read_codes(data.get("codes", []))
+        patterns = [_pattern(entry) for entry in data.get("patterns", [])]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return codes, patterns
+
+
+def _read_codes(entries: list[dict]) -> list[CameoCode]:
+    header = "code,description,goldstein,quad_class,plover_type,plover_mode"
+    rows = [
+        ",".join(str(e.get(k) or "").replace(",", " ") for k in header.split(",")) for e in entries
+    ]
+    return read_codebook_rows([header, *rows])
+
+
+def _pattern(entry: dict) -> Pattern:
+    pos = next(kind for kind in ("noun", "adjective", "verb") if f"{kind}s" in entry)
+    lemmas = entry[f"{pos}s"]
+    default_source, default_target = (
+        (NOUN_SOURCE, NOUN_TARGET) if pos == "noun" else (VERB_SOURCE, VERB_TARGET)
+    )
+    return Pattern(
+        id=str(entry["id"]),
+        pos=pos,
+        lemmas=frozenset(str(lemma).lower() for lemma in lemmas),
+        code=str(entry["code"]),
+        object=_words(entry.get("object")),
+        particle=_words(entry.get("particle")),
+        prep=_words(entry.get("prep")),
+        clause_aux=_words(entry.get("clause_aux")),
+        source=tuple(entry.get("source", default_source)),
+        target=tuple(entry.get("target", default_target)),
+        needs_source=bool(entry.get("needs_source", True)),
+        default_target=entry.get("default_target"),
+    )
+
+
+def _words(value) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    return frozenset([value.lower()] if isinstance(value, str) else (v.lower() for v in value))

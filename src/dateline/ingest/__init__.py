@@ -1,0 +1,53 @@
+"""Ingest: every input a user gives (files, directories, stdin, URLs) read as RawDocuments.
+
+One reader module per input kind (text, html, jsonl, csvfile, warc, feed); ``sources``
+turns the paths into byte blobs (gunzipped, size-capped) and ``kinds`` picks the reader.
+A bad input becomes a ``Failure`` value and the iteration goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+
+from ..errors import InputError
+from ..model import Failure, RawDocument
+from ..settings import Settings
+from . import csvfile, feed, html, jsonl, text, warc
+from .fetch import Fetcher
+from .kinds import detect_kind
+from .sources import Blob, iter_blobs
+
+__all__ = ["Blob", "Fetcher", "read_inputs"]
+
+log = logging.getLogger(__name__)
+
+READERS = {
+    "text": text.read,
+    "html": html.read,
+    "jsonl": jsonl.read,
+    "csv": csvfile.read,
+    "warc": warc.read,
+    "feed": feed.read,
+}
+
+
+def read_inputs(
+    paths: Sequence[str], settings: Settings, *, fetcher: Fetcher | None = None
+) -> Iterator[RawDocument | Failure]:
+    """Every document of ``paths`` in order; an input that cannot be read yields a Failure."""
+    fetcher = fetcher or Fetcher(settings)
+    for item in iter_blobs(paths, settings, fetcher):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        yield from _read_blob(item, settings)
+
+
+def _read_blob(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
+    try:
+        kind = detect_kind(blob)
+        log.debug("%s: reading as %s", blob.path, kind)
+        yield from READERS[kind](blob, settings)
+    except InputError as exc:
+        yield Failure(exc.path, "ingest", exc.reason)

@@ -1,0 +1,413 @@
+"""Actor vocabularies: the shipped data files plus user dictionaries, indexed for phrase lookup.
+
+User dictionaries (``Settings.actor_files``, the CLI's ``--actors FILE``) come in three forms,
+chosen by the file's extension; later files override earlier ones and all override the
+shipped entries:
+
+* CSV (``.csv``), one actor a row, ``#`` lines are comments::
+
+      name,aliases,country,sector,kind,valid_from,valid_to
+      Ali Larijani,Larijani|Ali Ardeshir Larijani,IRN,GOV,person,2005-08-15,2008-05-28
+
+  ``aliases`` are ``|``-separated; ``kind`` (person|group|state|organisation) and the dates
+  (ISO ``YYYY-MM-DD``, either may be empty) are optional. Country codes are ISO alpha-3;
+  CAMEO codes that differ (``JAP``) are mapped.
+* YAML (``.yaml``/``.yml``): a list of mappings with the same keys, ``aliases`` a list.
+* PETRARCH/TABARI (any other extension): actors are ``NAME_`` lines with ``+ALIAS`` lines and
+  ``[CODE date-range]`` codes (``[IRNGOV >080801]``, ``[USAELI 340101-670324]``) on the same
+  line or on indented lines below; agents are ``NOUN [~SECTOR]`` role nouns.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).parent / "data" / "actors"
+UNCOUNTABLE_ENDINGS = ("s", "sh", "ch", "ese", "x", "z")  # "the Swiss", "the French"
+KINDS = ("person", "group", "state", "organisation")
+# CAMEO "country" codes that name no country: the code is the actor type itself.
+TRANSNATIONAL = {"IGO", "NGO", "IMG", "MNC", "INT", "UAF", "REB", "UIS", "BUS"}
+SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "SPY", "REB", "OPP", "PTY", "CVL", "MED", "BUS", "NGO", "IGO",
+    "REL", "EDU", "HLH", "LAB", "REF", "AGR", "CRM", "ELI", "LEG", "DEV", "ENV", "UAF", "SOC",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary entry: what a phrase names, and where that knowledge came from."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # person | group | state | organisation | capital | demonym
+    source: str  # file (and line) the entry came from: the evidence
+    valid_from: date | None = None
+    valid_to: date | None = None
+    priority: int = 0  # shipped 0; user files 1, 2 ... in the order given
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    @property
+    def dated(self) -> bool:
+        return self.valid_from is not None or self.valid_to is not None
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The lookup key of a phrase: lower-case words, periods and hyphens ignored."""
+    text = re.sub(r"(\w)['’]s\b", r"\1 's", text)  # spaCy splits the possessive off
+    return tuple(w for w in (token_key(t) for t in re.split(r"[\s_\-]+", text)) if w)
+
+
+def token_key(text: str) -> str:
+    """The lookup form of one token: ``U.S.`` -> ``us``, ``Iran’s`` -> ``iran's``."""
+    return re.sub(r"[^\w']", "", text.lower().replace("’", "'").replace(".", ""))
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role noun ("minister", "riot police") and the sector it codes."""
+
+    sector: str
+    kind: str  # what the singular names: person | organisation
+    words: str
+
+
+@dataclass
+class Lexicon:
+    """Phrases -> entries (names, aliases, places that stand for governments) and role nouns."""
+
+    phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)  # "the men" -> group
+    locatives: set[str] = field(default_factory=set)  # "in Baghdad": a place, not an actor
+    countries: dict[str, str] = field(default_factory=dict)  # iso3 -> country name
+    cameo_to_iso: dict[str, str] = field(default_factory=dict)
+    _lengths: dict[str, set[int]] = field(default_factory=dict)  # first word -> phrase lengths
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        self.phrases.setdefault(key, []).append(entry)
+        self._lengths.setdefault(key[0], set()).add(len(key))
+
+    def add_role(self, phrase: str, sector: str, kind: str = "person") -> None:
+        key = phrase_key(phrase)
+        if key:
+            self.roles[key] = Role(sector, kind, " ".join(key))
+
+    def __len__(self) -> int:
+        return sum(len(entries) for entries in self.phrases.values())
+
+    def country_code(self, code: str | None) -> str | None:
+        """ISO alpha-3 for a dictionary's country code (CAMEO's few odd codes mapped)."""
+        if not code:
+            return None
+        code = code.strip().upper()
+        return self.cameo_to_iso.get(code, code)
+
+    def best(self, key: tuple[str, ...], day: date | None) -> Entry | None:
+        """The entry a phrase names on ``day``: valid ones first, then the user's, then dated."""
+        entries = [e for e in self.phrases.get(key, ()) if e.valid_on(day)]
+        if not entries:
+            return None
+        return max(enumerate(entries), key=lambda ie: (ie[1].priority, ie[1].dated, ie[0]))[1]
+
+    def matches(self, words: list[str], day: date | None) -> Iterator[tuple[int, int, Entry]]:
+        """Longest dictionary phrases in a word sequence, left to right: (start, end, entry)."""
+        i = 0
+        while i < len(words):
+            found = None
+            for length in sorted(self._lengths.get(words[i], ()), reverse=True):
+                if i + length > len(words):
+                    continue
+                entry = self.best(tuple(words[i : i + length]), day)
+                if entry is not None:
+                    found = (i, i + length, entry)
+                    break
+            if found:
+                yield found
+                i = found[1]
+            else:
+                i += 1
+
+    def role(self, words: Iterable[str]) -> Role | None:
+        return self.roles.get(tuple(token_key(w) for w in words))
+
+
+def load_lexicon(actor_files: Iterable[Path] = ()) -> Lexicon:
+    """The shipped vocabularies, then each user file in order (later files win)."""
+    return _load(tuple(Path(p) for p in actor_files))
+
+
+@lru_cache(maxsize=8)
+def _load(actor_files: tuple[Path, ...]) -> Lexicon:
+    lexicon = _shipped()
+    for priority, path in enumerate(actor_files, start=1):
+        started = time.perf_counter()
+        before = len(lexicon)
+        read_actor_file(lexicon, path, priority)
+        log.info(
+            "%s: %d entries in %.2fs", path, len(lexicon) - before, time.perf_counter() - started
+        )
+    return lexicon
+
+
+def read_actor_file(lexicon: Lexicon, path: Path, priority: int = 1) -> None:
+    """Add one user dictionary to ``lexicon`` (the format is chosen by the extension)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            rows = _csv_rows(path.read_text(encoding="utf-8"))
+            _add_records(lexicon, rows, str(path), priority)
+        elif suffix in (".yaml", ".yml"):
+            _add_records(lexicon, _yaml_rows(path), str(path), priority)
+        else:
+            _read_petrarch(lexicon, path, priority)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _shipped() -> Lexicon:
+    lexicon = Lexicon()
+    for row in _data_rows("cameo_countries.csv"):
+        lexicon.cameo_to_iso[row["cameo"]] = row["iso3"]
+    for row in _data_rows("countries.csv"):
+        _add_country(lexicon, row)
+    for row in _data_rows("country_names.csv"):
+        name = lexicon.countries.get(row["iso3"], row["phrase"])
+        source = f"country_names.csv: {row['phrase']}"
+        entry = Entry(name, row["iso3"], None, row["kind"], source)
+        lexicon.add(row["phrase"], entry)
+        if row["kind"] == "demonym" and not row["phrase"].endswith(UNCOUNTABLE_ENDINGS):
+            lexicon.add(row["phrase"] + "s", entry)  # "Iraqis", "Palestinians"
+    for row in _data_rows("metonyms.csv"):
+        source = f"metonyms.csv: {row['phrase']}"
+        entry = Entry(row["name"], row["iso3"], row["sector"], "organisation", source)
+        lexicon.add(row["phrase"], entry)
+    _add_records(lexicon, _data_rows("organisations.csv"), "organisations.csv", 0)
+    for row in _data_rows("roles.csv"):
+        lexicon.add_role(row["role"], row["sector"], row["kind"])
+    for row in _data_rows("descriptions.csv"):
+        lexicon.descriptions[row["noun"]] = row["refers_to"]
+    lines = (DATA / "locatives.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.locatives = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    return lexicon
+
+
+def _add_country(lexicon: Lexicon, row: dict[str, str]) -> None:
+    code, name = row["iso3"], row["name"]
+    lexicon.countries[code] = name
+    for phrase in [name, *filter(None, row["aliases"].split("|"))]:
+        lexicon.add(phrase, Entry(name, code, None, "state", f"countries.csv: {phrase}"))
+    if row["capital"]:
+        # a capital stands for the government: "Washington says", "New Delhi described"
+        entry = Entry(name, code, "GOV", "capital", f"countries.csv: capital {row['capital']}")
+        lexicon.add(row["capital"], entry)
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return _csv_rows(text)
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
+
+
+def _yaml_rows(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if isinstance(data, dict):
+        data = data.get("actors", [])
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: expected a list of actors")
+    return data
+
+
+def _add_records(lexicon: Lexicon, rows: Iterable[dict], origin: str, priority: int) -> None:
+    """CSV or YAML records: name, aliases, country, sector, kind, valid_from, valid_to."""
+    for number, row in enumerate(rows, start=1):
+        name = str(row.get("name") or "").strip()
+        if not name:
+            raise ConfigError(f"{origin}: record {number} has no name")
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a for a in aliases.split("|") if a.strip()]
+        country = row.get("country", row.get("iso3"))
+        entry = Entry(
+            name=name,
+            country=lexicon.country_code(country) if country else None,
+            sector=(str(row.get("sector") or "").upper() or None),
+            kind=row.get("kind") or "organisation",
+            source=f"{origin}: {name}",
+            valid_from=_iso_date(row.get("valid_from"), origin),
+            valid_to=_iso_date(row.get("valid_to"), origin),
+            priority=priority,
+        )
+        for phrase in [name, *aliases]:
+            lexicon.add(str(phrase), entry)
+
+
+def _iso_date(value, origin: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: bad date {value!r} (use YYYY-MM-DD)") from exc
+
+
+# ---- PETRARCH / TABARI dictionaries -------------------------------------------------------
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+_SUBSTITUTION = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+
+
+@dataclass
+class _Block:
+    """Names sharing the codes that follow them (a TABARI actor and its ``+`` aliases)."""
+
+    names: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+def _read_petrarch(lexicon: Lexicon, path: Path, priority: int) -> None:
+    substitutions: dict[str, list[str]] = {}
+    block = _Block()
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            if sub := _SUBSTITUTION.match(line.strip()):
+                substitutions[sub.group(1)] = [w.strip() for w in sub.group(2).split(",")]
+                continue
+            codes = _CODE.findall(line)
+            phrase = _CODE.sub("", line).strip()
+            if "~" in "".join(codes):
+                _add_agent(lexicon, phrase, codes, substitutions)
+                continue
+            if phrase and not line[0].isspace() and not phrase.startswith("+") and block.codes:
+                _add_block(lexicon, block, path, priority)
+                block = _Block(line=number)
+            if phrase:
+                block.names.append(phrase.lstrip("+").strip())
+                block.line = block.line or number
+            block.codes.extend(codes)
+    _add_block(lexicon, block, path, priority)
+
+
+def _add_agent(lexicon: Lexicon, phrase: str, codes: list[str], subs: dict) -> None:
+    """``POLICEMAN [~COP]``: a role noun; ``[IGO~]`` codes name the actor type too."""
+    sector = next((c.replace("~", "").strip()[:3] for c in codes if c.strip("~ ")), None)
+    if not sector or not phrase:
+        return
+    phrase = phrase.replace("{}", "").strip()
+    for expanded in _expand(phrase, subs):
+        lexicon.add_role(expanded, sector)
+
+
+def _expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
+    """``CATTLE!PERSON!`` -> CATTLEMAN, CATTLEMEN ... (TABARI substitution sets)."""
+    found = re.search(r"!(\w+)!", phrase)
+    if not found or found.group(1) not in subs:
+        return [phrase.replace("!", "")]
+    head, tail = phrase[: found.start()], phrase[found.end() :]
+    return [x for word in subs[found.group(1)] for x in _expand(head + word + tail, subs)]
+
+
+def _add_block(lexicon: Lexicon, block: _Block, path: Path, priority: int) -> None:
+    if not block.names or not block.codes:
+        return
+    name = block.names[0].replace("_", " ").strip().title()
+    source = f"{path.name}:{block.line} {block.names[0].strip('_ ')}"
+    for code in block.codes:
+        entry = _petrarch_entry(lexicon, code, name, source, priority)
+        if entry is None:
+            continue
+        for phrase in block.names:
+            lexicon.add(phrase, entry)
+
+
+def _petrarch_entry(lexicon: Lexicon, code: str, name: str, source: str, priority: int):
+    """``IRNGOVMIL >091001`` -> Entry(country IRN, sector GOV, valid from 2009-10-01)."""
+    parts = code.split()
+    if not parts or not re.fullmatch(r"[A-Z]{3,}", parts[0]):
+        return None
+    actor = parts[0]
+    chunks = [actor[i : i + 3] for i in range(0, len(actor), 3)]
+    transnational = chunks[0] in TRANSNATIONAL
+    country = None if transnational else lexicon.country_code(chunks[0])
+    sectors = [c for c in chunks[0 if transnational else 1 :] if c in SECTORS]
+    sector = "REB" if chunks[0] == "IMG" else (sectors[0] if sectors else None)
+    valid_from, valid_to = _tabari_range(parts[1] if len(parts) > 1 else "")
+    if len(chunks) == 1 and not transnational:
+        kind = "state"
+    elif name.count(" ") >= 1 and sector and not transnational and len(name.split()) <= 4:
+        kind = "person" if _looks_like_person(name) else "organisation"
+    else:
+        kind = "organisation"
+    return Entry(name, country, sector, kind, source, valid_from, valid_to, priority)
+
+
+_ORG_WORDS = re.compile(
+    r"\b(ministry|party|army|force|forces|front|council|court|union|bank|agency|police|"
+    r"government|committee|movement|organi[sz]ation|group|brigade|office|department)\b",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_person(name: str) -> bool:
+    return not _ORG_WORDS.search(name)
+
+
+def _tabari_range(text: str) -> tuple[date | None, date | None]:
+    """``>080801``, ``<991231``, ``051101-080228``; six-digit years pivot at 1930."""
+    text = text.strip()
+    if not text:
+        return None, None
+    if text.startswith(">"):
+        return _tabari_date(text[1:]), None
+    if text.startswith("<"):
+        return None, _tabari_date(text[1:])
+    start, _, end = text.partition("-")
+    return _tabari_date(start), _tabari_date(end)
+
+
+def _tabari_date(text: str) -> date | None:
+    digits = text.strip()
+    try:
+        if len(digits) == 8:
+            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        if len(digits) == 6:
+            year = int(digits[:2])
+            year += 2000 if year < 30 else 1900
+            return date(year, int(digits[2:4]), int(digits[4:]))
+    except ValueError:
+        pass
+    log.debug("ignoring malformed TABARI date %r", text)
+    return None

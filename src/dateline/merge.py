@@ -1,0 +1,111 @@
+"""Cross-document event deduplication: the same event told by several articles becomes one.
+
+Two coded events are one real event, as a careful analyst would judge it, when
+they share the merge key (source and target actor, event type, modality), their
+dates agree within a tolerance (``±tolerance_days`` at day precision, the same
+month or year at coarser precision) and their places agree or one has no place.
+Undated events are never merged: nothing says they happened at the same time.
+
+This module is pure: the store feeds it candidates and writes the clusters back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import ActorRef, Event
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One stored event as the merger sees it."""
+
+    event_id: str
+    merge_key: str
+    date: str | None  # YYYY-MM-DD, YYYY-MM or YYYY
+    place: str | None  # any stable place identity (GeoNames id, or name and country)
+
+
+@dataclass
+class Cluster:
+    """Events judged to be one real event; the first member represents it."""
+
+    members: list[Candidate] = field(default_factory=list)
+    place: str | None = None
+
+    @property
+    def merged_id(self) -> str:
+        ids = "\x1f".join(sorted(c.event_id for c in self.members))
+        return hashlib.sha1(ids.encode()).hexdigest()[:16]
+
+
+def merge_key(event: Event) -> str:
+    """Who did what kind of thing to whom, with what factuality: events to compare."""
+    kind = event.plover.type if event.plover else f"cameo:{event.cameo.root}"
+    return "|".join((_actor_key(event.source), _actor_key(event.target), kind, event.modality))
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    # Country and sector identify an actor across articles better than names,
+    # which vary ("Larijani", "Ali Larijani"); a name is the fallback.
+    if ref is None:
+        return "-"
+    if ref.country or ref.sector:
+        return f"{ref.country or ''}/{ref.sector or ''}"
+    return ref.name.lower()
+
+
+def cluster(candidates: Iterable[Candidate], tolerance_days: int = 1) -> list[Cluster]:
+    """Group candidates into clusters; every candidate lands in exactly one cluster."""
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        groups[candidate.merge_key].append(candidate)
+    return [c for members in groups.values() for c in _cluster_group(members, tolerance_days)]
+
+
+def _cluster_group(members: list[Candidate], tolerance: int) -> list[Cluster]:
+    """Cluster events of one merge key, placed events first so that they anchor clusters;
+    an event without a place then joins the nearest, best-attested compatible one."""
+    clusters = [Cluster([c], c.place) for c in members if c.date is None]
+    dated = sorted(
+        (c for c in members if c.date is not None),
+        key=lambda c: (c.place is None, c.date, c.event_id),
+    )
+    by_anchor: dict[str | int, list[Cluster]] = defaultdict(list)
+    for candidate in dated:
+        home = _best_cluster(by_anchor, candidate, tolerance)
+        if home is None:
+            home = Cluster([], candidate.place)
+            clusters.append(home)
+            by_anchor[_anchor(candidate.date)].append(home)
+        home.members.append(candidate)
+        home.place = home.place or candidate.place
+    return clusters
+
+
+def _anchor(value: str) -> str | int:
+    """Day dates as day numbers (to look up neighbours), coarser dates as written."""
+    return date.fromisoformat(value).toordinal() if len(value) == 10 else value
+
+
+def _best_cluster(by_anchor, candidate: Candidate, tolerance: int) -> Cluster | None:
+    anchor = _anchor(candidate.date)
+    if isinstance(anchor, int):
+        nearby = [(abs(d), anchor + d) for d in range(-tolerance, tolerance + 1)]
+    else:
+        nearby = [(0, anchor)]
+    options = [
+        (existing.place != candidate.place, distance, -len(existing.members), position, existing)
+        for distance, key in nearby
+        for position, existing in enumerate(by_anchor.get(key, ()))
+        if _same_place(existing.place, candidate.place)
+    ]
+    return min(options, key=lambda option: option[:4])[4] if options else None
+
+
+def _same_place(first: str | None, other: str | None) -> bool:
+    return first is None or other is None or first == other

@@ -1,0 +1,841 @@
+"""The event database: DuckDB schema and migrations, transactional batch writes, queries.
+
+Tables (documented in docs/schema.md): ``documents``, ``sentences``, ``actors``,
+``mentions``, ``events`` (every field of the event record flattened to columns),
+``places``, ``errors``, ``merged_links`` (which events are one real event) and the
+view ``merged_events``. Each batch is written in one transaction, so a killed run
+leaves whole documents only, and a document whose id is stored is never written twice.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+from packaging.version import InvalidVersion, Version
+
+from . import __version__
+from .errors import StoreError
+from .merge import Candidate, cluster, merge_key
+from .model import Dateline, Document, Event, Failure
+
+log = logging.getLogger(__name__)
+
+MERGE_TOLERANCE_DAYS = 1
+
+# Named, ordered migrations: each runs once, in its own transaction, and is recorded
+# in the ``migrations`` table. Never edit a shipped migration; append a new one.
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_documents",
+        """
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY, path VARCHAR, url VARCHAR, title VARCHAR,
+            author VARCHAR, source VARCHAR, text VARCHAR, published DATE,
+            published_from VARCHAR, dateline_text VARCHAR, dateline_place VARCHAR,
+            dateline_agency VARCHAR, dateline_date DATE, language VARCHAR,
+            content_hash VARCHAR, duplicate_of VARCHAR, skipped VARCHAR, fingerprint BLOB,
+            coded_at TIMESTAMP, coder_version VARCHAR);
+        CREATE TABLE sentences (
+            doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
+            paragraph INTEGER);
+        CREATE TABLE actors (
+            doc_id VARCHAR, idx INTEGER, name VARCHAR, country VARCHAR, sector VARCHAR,
+            kind VARCHAR, evidence VARCHAR);
+        CREATE TABLE mentions (
+            doc_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
+            sentence INTEGER, actor INTEGER, rule VARCHAR);
+        CREATE TABLE errors (
+            path VARCHAR, stage VARCHAR, reason VARCHAR, first_seen TIMESTAMP,
+            last_seen TIMESTAMP, times INTEGER);
+        """,
+    ),
+    (
+        "0002_events",
+        """
+        CREATE TABLE places (
+            place_id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, admin1 VARCHAR,
+            lat DOUBLE, lon DOUBLE, geonameid BIGINT, precision VARCHAR);
+        CREATE TABLE events (
+            id VARCHAR, doc_id VARCHAR, ordinal INTEGER, doc_path VARCHAR, published DATE,
+            date VARCHAR, date_precision VARCHAR, date_expression VARCHAR,
+            date_start DATE, date_end DATE,
+            source_text VARCHAR, source_name VARCHAR, source_country VARCHAR,
+            source_sector VARCHAR,
+            target_text VARCHAR, target_name VARCHAR, target_country VARCHAR,
+            target_sector VARCHAR,
+            plover_type VARCHAR, plover_mode VARCHAR,
+            cameo_code VARCHAR, cameo_root VARCHAR, cameo_goldstein DOUBLE,
+            cameo_quad_class INTEGER,
+            modality VARCHAR, confidence DOUBLE,
+            place_id VARCHAR, place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR,
+            place_lat DOUBLE, place_lon DOUBLE, place_geonameid BIGINT, place_precision VARCHAR,
+            sentence_index INTEGER, sentence VARCHAR, span_start INTEGER, span_end INTEGER,
+            trigger VARCHAR, explanation VARCHAR, coder VARCHAR, merge_key VARCHAR);
+        """,
+    ),
+    (
+        "0003_merged_events",
+        """
+        CREATE TABLE merged_links (
+            merged_id VARCHAR, event_id VARCHAR, merge_key VARCHAR, representative BOOLEAN);
+        CREATE VIEW merged_events AS
+        WITH members AS (
+            SELECT l.merged_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS sources,
+                   list(e.id ORDER BY e.date_start, e.id) AS event_ids,
+                   list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
+            FROM merged_links l JOIN events e ON e.id = l.event_id
+            GROUP BY l.merged_id)
+        SELECT m.merged_id, m.mentions, m.sources, m.event_ids, m.doc_ids, e.*
+        FROM members m
+        JOIN merged_links l ON l.merged_id = m.merged_id AND l.representative
+        JOIN events e ON e.id = l.event_id;
+        """,
+    ),
+)
+
+EVENT_RELATIONS = {False: "events", True: "merged_events"}
+
+# The events to re-cluster: every event of an "island" holding a touched event. The
+# merge key's day-dated events form islands of dates no more than the tolerance ($1)
+# apart; coarser dates are islands of their own date; an undated event is alone.
+ISLANDS_QUERY = """
+WITH keyed AS (
+    SELECT id, merge_key, date, date_start,
+           coalesce(CAST(place_geonameid AS VARCHAR), place_id) AS place,
+           CASE WHEN length(date) = 10 THEN 'day' ELSE coalesce(date, 'id:' || id) END AS part
+    FROM events
+    WHERE merge_key IN (SELECT merge_key FROM events WHERE id IN (SELECT id FROM touched))),
+starts AS (
+    SELECT *, CASE WHEN part = 'day' AND date_start - lag(date_start) OVER w <= $1
+                   THEN 0 ELSE 1 END AS starts_island
+    FROM keyed WINDOW w AS (PARTITION BY merge_key, part ORDER BY date_start, id)),
+islands AS (
+    SELECT *, sum(starts_island) OVER (PARTITION BY merge_key, part ORDER BY date_start, id
+                                       ROWS UNBOUNDED PRECEDING) AS island
+    FROM starts)
+SELECT id, merge_key, date, place FROM islands
+JOIN (SELECT DISTINCT merge_key, part, island FROM islands WHERE id IN (SELECT id FROM touched))
+USING (merge_key, part, island)
+"""
+WRITE_FREE_STATEMENTS = {"SELECT", "EXPLAIN"}
+
+
+def open_db(
+    path: str | Path = "dateline.duckdb", *, merge_tolerance_days: int = MERGE_TOLERANCE_DAYS
+) -> Store:
+    """Open (or create) the database at ``path`` (":memory:" for a throwaway one)."""
+    return Store(path, merge_tolerance_days=merge_tolerance_days)
+
+
+class Store:
+    """A Dateline event database. Use as a context manager or call ``close()``."""
+
+    def __init__(
+        self, path: str | Path = ":memory:", *, merge_tolerance_days: int = MERGE_TOLERANCE_DAYS
+    ):
+        try:
+            self.con = duckdb.connect(str(path))
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        self.path = str(path)
+        self.merge_tolerance_days = merge_tolerance_days
+        self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+        )
+        done = {row[0] for row in self.con.execute("SELECT name FROM migrations").fetchall()}
+        for name, statements in MIGRATIONS:
+            if name in done:
+                continue
+            with self._transaction():
+                self.con.execute(statements)
+                self.con.execute("INSERT INTO migrations VALUES (?, ?)", [name, _now()])
+            log.info("applied migration %s", name)
+
+    @property
+    def schema_version(self) -> int:
+        """How many migrations this database has applied."""
+        return self.con.execute("SELECT count(*) FROM migrations").fetchone()[0]
+
+    # -- writes -------------------------------------------------------------------------
+
+    def save_batch(self, docs: list[Document], failures: list[Failure]) -> None:
+        """Write a batch of documents (with their sentences, actors, events) and failures.
+
+        One transaction: either the whole batch is stored or none of it. Documents
+        whose id is already stored are left as they are.
+        """
+        new_docs = self._unstored(docs)
+        with self._transaction():
+            self._insert("documents", [_document_row(doc) for doc in new_docs])
+            self._insert_contents(new_docs)
+            self._record_failures(failures)
+        log.info("stored %d documents, %d failures", len(new_docs), len(failures))
+
+    def replace_events(self, docs: list[Document]) -> None:
+        """Replace the sentences, actors, mentions and events of re-coded documents."""
+        ids = [doc.doc_id for doc in docs]
+        with self._transaction():
+            partners = self._merge_partners(ids)
+            self.con.execute(
+                "DELETE FROM merged_links WHERE event_id IN "
+                "(SELECT id FROM events WHERE list_contains(?, doc_id))",
+                [ids],
+            )
+            for table in ("sentences", "actors", "mentions", "events"):
+                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+            self._insert_contents(docs, partners=partners)
+            for doc in docs:
+                self.con.execute(
+                    "UPDATE documents SET coded_at = ?, coder_version = ?, skipped = ? "
+                    "WHERE doc_id = ?",
+                    [_now(), __version__, doc.skipped, doc.doc_id],
+                )
+
+    def remerge(self) -> int:
+        """Re-cluster every stored event (after changing ``merge_tolerance_days``); returns
+        the number of merged events."""
+        with self._transaction():
+            self.con.execute("DELETE FROM merged_links")
+            ids = self.con.execute("SELECT id FROM events").fetchall()
+            self._refresh_merged(event_id for (event_id,) in ids)
+        return self.con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
+
+    def _unstored(self, docs: Sequence[Document]) -> list[Document]:
+        """The documents of ``docs`` not in the database, each id once."""
+        ids = list({doc.doc_id: None for doc in docs})
+        stored = {
+            row[0]
+            for row in self.con.execute(
+                "SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [ids]
+            ).fetchall()
+        }
+        fresh: dict[str, Document] = {}
+        for doc in docs:
+            if doc.doc_id not in stored and doc.doc_id not in fresh:
+                fresh[doc.doc_id] = doc
+        return list(fresh.values())
+
+    def _insert_contents(self, docs: Sequence[Document], partners: Iterable[str] = ()) -> None:
+        events = [row for doc in docs for row in _event_rows(doc)]
+        self._insert("sentences", [row for doc in docs for row in _sentence_rows(doc)])
+        self._insert("actors", [row for doc in docs for row in _actor_rows(doc)])
+        self._insert("mentions", [row for doc in docs for row in _mention_rows(doc)])
+        self._insert_places(docs)
+        self._insert("events", events)
+        self._refresh_merged([row["id"] for row in events] + list(partners))
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Bulk insert through Arrow: one statement per table and batch."""
+        if not rows:
+            return
+        columns = {name: [row[name] for row in rows] for name in rows[0]}
+        self.con.register("incoming", pa.table(columns))
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        finally:
+            self.con.unregister("incoming")
+
+    def _insert_places(self, docs: Sequence[Document]) -> None:
+        places = {}
+        for doc in docs:
+            for event in doc.events:
+                if event.place is not None:
+                    places[_place_id(event)] = _place_row(event)
+        if not places:
+            return
+        stored = self.con.execute(
+            "SELECT place_id FROM places WHERE list_contains(?, place_id)", [list(places)]
+        ).fetchall()
+        for (place_id,) in stored:
+            places.pop(place_id)
+        self._insert("places", list(places.values()))
+
+    def _record_failures(self, failures: Sequence[Failure]) -> None:
+        """One row per (path, stage, reason); seeing it again updates ``last_seen``."""
+        now = _now()
+        for key in dict.fromkeys((f.path, f.stage, f.reason) for f in failures):
+            updated = self.con.execute(
+                "UPDATE errors SET last_seen = ?, times = times + 1 "
+                "WHERE path = ? AND stage = ? AND reason = ? RETURNING 1",
+                [now, *key],
+            ).fetchall()
+            if not updated:
+                self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, 1)", [*key, now, now])
+
+    def _merge_partners(self, doc_ids: list[str]) -> list[str]:
+        """Events of other documents merged with events of ``doc_ids``: their merges change
+        when those documents' events are replaced."""
+        rows = self.con.execute(
+            """
+            SELECT DISTINCT l.event_id FROM merged_links l
+            JOIN merged_links mine ON mine.merged_id = l.merged_id
+            JOIN events e ON e.id = mine.event_id
+            JOIN events partner ON partner.id = l.event_id
+            WHERE list_contains(?, e.doc_id) AND NOT list_contains(?, partner.doc_id)
+            """,
+            [doc_ids, doc_ids],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def _refresh_merged(self, event_ids: Iterable[str]) -> None:
+        """Re-cluster the events that could merge with ``event_ids``.
+
+        Only the "islands" of those events are re-clustered: the events of one merge key
+        whose day dates follow each other with gaps within the tolerance (coarser dates:
+        the same date; undated: the event alone). No cluster crosses an island.
+        """
+        ids = list(event_ids)
+        if not ids:
+            return
+        with self._registered("touched", ids):
+            scope = self.con.execute(ISLANDS_QUERY, [self.merge_tolerance_days]).fetchall()
+        with self._registered("touched", [row[0] for row in scope]):
+            self.con.execute("DELETE FROM merged_links WHERE event_id IN (SELECT id FROM touched)")
+        links = []
+        for group in cluster((Candidate(*row) for row in scope), self.merge_tolerance_days):
+            merged_id = group.merged_id
+            for position, member in enumerate(group.members):
+                links.append(
+                    {
+                        "merged_id": merged_id,
+                        "event_id": member.event_id,
+                        "merge_key": member.merge_key,
+                        "representative": position == 0,
+                    }
+                )
+        self._insert("merged_links", links)
+
+    @contextmanager
+    def _registered(self, name: str, ids: list[str]) -> Iterator[None]:
+        """Make a list of ids queryable as the one-column table ``name`` (column ``id``)."""
+        self.con.register(name, pa.table({"id": pa.array(ids, pa.string())}))
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
+
+    def _transaction(self):
+        return _Transaction(self.con)
+
+    # -- reads for the runner ------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
+        """(doc_id, content_hash, fingerprint) of every stored original (not a duplicate)."""
+        cursor = self.con.cursor()
+        cursor.execute(
+            "SELECT doc_id, content_hash, fingerprint FROM documents "
+            "WHERE duplicate_of IS NULL ORDER BY doc_id"
+        )
+        while rows := cursor.fetchmany(1000):
+            yield from rows
+
+    def event_records(self, doc_ids: list[str]) -> list[dict[str, Any]]:
+        """The stored events of ``doc_ids``, as ``dateline.record.event_record`` shapes them."""
+        if not doc_ids:
+            return []
+        rows = self.rows(
+            "SELECT * FROM events WHERE list_contains(?, doc_id) ORDER BY doc_id, ordinal",
+            [list(doc_ids)],
+        )
+        order = {doc_id: i for i, doc_id in enumerate(doc_ids)}
+        rows.sort(key=lambda row: order[row["doc_id"]])
+        return [_record(row) for row in rows]
+
+    def stored_documents(self, older_than_coder: str | None = None) -> Iterator[Document]:
+        """Stored original documents to re-code; with ``older_than_coder``, only those coded
+        by an older coder version (or an unknown one)."""
+        cursor = self.con.cursor()
+        cursor.execute("SELECT * FROM documents WHERE duplicate_of IS NULL ORDER BY doc_id")
+        columns = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(500):
+            for values in rows:
+                row = dict(zip(columns, values, strict=True))
+                if older_than_coder is None or _older(row["coder_version"], older_than_coder):
+                    yield _document(row)
+
+    # -- queries -------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | Sequence[str] | None = None,
+        cameo: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        place: str | None = None,
+        modality: str | Sequence[str] | None = None,
+        min_confidence: float | None = None,
+        merged: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events as event records, oldest first, filtered like ``dateline events``.
+
+        ``source``/``target``: an ISO alpha-3 country code or (part of) an actor name;
+        ``type``: PLOVER type(s); ``cameo``: a CAMEO code prefix ("04" matches 040-046);
+        ``since``/``until``: ISO dates, compared with the period the event date covers;
+        ``place``: a place name, admin1 name or country code; ``modality``: one or more
+        values; ``merged``: one record per real event (cross-document deduplication),
+        with ``sources`` (articles), ``mentions`` and the ``event_ids`` it merges.
+        """
+        where, params = self.event_filter(
+            source=source,
+            target=target,
+            type=type,
+            cameo=cameo,
+            since=since,
+            until=until,
+            place=place,
+            modality=modality,
+            min_confidence=min_confidence,
+        )
+        relation = EVENT_RELATIONS[merged]
+        query = f"SELECT * FROM {relation} WHERE {where} ORDER BY date_start, doc_id, ordinal"
+        if limit is not None:
+            query += f" LIMIT {int(limit)}"
+        return [_record(row) for row in self.rows(query, params)]
+
+    def event_filter(
+        self,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | Sequence[str] | None = None,
+        cameo: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        place: str | None = None,
+        modality: str | Sequence[str] | None = None,
+        min_confidence: float | None = None,
+    ) -> tuple[str, list[Any]]:
+        """A SQL condition on the ``events`` columns (and ``merged_events``) and its parameters."""
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
+        for role, value in (("source", source), ("target", target)):
+            if value:
+                clauses.append(f"({role}_country = upper(?) OR {role}_name ILIKE '%' || ? || '%')")
+                params += [value, value]
+        if type:
+            clauses.append("list_contains(?, plover_type)")
+            params.append([t.upper() for t in _as_list(type)])
+        if cameo:
+            clauses.append("starts_with(cameo_code, ?)")
+            params.append(cameo)
+        if since:
+            clauses.append("date_end >= CAST(? AS DATE)")
+            params.append(_as_date(since, end=False))
+        if until:
+            clauses.append("date_start <= CAST(? AS DATE)")
+            params.append(_as_date(until, end=True))
+        if place:
+            clauses.append(
+                "(place_name ILIKE ? OR place_admin1 ILIKE ? OR place_country = upper(?))"
+            )
+            params += [place, place, place]
+        if modality:
+            clauses.append("list_contains(?, modality)")
+            params.append(_as_list(modality))
+        if min_confidence is not None:
+            clauses.append("confidence >= ?")
+            params.append(float(min_confidence))
+        return " AND ".join(clauses), params
+
+    def frame(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Run a query built on the documented schema and return a pandas DataFrame."""
+        try:
+            return self.con.execute(query, list(params)).df()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def table(self, query: str, params: Sequence[Any] = ()) -> pa.Table:
+        """Run a query built on the documented schema and return a pyarrow Table."""
+        try:
+            return self.con.sql(query, params=list(params)).to_arrow_table()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def sql(self, query: str) -> tuple[list[str], list[tuple]]:
+        """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN); refuse anything else."""
+        try:
+            statements = self.con.extract_statements(query)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot parse query: {exc}") from exc
+        if len(statements) != 1:
+            raise StoreError("give exactly one SQL statement")
+        kind = statements[0].type.name
+        if kind not in WRITE_FREE_STATEMENTS:
+            raise StoreError(f"read-only: {kind} statements are refused")
+        # Belt and braces: run inside a transaction that is always rolled back.
+        self.con.begin()
+        try:
+            cursor = self.con.execute(query)
+            columns = [d[0] for d in cursor.description]
+            return columns, cursor.fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+        finally:
+            self.con.rollback()
+
+    def stats(self, *, top: int = 10) -> dict[str, Any]:
+        """Counts that describe the database: documents, events, dyads, dates, merges, errors."""
+
+        def one(query: str) -> Any:
+            return self.con.execute(query).fetchone()[0]
+
+        events = one("SELECT count(*) FROM events")
+        merged = one("SELECT count(*) FROM merged_events")
+        first, last = self.con.execute(
+            "SELECT min(date_start), max(date_end) FROM events"
+        ).fetchone()
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            "skipped": one("SELECT count(*) FROM documents WHERE skipped IS NOT NULL"),
+            "events": events,
+            "events_by_type": self._counts("coalesce(plover_type, 'none')"),
+            "events_by_modality": self._counts("modality"),
+            "top_dyads": self._top_dyads(top),
+            "date_range": [_iso(first), _iso(last)],
+            "merged_events": merged,
+            "merged_duplicates": events - merged,
+            "errors": one("SELECT count(*) FROM errors"),
+        }
+
+    def _counts(self, expression: str) -> dict[str, int]:
+        rows = self.con.execute(
+            f"SELECT {expression} AS k, count(*) AS n FROM events GROUP BY k ORDER BY n DESC, k"
+        ).fetchall()
+        return dict(rows)
+
+    def _top_dyads(self, top: int) -> list[dict[str, Any]]:
+        rows = self.con.execute(
+            "SELECT coalesce(source_country, source_name, '-') AS s, "
+            "coalesce(target_country, target_name, '-') AS t, count(*) AS n "
+            "FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?",
+            [top],
+        ).fetchall()
+        return [{"source": s, "target": t, "events": n} for s, t, n in rows]
+
+    def rows(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a query built on the documented schema; one dict per row, Python values."""
+        try:
+            cursor = self.con.execute(query, list(params))
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+class _Transaction:
+    """BEGIN … COMMIT, or ROLLBACK when the block raises."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.begin()
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if exc_type is None:
+            self.con.commit()
+        else:
+            self.con.rollback()
+
+
+# -- rows from the data model ------------------------------------------------------------
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    dateline = doc.dateline
+    return {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "url": doc.url,
+        "title": doc.title,
+        "author": doc.author,
+        "source": doc.source,
+        "text": doc.text,
+        "published": doc.published,
+        "published_from": doc.published_from,
+        "dateline_text": dateline.text if dateline else None,
+        "dateline_place": dateline.place if dateline else None,
+        "dateline_agency": dateline.agency if dateline else None,
+        "dateline_date": dateline.date if dateline else None,
+        "language": doc.language,
+        "content_hash": doc.content_hash,
+        "duplicate_of": doc.duplicate_of,
+        "skipped": doc.skipped,
+        "fingerprint": doc.fingerprint,
+        "coded_at": _now(),
+        "coder_version": __version__,
+    }
+
+
+def _sentence_rows(doc: Document) -> Iterator[dict[str, Any]]:
+    for s in doc.sentences:
+        yield {
+            "doc_id": doc.doc_id,
+            "idx": s.index,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "paragraph": s.paragraph,
+        }
+
+
+def _actor_rows(doc: Document) -> Iterator[dict[str, Any]]:
+    for i, a in enumerate(doc.actors):
+        yield {
+            "doc_id": doc.doc_id,
+            "idx": i,
+            "name": a.name,
+            "country": a.country,
+            "sector": a.sector,
+            "kind": a.kind,
+            "evidence": a.evidence,
+        }
+
+
+def _mention_rows(doc: Document) -> Iterator[dict[str, Any]]:
+    for i, m in enumerate(doc.mentions):
+        yield {
+            "doc_id": doc.doc_id,
+            "idx": i,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "sentence": m.sentence,
+            "actor": m.actor,
+            "rule": m.rule,
+        }
+
+
+def _event_rows(doc: Document) -> Iterator[dict[str, Any]]:
+    """One row per distinct event id (an event coded twice from one sentence is one row)."""
+    seen = set()
+    for ordinal, event in enumerate(doc.events):
+        event_id = event.key(doc.doc_id)
+        if event_id in seen:
+            continue
+        seen.add(event_id)
+        yield _event_row(doc, event, event_id, ordinal)
+
+
+def _event_row(doc: Document, event: Event, event_id: str, ordinal: int) -> dict[str, Any]:
+    sentence = doc.sentences[event.sentence]
+    start, end = _date_bounds(event.date)
+    row = {
+        "id": event_id,
+        "doc_id": doc.doc_id,
+        "ordinal": ordinal,
+        "doc_path": doc.path,
+        "published": doc.published,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "date_expression": event.date_expression,
+        "date_start": start,
+        "date_end": end,
+        "plover_type": event.plover.type if event.plover else None,
+        "plover_mode": event.plover.mode if event.plover else None,
+        "cameo_code": event.cameo.code,
+        "cameo_root": event.cameo.root,
+        "cameo_goldstein": float(event.cameo.goldstein),
+        "cameo_quad_class": event.cameo.quad_class,
+        "modality": event.modality,
+        "confidence": float(event.confidence),
+        "place_id": _place_id(event) if event.place else None,
+        "sentence_index": event.sentence,
+        "sentence": sentence.text,
+        "span_start": sentence.start,
+        "span_end": sentence.end,
+        "trigger": event.trigger,
+        "explanation": event.explanation,
+        "coder": event.coder,
+        "merge_key": merge_key(event),
+    }
+    for role in ("source", "target"):
+        ref = getattr(event, role)
+        for part in ("text", "name", "country", "sector"):
+            row[f"{role}_{part}"] = getattr(ref, part) if ref else None
+    place = _place_row(event) if event.place else {}
+    for part in ("name", "country", "admin1", "lat", "lon", "geonameid", "precision"):
+        row[f"place_{part}"] = place.get(part)
+    return row
+
+
+def _place_row(event: Event) -> dict[str, Any]:
+    place = event.place
+    return {
+        "place_id": _place_id(event),
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonameid": place.geonameid,
+        "precision": place.precision,
+    }
+
+
+def _place_id(event: Event) -> str:
+    """Places are shared between events; every field takes part so none is lost."""
+    place = event.place
+    parts = (place.name, place.country, place.admin1, place.lat, place.lon, place.geonameid)
+    return hashlib.sha1(json.dumps([*parts, place.precision]).encode()).hexdigest()[:16]
+
+
+def _date_bounds(value: str | None) -> tuple[date | None, date | None]:
+    """The first and last day that an event date (YYYY, YYYY-MM, YYYY-MM-DD) covers."""
+    if not value:
+        return None, None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+# -- records and documents from rows ----------------------------------------------------
+
+
+def _record(row: dict[str, Any]) -> dict[str, Any]:
+    """The event record of one ``events`` (or ``merged_events``) row."""
+    record = {
+        "id": row.get("merged_id") or row["id"],
+        "doc_id": row["doc_id"],
+        "doc_path": row["doc_path"],
+        "published": _iso(row["published"]),
+        "date": row["date"],
+        "date_precision": row["date_precision"],
+        "source": _actor_part(row, "source"),
+        "target": _actor_part(row, "target"),
+        "plover": (
+            {"type": row["plover_type"], "mode": row["plover_mode"]} if row["plover_type"] else None
+        ),
+        "cameo": {
+            "code": row["cameo_code"],
+            "root": row["cameo_root"],
+            "goldstein": row["cameo_goldstein"],
+            "quad_class": row["cameo_quad_class"],
+        },
+        "modality": row["modality"],
+        "confidence": round(row["confidence"], 3),
+        "place": _place_part(row),
+        "sentence": row["sentence"],
+        "span": [row["span_start"], row["span_end"]],
+        "trigger": row["trigger"],
+        "explanation": row["explanation"],
+        "coder": row["coder"],
+    }
+    if "merged_id" in row:
+        record["sources"] = row["sources"]
+        record["mentions"] = row["mentions"]
+        record["event_ids"] = list(row["event_ids"])
+        record["doc_ids"] = list(row["doc_ids"])
+    return record
+
+
+def _actor_part(row: dict[str, Any], role: str) -> dict[str, Any] | None:
+    if row[f"{role}_name"] is None:
+        return None
+    return {part: row[f"{role}_{part}"] for part in ("text", "name", "country", "sector")}
+
+
+def _place_part(row: dict[str, Any]) -> dict[str, Any] | None:
+    if row["place_name"] is None:
+        return None
+    parts = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
+    return {part: row[f"place_{part}"] for part in parts}
+
+
+def _document(row: dict[str, Any]) -> Document:
+    dateline = None
+    if row["dateline_text"] is not None:
+        dateline = Dateline(
+            text=row["dateline_text"],
+            place=row["dateline_place"],
+            agency=row["dateline_agency"],
+            date=row["dateline_date"],
+        )
+    return Document(
+        doc_id=row["doc_id"],
+        path=row["path"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        author=row["author"],
+        source=row["source"],
+        published=row["published"],
+        published_from=row["published_from"],
+        dateline=dateline,
+        language=row["language"],
+        content_hash=row["content_hash"],
+        duplicate_of=row["duplicate_of"],
+        skipped=row["skipped"],
+        fingerprint=row["fingerprint"],
+    )
+
+
+# -- small helpers ------------------------------------------------------------------------
+
+
+def _older(stored: str | None, current: str) -> bool:
+    if stored is None:
+        return True
+    try:
+        return Version(stored) < Version(current)
+    except InvalidVersion:
+        return stored != current
+
+
+def _as_list(value: str | Sequence[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _as_date(value: str | date, *, end: bool) -> str:
+    """A full ISO date: "2007" is 2007-01-01 as a start and 2007-12-31 as an end."""
+    if isinstance(value, date):
+        return value.isoformat()
+    start, last = _date_bounds(str(value))
+    return (last if end else start).isoformat()
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

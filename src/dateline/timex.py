@@ -1,0 +1,442 @@
+"""Time expressions: find them in a text and normalise them against an anchor date.
+
+A pure module (no spaCy, no document): ``find_timexes`` scans a text, ``resolve``
+normalises one expression. Relative expressions are anchored to the publication
+date ("yesterday", "on Sunday", "last week"), or to the story's reference time
+("two days earlier", "later that day"), which the caller supplies. Values follow
+TIMEX3: ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM``, ``YYYY-Qn``, ``YYYY-SU``, ``YYYY``,
+``PAST_REF`` ...; ``calendar_date`` turns one into an event date and its precision.
+The vocabulary lives in ``data/time/expressions.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+EXPLICIT = "explicit"
+WEEKDAY = "weekday"
+RELATIVE = "relative"
+MONTH_ONLY = "month-only"
+OTHER = "other"
+KINDS = (EXPLICIT, WEEKDAY, RELATIVE, MONTH_ONLY, OTHER)
+
+ANCHOR = "anchor"  # relative to the publication date
+REFERENCE = "reference"  # relative to the story's current reference time
+
+# Words before a weekday or month that put it in the future rather than the past.
+_FUTURE_SHIFTS = {"next", "coming", "this coming", "this"}
+# Words in a clause that make its time expressions point forward.
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|shall|won't|going to|due to|set to|scheduled|expected to|plans? to|until|"
+    r"next)\b|'ll\b|\b(?:till|through|by)\s*$",
+    re.IGNORECASE,
+)
+# What may stand before a bare year for it to be a date, not a quantity.
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|during|of|from|until|through|before|after|early|late|mid|"
+    r"fiscal|year|between|and|to)|[,(]|mid-)\s*$",
+    re.IGNORECASE,
+)
+# Words between two expressions that make them one range: "from Monday to Wednesday".
+_RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One normalised time expression, with its offsets in the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # TIMEX3 value
+    precision: str | None  # day week month quarter season year decade century; None: *_REF
+    kind: str  # one of KINDS
+    relative_to: str | None  # ANCHOR, REFERENCE, or None when absolute
+
+
+@dataclass(frozen=True)
+class _Value:
+    value: str
+    precision: str | None
+    relative_to: str | None = None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern
+    normalise: Callable[[re.Match, date, date, bool], _Value | None]
+    needs_context: re.Pattern | None = None  # when scanning free text only
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, dict]:
+    """The shipped time-expression vocabulary (months, weekdays, offsets ...)."""
+    text = resources.files("dateline").joinpath("data/time/expressions.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def resolve(
+    text: str, anchor: date, *, reference: date | None = None, future: bool = False
+) -> Timex | None:
+    """Normalise the expression in ``text`` (e.g. a gold TIMEX3 span), or None.
+
+    ``anchor`` is the publication date; ``reference`` the story's reference time
+    (defaults to ``anchor``); ``future`` says the expression points forward
+    ("will meet on Sunday").
+    """
+    found = _matches(text, anchor, reference or anchor, future, scanning=False)
+    return max(found, key=lambda t: (t.end - t.start, -t.start), default=None)
+
+
+def find_timexes(text: str, anchor: date, *, reference: date | None = None) -> list[Timex]:
+    """Every time expression in ``text``, left to right, without overlaps.
+
+    The end of a range ("from Monday to Wednesday") is dropped: the range's
+    start dates what happens in it.
+    """
+    found = _matches(text, anchor, reference or anchor, False, scanning=True)
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Timex] = []
+    for timex in found:
+        if kept and timex.start < kept[-1].end:
+            continue
+        if kept and _ends_range(text, kept[-1], timex):
+            continue
+        kept.append(timex)
+    return kept
+
+
+def future_context(text: str) -> bool:
+    """Whether the words before an expression in its clause point forward.
+
+    "will visit on", "is due to open on", "until", "to run through" ...
+    """
+    return bool(_FUTURE_CLAUSE.search(text))
+
+
+def calendar_date(timex: Timex) -> tuple[str, str] | None:
+    """The event date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") and its precision, or None.
+
+    A week is dated by the month holding its Thursday (the ISO rule for which
+    month or year a week belongs to); quarters and seasons by their year.
+    """
+    if timex.precision in ("day", "month", "year"):
+        return timex.value, timex.precision
+    if timex.precision == "week":
+        year, week = timex.value[:4], timex.value[6:8]
+        thursday = date.fromisocalendar(int(year), int(week), 4)
+        return thursday.strftime("%Y-%m"), "month"
+    if timex.precision in ("quarter", "season"):
+        return timex.value[:4], "year"
+    return None
+
+
+def _matches(text: str, anchor: date, reference: date, future: bool, scanning: bool):
+    found = []
+    for rule in _rules():
+        for match in rule.pattern.finditer(text):
+            if scanning and rule.needs_context:
+                if not rule.needs_context.search(text[max(0, match.start() - 20) : match.start()]):
+                    continue
+            value = rule.normalise(match, anchor, reference, future)
+            if value is None:
+                continue
+            found.append(
+                Timex(
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    value.value,
+                    value.precision,
+                    rule.kind,
+                    value.relative_to,
+                )
+            )
+    return found
+
+
+def _ends_range(text: str, first: Timex, second: Timex) -> bool:
+    between = text[first.end : second.start]
+    before = text[max(0, first.start - 10) : first.start]
+    return bool(_RANGE_JOIN.match(between)) and bool(_RANGE_OPEN.search(before))
+
+
+# --- the grammar -------------------------------------------------------------
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first so "this coming" beats "this"."""
+    escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _names(words) -> str:
+    """Month or weekday names; abbreviations ("Jan.", "Tues.") may end with a dot."""
+    words = list(words)
+    abbreviations = {w for w in words if any(o != w and o.startswith(w) for o in words)}
+    longest_first = sorted(words, key=len, reverse=True)
+    forms = [rf"{w}\.?" if w in abbreviations else w for w in longest_first]
+    return "(?:" + "|".join(forms) + ")"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[_Rule]:
+    v = vocabulary()
+    month = rf"(?P<month>{_names(v['months'])})"
+    weekday = rf"(?P<weekday>{_names(v['weekdays'])})"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:1[89]|20)\d\d)"
+    count = rf"(?P<count>{_alternation(v['numbers'])}|\d+)"
+    unit = r"(?P<unit>day|week|month|year)s?"
+    shift = rf"(?P<shift>{_alternation(v['unit_shifts'])})"
+    weekday_shift = r"(?:(?P<wshift>last|next|this\s+coming|this\s+past|this|coming|past)\s+)?"
+    opt_weekday = rf"(?:{weekday},?\s+)?"
+    part_of_day = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    prefix = r"(?:(?P<shift>last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+
+    def rule(kind, pattern, normalise, needs_context=None):
+        return _Rule(kind, re.compile(pattern, re.IGNORECASE), normalise, needs_context)
+
+    return [
+        rule(EXPLICIT, r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b", _numeric_date),
+        rule(
+            EXPLICIT, r"\b(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)\b", _numeric_date
+        ),
+        rule(EXPLICIT, rf"\b{opt_weekday}{month}\s+{day}\b(?:,?\s+{year}\b)?", _month_day),
+        rule(EXPLICIT, rf"\b{opt_weekday}{day}\s+(?:of\s+)?{month}(?!\w)(?:,?\s+{year}\b)?", _month_day),
+        rule(EXPLICIT, rf"\b{prefix}{month},?\s+(?:of\s+)?{year}\b", _month_year),
+        rule(WEEKDAY, rf"\b{weekday_shift}{weekday}(?!\w){part_of_day}", _weekday),
+        rule(RELATIVE, rf"\b{_alternation(v['day_words'])}\b", _day_word),
+        rule(RELATIVE, rf"\b{_alternation(v['reference_day_words'])}\b", _reference_day_word),
+        rule(
+            RELATIVE,
+            rf"\b{count}\s+{unit}\s+(?P<dir>{_alternation(v['offset_directions'])})\b",
+            _offset,
+        ),
+        rule(
+            RELATIVE,
+            rf"\b(?:the\s+)?{shift}\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week(?:end)?|month|year)\b",
+            _unit_shift,
+        ),
+        rule(OTHER, r"\bthe\s+weekend\b", _weekend),
+        rule(
+            RELATIVE,
+            rf"\b{month}\s+(?:of\s+)?(?P<shift>last|this|next)\s+year\b",
+            _month_of_shifted_year,
+        ),
+        rule(
+            OTHER,
+            rf"\b(?:the\s+)?(?:{shift}\s+|(?P<ord>{_alternation(v['quarters'])})[\s-]+)"
+            rf"quarter\b(?:\s+(?:of\s+)?{year})?",
+            _quarter,
+        ),
+        rule(MONTH_ONLY, rf"\b{prefix}{month}(?!\w)(?!\s*,?\s*\d)", _month_only),
+        rule(
+            OTHER,
+            rf"\b(?:(?P<shift>last|next|this|early|late)\s+)?"
+            rf"(?P<season>{_alternation(v['seasons'])})\b(?:\s+(?:of\s+)?{year})?",
+            _season,
+        ),
+        rule(EXPLICIT, rf"\b(?:(?:fiscal|calendar)\s+)?{year}\b(?!\s*%)", _year, _YEAR_CONTEXT),
+        rule(OTHER, r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d)0'?s\b", _decade),
+        rule(OTHER, r"\b(?:the\s+)?(?P<century>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b", _century),
+        rule(OTHER, rf"\b{_alternation(v['references'])}\b", _reference_word),
+    ]
+
+
+# --- normalisers: (match, anchor, reference, future) -> _Value ------------------
+
+
+def _numeric_date(m, anchor, reference, future):
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year > (anchor.year % 100) + 1 else 2000
+    try:
+        return _Value(date(year, int(m["mon"]), int(m["day"])).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def _month_day(m, anchor, reference, future):
+    if not _is_name(m["month"]):
+        return None
+    month = _lookup("months", m["month"])
+    day = int(m["day"])
+    if m["year"]:
+        candidates = [int(m["year"])]
+    else:
+        candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    dates = [_safe_date(y, month, day) for y in candidates]
+    dates = [d for d in dates if d]
+    if not dates:
+        return None
+    # Without a year, the reading nearest the anchor: "payable Dec. 15" in a November
+    # story is next month, "on Jan. 5" in a March story is this January.
+    best = min(dates, key=lambda d: abs((d - anchor).days))
+    return _Value(best.isoformat(), "day", None if m["year"] else ANCHOR)
+
+
+def _month_year(m, anchor, reference, future):
+    if not _is_name(m["month"]):
+        return None
+    return _Value(f"{int(m['year']):04d}-{_lookup('months', m['month']):02d}", "month")
+
+
+def _weekday(m, anchor, reference, future):
+    if not _is_name(m["weekday"]):
+        return None
+    target = _lookup("weekdays", m["weekday"])
+    shift = " ".join((m["wshift"] or "").lower().split())
+    forward = shift in _FUTURE_SHIFTS or (future and shift not in ("last", "past", "this past"))
+    if forward:
+        delta = (target - anchor.weekday()) % 7
+        if shift == "next" and delta == 0:
+            delta = 7
+    else:
+        delta = -((anchor.weekday() - target) % 7)
+        if shift in ("last", "past", "this past") and delta == 0:
+            delta = -7
+    return _Value((anchor + timedelta(days=delta)).isoformat(), "day", ANCHOR)
+
+
+def _day_word(m, anchor, reference, future):
+    delta = _lookup("day_words", m.group(0))
+    return _Value((anchor + timedelta(days=delta)).isoformat(), "day", ANCHOR)
+
+
+def _reference_day_word(m, anchor, reference, future):
+    delta = _lookup("reference_day_words", m.group(0))
+    return _Value((reference + timedelta(days=delta)).isoformat(), "day", REFERENCE)
+
+
+def _offset(m, anchor, reference, future):
+    count = _count(m["count"])
+    direction = _lookup("offset_directions", m["dir"])
+    relative_to = ANCHOR if m["dir"].lower() in ("ago", "from now") else REFERENCE
+    base = anchor if relative_to == ANCHOR else reference
+    return _shifted(base, m["unit"].lower().rstrip("s"), count * direction, relative_to)
+
+
+def _unit_shift(m, anchor, reference, future):
+    step = _lookup("unit_shifts", m["shift"])
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        week = _shifted(anchor, "week", step, ANCHOR)
+        return _Value(week.value + "-WE", "week", ANCHOR)
+    return _shifted(anchor, unit, step, ANCHOR)
+
+
+def _quarter(m, anchor, reference, future):
+    current = (anchor.month - 1) // 3 + 1
+    if m["ord"]:
+        quarter, year = _lookup("quarters", m["ord"]), anchor.year
+    else:
+        index = anchor.year * 4 + current - 1 + _lookup("unit_shifts", m["shift"])
+        year, quarter = index // 4, index % 4 + 1
+    if m["year"]:
+        year = int(m["year"])
+    return _Value(f"{year:04d}-Q{quarter}", "quarter", None if m["year"] else ANCHOR)
+
+
+def _month_only(m, anchor, reference, future):
+    if not _is_name(m["month"]):
+        return None
+    month = _lookup("months", m["month"])
+    shift = " ".join((m["shift"] or "").lower().split())
+    if shift == "next" or (future and shift != "last"):
+        year = anchor.year if month > anchor.month or (month == anchor.month and future) else None
+        year = year or anchor.year + 1
+    elif shift == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif shift in ("this", "earlier this", "later this"):
+        year = anchor.year
+    else:  # news speaks of the past by default: the most recent such month
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    return _Value(f"{year:04d}-{month:02d}", "month", ANCHOR)
+
+
+def _season(m, anchor, reference, future):
+    code = _lookup("seasons", m["season"])
+    shift = (m["shift"] or "").lower()
+    if m["year"]:
+        return _Value(f"{m['year']}-{code}", "season")
+    if not shift:
+        return None  # a bare "spring" or "fall" is too often a noun or a verb
+    year = anchor.year + {"last": -1, "next": 1}.get(shift, 0)
+    return _Value(f"{year:04d}-{code}", "season", ANCHOR)
+
+
+def _year(m, anchor, reference, future):
+    return _Value(m["year"], "year")
+
+
+def _weekend(m, anchor, reference, future):
+    """The weekend just past, or the coming one when the clause speaks of the future."""
+    year, week, weekday = anchor.isocalendar()
+    if future:
+        return _Value(f"{year:04d}-W{week:02d}-WE", "week", ANCHOR)
+    last = anchor if weekday >= 6 else anchor - timedelta(days=weekday)
+    year, week, _ = last.isocalendar()
+    return _Value(f"{year:04d}-W{week:02d}-WE", "week", ANCHOR)
+
+
+def _month_of_shifted_year(m, anchor, reference, future):
+    if not _is_name(m["month"]):
+        return None
+    year = anchor.year + _lookup("unit_shifts", m["shift"])
+    return _Value(f"{year:04d}-{_lookup('months', m['month']):02d}", "month", ANCHOR)
+
+
+def _century(m, anchor, reference, future):
+    return _Value(f"{int(m['century']) - 1:02d}", "century")
+
+
+def _decade(m, anchor, reference, future):
+    return _Value(m["decade"], "decade")
+
+
+def _reference_word(m, anchor, reference, future):
+    return _Value(_lookup("references", m.group(0)), None)
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _lookup(table: str, words: str):
+    return vocabulary()[table][" ".join(words.lower().rstrip(".").split())]
+
+
+def _count(words: str) -> int:
+    return int(words) if words.isdigit() else _lookup("numbers", words)
+
+
+def _is_name(word: str) -> bool:
+    """Month and weekday names are capitalised: "may" and "march" are usually verbs."""
+    return word[:1].isupper()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shifted(base: date, unit: str, steps: int, relative_to: str) -> _Value:
+    if unit == "day":
+        return _Value((base + timedelta(days=steps)).isoformat(), "day", relative_to)
+    if unit == "week":
+        year, week, _ = (base + timedelta(weeks=steps)).isocalendar()
+        return _Value(f"{year:04d}-W{week:02d}", "week", relative_to)
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + steps
+        return _Value(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", relative_to)
+    return _Value(f"{base.year + steps:04d}", "year", relative_to)

@@ -1,0 +1,166 @@
+"""The date stage: each event gets its own date, not the article's.
+
+The date comes from the time expression in the event's clause, else from the
+sentence, else from the previous event in the same paragraph, else from the
+publication date. Relative expressions are resolved against the publication
+date ("on Sunday", "last week"), or against the story's reference time, the
+date of the event before ("two days earlier", "later that day").
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from .clause import clause_head, clause_tokens, trigger_token
+from .model import Document, Event
+from .settings import Settings
+from .timex import REFERENCE, Timex, calendar_date, find_timexes, future_context, resolve
+
+log = logging.getLogger(__name__)
+
+PUBLISHED = "published"
+
+# Words that open a clause describing the time just named: "since December, when ...".
+TIME_RELATIVES = {"when", "while", "whereupon"}
+
+
+@dataclass
+class _Found:
+    """A time expression of the document with its tokens in the parse."""
+
+    timex: Timex
+    start: int  # first token index
+    end: int  # token index after the last
+    root: int  # head token of the expression
+
+
+@dataclass
+class _Dated:
+    date: str
+    precision: str
+    expression: str
+
+
+class EventDater:
+    """Sets ``Event.date``, ``date_precision`` and ``date_expression`` on every event."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        anchor = doc.published or (doc.dateline.date if doc.dateline else None)
+        found = _expressions(doc, anchor)
+        reference = anchor
+        previous: dict[int, _Dated] = {}  # paragraph -> the last event's date
+        for event in sorted(doc.events, key=lambda e: (e.sentence, e.token or 0)):
+            dated = _date_event(doc, event, found, anchor, reference, previous)
+            if dated is not None:
+                event.date, event.date_precision, event.date_expression = (
+                    dated.date,
+                    dated.precision,
+                    dated.expression,
+                )
+                if dated.precision == "day":
+                    reference = date.fromisoformat(dated.date)
+                if dated.expression != PUBLISHED:
+                    previous[doc.sentences[event.sentence].paragraph] = dated
+        return doc
+
+
+def _date_event(doc, event: Event, found, anchor, reference, previous) -> _Dated | None:
+    sentence = doc.sentences[event.sentence]
+    here = _in_sentence(doc, found, event.sentence)
+    trigger = trigger_token(doc, event)
+    if trigger is not None and here:
+        clause = clause_tokens(trigger)
+        chosen = _clause_expression(trigger, clause, here)
+        if chosen is not None:
+            before = " ".join(doc.parsed[i].text for i in sorted(clause) if i < chosen.start)
+        else:
+            chosen = _nearest(trigger.i, here)
+            before = doc.text[sentence.start : chosen.timex.start]
+        dated = _dated(chosen.timex, anchor, reference, future_context(before))
+        if dated:
+            return dated
+    elif here:
+        dated = _dated(here[0].timex, anchor, reference, False)
+        if dated:
+            return dated
+    if sentence.paragraph in previous:
+        return previous[sentence.paragraph]
+    if doc.published:
+        return _Dated(doc.published.isoformat(), "day", PUBLISHED)
+    return None
+
+
+def _expressions(doc: Document, anchor: date | None) -> list[_Found]:
+    """The document's calendar expressions, outside the dateline, mapped to tokens.
+
+    Without an anchor date only absolute expressions ("March 3, 2006") are kept.
+    """
+    if doc.parsed is None:
+        return []
+    skip_until = _dateline_end(doc)
+    found = []
+    for timex in find_timexes(doc.text, anchor or date(2000, 1, 1)):
+        if timex.start < skip_until or calendar_date(timex) is None:
+            continue
+        if anchor is None and timex.relative_to is not None:
+            continue
+        span = doc.parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        found.append(_Found(timex, span.start, span.end, span.root.i))
+    return found
+
+
+def _dateline_end(doc: Document) -> int:
+    """Where the news dateline ends: its date is the publication date, not an event's."""
+    if not doc.dateline or not doc.dateline.text:
+        return 0
+    at = doc.text.find(doc.dateline.text)
+    return at + len(doc.dateline.text) if at >= 0 else 0
+
+
+def _in_sentence(doc: Document, found: list[_Found], index: int) -> list[_Found]:
+    sentence = doc.sentences[index]
+    return [f for f in found if sentence.start <= f.timex.start < sentence.end]
+
+
+def _clause_expression(trigger, clause: set[int], here: list[_Found]) -> _Found | None:
+    """The expression in the trigger's clause, or the time a relative clause hangs on.
+
+    In "since December, when they were seized" the seizure is dated by "December".
+    """
+    inside = [f for f in here if f.root in clause]
+    if inside:
+        return _nearest(trigger.i, inside)
+    head = clause_head(trigger)
+    owner = next((f for f in here if f.start <= head.head.i < f.end), None)
+    if head.dep_ in ("relcl", "acl", "advcl") and owner is not None:
+        return owner
+    first = min(clause)
+    if trigger.doc[first].lower_ in TIME_RELATIVES:
+        before = [f for f in here if 0 <= first - f.end <= 1]
+        if before:
+            return before[-1]
+    return None
+
+
+def _nearest(index: int, found: list[_Found]) -> _Found:
+    """The expression closest to the trigger; on a tie the earlier one."""
+    return min(found, key=lambda f: (min(abs(index - f.start), abs(index - (f.end - 1))), f.start))
+
+
+def _dated(timex: Timex, anchor, reference, future: bool) -> _Dated | None:
+    """Resolve again when the expression depends on the story's time or points forward."""
+    if anchor is not None and (timex.relative_to == REFERENCE or (future and timex.relative_to)):
+        timex = resolve(timex.text, anchor, reference=reference, future=future) or timex
+    calendar = calendar_date(timex)
+    if calendar is None:
+        return None
+    return _Dated(calendar[0], calendar[1], timex.text)

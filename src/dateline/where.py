@@ -1,0 +1,251 @@
+"""The place stage: each event gets the place where it happened, not the story's first.
+
+The place is the location in the event's clause ("in Baghdad", "at Baghdad
+airport", "in the northern city of Arbil"), else a location the sentence gives,
+else, for events inside one country, that country (or a city of it named in the
+same paragraph), else the dateline place when the text says "here". Places that
+are the event's own actors ("Iraq" as the target of a visit) are not its location
+unless nothing else is. Names are resolved with the gazetteer, using the story's
+countries and dateline place to choose among namesakes.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .clause import clause_tokens, trigger_token
+from .gazetteer import CITY, COUNTRY, Context, Gazetteer, GazPlace, load_gazetteer
+from .model import ActorRef, Document, Event, Place
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels that chain a name to the noun it describes: "Baghdad airport", "the city of Jeddah".
+_NAME_LINKS = {"compound", "appos", "nmod", "amod", "npadvmod", "poss"}
+
+
+@dataclass
+class Toponym:
+    """A place named in the document, resolved."""
+
+    start: int  # token span in Document.parsed
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    place: GazPlace
+    weight: int  # 2 "in/at/near ...", 1 "to/into ...", 0 not the object of a locative word
+    sentence: int
+
+
+@lru_cache(maxsize=1)
+def spatial_words() -> dict:
+    """The shipped vocabulary of locative prepositions, directions and place nouns."""
+    path = resources.files("dateline").joinpath("data/places/spatial_words.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+class EventPlacer:
+    """Sets ``Event.place`` on every event (None when the text gives no place)."""
+
+    def __init__(self, settings: Settings):
+        self.gazetteer = load_gazetteer(settings.min_city_population, settings.place_files)
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events or doc.parsed is None:
+            return doc
+        context = story_context(doc, self.gazetteer)
+        toponyms = find_toponyms(doc, self.gazetteer, context)
+        for event in doc.events:
+            place = self.place_event(doc, event, toponyms, context)
+            event.place = to_place(place) if place else None
+        return doc
+
+    def place_event(self, doc, event: Event, toponyms: list[Toponym], context: Context):
+        sentence = [t for t in toponyms if t.sentence == event.sentence]
+        host = _host_actor(event)
+        free = [t for t in sentence if t.weight > 0 and not _is_actor(doc, t, event, host)]
+        trigger = trigger_token(doc, event)
+        if trigger is not None and free:
+            clause = clause_tokens(trigger)
+            own = [t for t in free if any(i in clause for i in range(t.start, t.end))]
+            if own:
+                return _best(own, trigger.i).place
+        if free:
+            return _best(free, trigger.i if trigger is not None else free[0].start).place
+        country = _actor_country(event)
+        if country:
+            return _city_in_paragraph(doc, event, toponyms, country) or self.gazetteer.country(
+                country
+            )
+        if trigger is not None and _says_here(trigger):
+            return context.near
+        return None
+
+
+def story_context(doc: Document, gazetteer: Gazetteer) -> Context:
+    """The story's countries (from its actors and its unambiguous place names) and dateline."""
+    context = Context()
+    for actor in doc.actors:
+        if actor.country:
+            context.countries[actor.country] = context.countries.get(actor.country, 0.0) + 1.0
+    if doc.dateline and doc.dateline.place:
+        context.near = gazetteer.resolve(doc.dateline.place, context)
+        if context.near:
+            context.add(context.near, 2.0)
+    names = [ent.text for ent in doc.parsed.ents if ent.label_ in PLACE_LABELS]
+    return gazetteer.context_for(names, context)
+
+
+def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list[Toponym]:
+    """Every place entity of the parse that the gazetteer knows, resolved in ``context``."""
+    starts = [s.start for s in doc.sentences]
+    found = []
+    for ent in doc.parsed.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        place = _resolve_entity(ent, gazetteer, context)
+        if place is None:
+            continue
+        sentence = max((i for i, s in enumerate(starts) if s <= ent.start_char), default=0)
+        weight = max(_locative_weight(ent.root), _facility_weight(ent))
+        found.append(
+            Toponym(
+                ent.start, ent.end, ent.start_char, ent.end_char, ent.text, place, weight, sentence
+            )
+        )
+    return found
+
+
+def to_place(place: GazPlace) -> Place:
+    return Place(
+        name=place.name,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        precision=place.precision,
+    )
+
+
+def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | None:
+    """The entity's place: the full name, then "northern X", then without a place noun."""
+    words = spatial_words()
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if previous is not None and previous.lower_ in words["directions"]["words"]:
+        region = gazetteer.resolve(f"{previous.text} {ent.text}", context)
+        if region is not None:
+            return region
+    place = gazetteer.resolve(ent.text, context)
+    if place is not None:
+        return place
+    tokens = list(ent)
+    while len(tokens) > 1:
+        tokens = tokens[:-1]
+        place = gazetteer.resolve(" ".join(t.text for t in tokens), context)
+        if place is not None:
+            return place
+    return None
+
+
+def _locative_weight(token) -> int:
+    """How surely a name is where something happens: the object of "in", "at", "to" ...
+
+    Climbs from the name through the nouns it describes ("Baghdad airport",
+    "the northern city of Arbil") to the preposition that governs them.
+    """
+    prepositions = spatial_words()["prepositions"]
+    for _ in range(6):
+        if token.dep_ in _NAME_LINKS and token.head is not token:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+        elif token.dep_ == "pobj":
+            return prepositions.get(token.head.lower_, 0)
+        else:
+            return 0
+    return 0
+
+
+def _facility_weight(ent) -> int:
+    """A facility is a place even as an object: "shelled Baghdad airport"."""
+    nouns = spatial_words()["place_nouns"]["words"]
+    if ent.label_ == "FAC" or (ent.root.dep_ == "compound" and ent.root.head.lower_ in nouns):
+        return 1
+    return 0
+
+
+def _is_actor(doc: Document, toponym: Toponym, event: Event, host: ActorRef | None) -> bool:
+    """Whether the name is the event's source or target ("Iran" in "Iran accused ...").
+
+    The ``host`` of a visit is the exception: "a visit to Tehran" happens in Tehran.
+    """
+    sentence = doc.sentences[event.sentence]
+    for ref in (event.source, event.target):
+        if ref is None or not ref.text or ref is host:
+            continue
+        at = doc.text.find(ref.text, sentence.start, sentence.end)
+        while at >= 0:
+            if at < toponym.end_char and toponym.start_char < at + len(ref.text):
+                return _is_named_actor(toponym, ref)
+            at = doc.text.find(ref.text, at + 1, sentence.end)
+    return False
+
+
+def _is_named_actor(toponym: Toponym, ref: ActorRef) -> bool:
+    """A place inside a longer actor phrase ("the mayor of Baghdad") is still a place."""
+    return toponym.weight == 0 or len(ref.text) <= len(toponym.text) + 2
+
+
+def _best(toponyms: list[Toponym], index: int) -> Toponym:
+    """The surest locative first, then the nearest to the trigger, then the finest place."""
+    fineness = {CITY: 0, "admin1": 1, "region": 2, COUNTRY: 3}
+    return min(
+        toponyms,
+        key=lambda t: (-t.weight, abs(index - t.start), fineness.get(t.place.precision, 4)),
+    )
+
+
+def _host_actor(event: Event) -> ActorRef | None:
+    """The actor whose place is where the event happens: the host of a visit."""
+    code = event.cameo.code if event.cameo else ""
+    for prefix, role in spatial_words()["actor_country_codes"].items():
+        if code.startswith(prefix):
+            return event.target if role == "target" else event.source
+    return None
+
+
+def _actor_country(event: Event) -> str | None:
+    """The country an event without a named place happens in, from its actors."""
+    host = _host_actor(event)
+    if host is not None and host.country:
+        return host.country
+    countries = {ref.country for ref in (event.source, event.target) if ref and ref.country}
+    if len(countries) == 1 and event.source and event.target:
+        return countries.pop()
+    return None
+
+
+def _city_in_paragraph(doc, event: Event, toponyms: list[Toponym], country: str):
+    """A city of ``country`` named as a location in the event's paragraph, the nearest first."""
+    paragraph = doc.sentences[event.sentence].paragraph
+    cities = [
+        t
+        for t in toponyms
+        if t.weight > 0
+        and t.place.country == country
+        and t.place.precision != COUNTRY
+        and doc.sentences[t.sentence].paragraph == paragraph
+    ]
+    return min(cities, key=lambda t: abs(t.sentence - event.sentence)).place if cities else None
+
+
+def _says_here(trigger) -> bool:
+    words = set(spatial_words()["here"]["words"])
+    return any(doc_token.lower_ in words for doc_token in trigger.sent)

@@ -1,0 +1,214 @@
+"""Actors stage: one small text per rule, with negative cases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors import ActorCoder
+from dateline.model import Dateline
+from dateline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return ActorCoder(Settings())
+
+
+@pytest.fixture
+def code(parsed, coder):
+    def run(text, dateline=None, published=None):
+        doc = parsed(text, published=published)
+        doc.dateline = dateline
+        return coder(doc)
+
+    return run
+
+
+def ref(doc, phrase, nth=0):
+    """Country and sector of the actor mentioned at the nth occurrence of ``phrase``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    mention = doc.mention_at(start, start + len(phrase))
+    assert mention is not None, f"no mention at {phrase!r}"
+    return doc.actor_ref(mention)
+
+
+def codes(doc, phrase, nth=0):
+    actor = ref(doc, phrase, nth)
+    return actor.country, actor.sector
+
+
+def test_title_with_possessive_country(code):
+    doc = code("Kenya's interior minister Joseph Otieno arrived in Kampala on Monday.")
+    actor = ref(doc, "Joseph Otieno")
+    assert (actor.country, actor.sector, actor.name) == ("KEN", "GOV", "Joseph Otieno")
+    assert actor.text.startswith("Kenya's interior minister")
+
+
+def test_title_takes_country_from_dateline(code):
+    text = "Prime Minister Anna Berg met the delegation on Friday."
+    doc = code(text, dateline=Dateline("OSLO, May 3", place="OSLO"))
+    assert codes(doc, "Anna Berg") == ("NOR", "GOV")
+
+
+def test_opposition_candidate_takes_country_from_story(code):
+    doc = code(
+        "Belarus held a vote on Sunday. Opposition candidate Maria Kovalenko said "
+        "the count was rigged."
+    )
+    assert codes(doc, "Maria Kovalenko") == ("BLR", "OPP")
+
+
+def test_demonym_and_role_noun_groups(code):
+    doc = code(
+        "Kenyan police arrested two men. Russian forces shelled the town. "
+        "U.S. commanders said Iranian agents were involved. Belarusian riot police "
+        "detained students."
+    )
+    assert codes(doc, "Kenyan police") == ("KEN", "COP")
+    assert codes(doc, "Russian forces") == ("RUS", "MIL")
+    assert codes(doc, "U.S. commanders") == ("USA", "MIL")
+    assert codes(doc, "Iranian agents") == ("IRN", "SPY")
+    assert codes(doc, "Belarusian riot police") == ("BLR", "COP")
+
+
+def test_capital_stands_for_government_but_a_place_is_not_an_actor(code):
+    doc = code("Washington says talks in Baghdad failed. New Delhi described the plan as unfair.")
+    assert codes(doc, "Washington") == ("USA", "GOV")
+    assert codes(doc, "New Delhi") == ("IND", "GOV")
+    start = doc.text.index("Baghdad")
+    assert doc.mention_at(start, start + len("Baghdad")) is None
+
+
+def test_country_as_subject_and_object_is_an_actor(code):
+    doc = code("Iran insists the envoy will visit Iraq next week.")
+    assert codes(doc, "Iran") == ("IRN", None)
+    assert ref(doc, "Iraq").country == "IRQ"
+
+
+def test_washington_post_is_media_not_the_us_government(code):
+    doc = code("The Washington Post reported that the Pentagon had moved troops.")
+    assert codes(doc, "Washington Post") == ("USA", "MED")
+    assert codes(doc, "Pentagon") == ("USA", "MIL")
+
+
+def test_metonyms_and_international_organisations(code):
+    doc = code("The Kremlin rejected a NATO proposal, and the IAEA asked for inspections.")
+    assert codes(doc, "Kremlin") == ("RUS", "GOV")
+    assert codes(doc, "NATO") == (None, "IGO")
+    assert codes(doc, "IAEA") == (None, "IGO")
+
+
+def test_named_units(code):
+    doc = code("Officers of the Qods Force trained the militia, diplomats said.")
+    assert codes(doc, "Qods Force") == ("IRN", "SPY")
+
+
+def test_state_television_takes_the_story_country(code):
+    doc = code(
+        "Egypt closed the border crossing on Tuesday, state television reported.",
+    )
+    assert codes(doc, "state television") == ("EGY", "MED")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("The Supreme Court judge ordered the arrest of the general.", "judge", "JUD"),
+        ("Rebels seized the airport on Monday.", "Rebels", "REB"),
+        ("The opposition boycotted the vote.", "opposition", "OPP"),
+        ("Striking workers blocked the port.", "workers", "LAB"),
+        ("Students marched to the ministry.", "Students", "EDU"),
+        ("A local cleric condemned the killings.", "cleric", "REL"),
+        ("Doctors treated the wounded.", "Doctors", "HLH"),
+        ("Civilians fled the fighting.", "Civilians", "CVL"),
+        ("The company denied the report.", "company", "BUS"),
+        ("A rights group documented the abuses.", "rights group", "NGO"),
+    ],
+)
+def test_role_nouns_give_sectors(code, text, phrase, sector):
+    assert ref(code(text), phrase).sector == sector
+
+
+def test_surname_and_pronoun_corefer(code):
+    doc = code(
+        "Chile's foreign minister Carla Ruiz arrived in Lima on Sunday. "
+        "Ruiz said she would meet the president. Later he called her."
+    )
+    first = doc.mention_at(*_span(doc, "Carla Ruiz"))
+    surname = doc.mention_at(*_span(doc, "Ruiz", 1))
+    pronoun = doc.mention_at(*_span(doc, "she"))
+    assert first.actor == surname.actor == pronoun.actor
+    assert surname.rule == "coref:surname" and pronoun.rule == "coref:pronoun"
+    assert doc.actors[first.actor].country == "CHL"
+
+
+def test_definite_description_refers_to_earlier_group(code):
+    doc = code(
+        "Three Syrian officials were detained at the border on Monday. "
+        "Ankara says the men are spies."
+    )
+    group = doc.mention_at(*_span(doc, "Three Syrian officials"))
+    men = doc.mention_at(*_span(doc, "the men"))
+    assert men is not None and men.actor == group.actor
+    assert men.rule == "coref:description"
+
+
+def test_conjoined_countries_give_one_actor_each(code):
+    doc = code("Saudi Arabia, Bahrain and Egypt cut ties with Qatar.")
+    countries = {ref(doc, name).country for name in ("Saudi Arabia", "Bahrain", "Egypt")}
+    assert countries == {"SAU", "BHR", "EGY"}
+    assert len({ref(doc, n).name for n in ("Saudi Arabia", "Bahrain", "Egypt")}) == 3
+
+
+def test_conjoined_demonyms_split_the_group(code):
+    doc = code("Senior Hungarian and Romanian officials agreed to cooperate.")
+    countries = {a.country for a in doc.actors if a.sector == "GOV"}
+    assert countries == {"HUN", "ROU"}
+
+
+def test_mentions_share_the_actor_and_evidence_is_kept(code):
+    doc = code("Iran rejected the offer. Iran said talks were over.")
+    mentions = [m for m in doc.mentions if m.text == "Iran"]
+    assert len(mentions) == 2 and mentions[0].actor == mentions[1].actor
+    assert "countries.csv" in doc.actors[mentions[0].actor].evidence
+    assert [m.sentence for m in mentions] == [0, 1]
+
+
+def test_dateline_place_is_not_an_actor(code):
+    text = "CAIRO, May 2 (AFP) - Egyptian police arrested a journalist."
+    doc = code(text, dateline=Dateline("CAIRO, May 2 (AFP) -", place="CAIRO", agency="AFP"))
+    assert doc.mention_at(0, 5) is None
+    assert codes(doc, "Egyptian police") == ("EGY", "COP")
+
+
+def test_user_dictionary_with_dates(parsed, tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "name,aliases,country,sector,kind,valid_from,valid_to\n"
+        "Tomas Varga,Varga,HUN,GOV,person,2010-01-01,2014-12-31\n"
+        "Tomas Varga,Varga,HUN,OPP,person,2015-01-01,\n",
+        encoding="utf-8",
+    )
+    coder = ActorCoder(Settings(actor_files=(path,)))
+    early = coder(parsed("Tomas Varga criticised the plan.", published=date(2012, 1, 1)))
+    late = coder(parsed("Tomas Varga criticised the plan.", published=date(2016, 1, 1)))
+    assert codes(early, "Tomas Varga") == ("HUN", "GOV")
+    assert codes(late, "Tomas Varga") == ("HUN", "OPP")
+
+
+def test_document_without_parse_is_left_alone(coder):
+    from dateline.model import Document
+
+    doc = coder(Document(doc_id="x", path="x", text="Iran said no."))
+    assert doc.actors == [] and doc.mentions == []
+
+
+def _span(doc, phrase, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    return start, start + len(phrase)

@@ -1,0 +1,192 @@
+"""Clean stage: residue, repeated paragraphs, title, datelines, publication date, language."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from dateline.clean import clean_document, load_vocabulary, parse_dateline
+from dateline.errors import InputError
+from dateline.model import RawDocument, content_hash
+from dateline.settings import Settings
+
+SCRAPED = """Monday, March 3, 2025
+HomeWorld NewsMiddle EastTurkish envoy holds talks with Syrian leaders in Damascus
+
+Turkish envoy holds talks with Syrian leaders in Damascus
+
+DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on Thursday for talks with the interim government, officials said.
+
+DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on Thursday for talks with the interim government, officials said.
+
+The visit came a week after Ankara pledged reconstruction aid to its neighbour.
+
+Share this article
+Related: Syria's new rulers seek sanctions relief
+© 2025 Example News. All rights reserved.
+"""
+
+
+def clean(text: str, settings: Settings | None = None, **meta) -> object:
+    raw = RawDocument(path=meta.pop("path", "story.txt"), content=text, kind="text", **meta)
+    return clean_document(raw, settings or Settings())
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return load_vocabulary()
+
+
+def test_scraped_story_keeps_the_dateline_date_not_the_scrape_date():
+    doc = clean(SCRAPED)
+    assert doc.published == date(2025, 2, 27)
+    assert doc.published_from == "dateline"
+    assert doc.dateline.place == "Damascus" and doc.dateline.agency == "AFP"
+    assert doc.title == "Turkish envoy holds talks with Syrian leaders in Damascus"
+
+
+def test_scraped_story_body_has_one_lede_and_no_residue():
+    doc = clean(SCRAPED)
+    assert doc.text.count("foreign minister arrived in Damascus") == 1
+    assert doc.text.startswith("Turkey's foreign minister")
+    for residue in ("Monday, March 3", "HomeWorld", "Share this", "Related:", "rights reserved"):
+        assert residue not in doc.text
+    assert "Turkish envoy holds talks" not in doc.text  # the title is not part of the body
+    assert doc.text == doc.text.strip() and "\n\n" in doc.text
+
+
+def test_document_ids_and_hash_are_stable():
+    first, second = clean(SCRAPED), clean(SCRAPED)
+    assert first.doc_id == second.doc_id and len(first.doc_id) == 16
+    assert first.content_hash == content_hash(first.text)
+    assert clean(SCRAPED, path="other.txt").doc_id != first.doc_id
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency", "day"),
+    [
+        ("BAGHDAD, April 29, 2007 (AFP) - Talks", "Baghdad", "AFP", date(2007, 4, 29)),
+        ("SEOUL, Jan. 5 (Yonhap) -- Talks", "Seoul", "Yonhap", date(2024, 1, 5)),
+        ("NEW DELHI, Dec 30 (IANS) — Talks", "New Delhi", "IANS", date(2023, 12, 30)),
+        ("BEIJING (Xinhua) – Talks", "Beijing", "Xinhua", None),
+        ("LONDON (Reuters) - Talks", "London", "Reuters", None),
+        ("KABUL, Afghanistan, May 2 — Talks", "Kabul, Afghanistan", None, date(2024, 5, 2)),
+        ("Moscow, 14 March 2022 (TASS) - Talks", "Moscow", "TASS", date(2022, 3, 14)),
+        ("BERLIN, Tuesday (dpa) - Talks", "Berlin", "dpa", None),
+        ("ANKARA, Sept. 9 (Anadolu Agency) - Talks", "Ankara", "AA", date(2023, 9, 9)),
+        ("(Reuters) — Talks", None, "Reuters", None),
+    ],
+)
+def test_dateline_forms(vocab, opening, place, agency, day):
+    dateline, rest = parse_dateline(opening, vocab, date(2024, 1, 20) if day else None)
+    assert (dateline.place, dateline.agency, dateline.date) == (place, agency, day)
+    assert rest == "Talks"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The deal — signed on Monday — ends the strike.",
+        "Barack Obama - the former president - spoke.",
+        "(CORRECTED) - Minister resigns",
+        "Officials said: the talks failed.",
+    ],
+)
+def test_prose_is_not_a_dateline(vocab, prose):
+    assert parse_dateline(prose, vocab, date(2024, 1, 1)) is None
+
+
+def test_yearless_dateline_takes_the_year_from_metadata():
+    doc = clean("CAIRO, Jan. 2 (MENA) - Egypt opened the crossing.", published="2020-12-31")
+    assert doc.published == date(2021, 1, 2)
+    assert doc.published_from == "dateline"
+
+
+def test_publication_date_order_metadata_page_file():
+    body = "Officials in the capital opened the talks on Monday and spoke of progress."
+    assert clean(body, published="Mon, 06 Sep 2021 16:45:00 +0000").published_from == "metadata"
+    page = clean(f"Updated: 16 July 2024 10:31\n\n{body}")
+    assert (page.published, page.published_from) == (date(2024, 7, 16), "page")
+    stamp = datetime(2022, 5, 1, 12, tzinfo=UTC)
+    filed = clean(body, file_time=stamp)
+    assert (filed.published, filed.published_from) == (date(2022, 5, 1), "file")
+    assert clean(body).published is None
+
+
+def test_residue_lines_bylines_menus_are_dropped():
+    text = (
+        "Home | World | Politics | Business\n\nNews\nSport\nWeather\nCulture\n\n"
+        "Ministers agree budget deal after long night\n\n"
+        "By Jane Doe and Omar Farouk\n\n"
+        "The finance ministers agreed on a budget on Friday after talks that lasted all night.\n\n"
+        "Advertisement\n\nRead more: Budget talks stall\n\nPhoto: Reuters/File\n\n"
+        "The deal still needs the approval of parliament, which meets next week."
+    )
+    doc = clean(text)
+    assert doc.title == "Ministers agree budget deal after long night"
+    assert doc.author == "Jane Doe and Omar Farouk"
+    assert doc.text.split("\n\n") == [
+        "The finance ministers agreed on a budget on Friday after talks that lasted all night.",
+        "The deal still needs the approval of parliament, which meets next week.",
+    ]
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs():
+    text = (
+        "HARBOUR STRIKE ENDS\n\nROTTERDAM, March 2 - Dock workers ended a strike that\n"
+        "had shut the port for a week, the union said on Monday.\n"
+        "    The strike began over pay.\n"
+    )
+    doc = clean(text, published="02-MAR-1987 10:00:00")
+    assert doc.text.startswith("Dock workers ended a strike that had shut the port for a week")
+    assert doc.title == "HARBOUR STRIKE ENDS"
+    assert doc.dateline.date == date(1987, 3, 2)
+
+
+def test_user_residue_and_agency_files(tmp_path):
+    residue = tmp_path / "residue.txt"
+    residue.write_text("# ours\nlisten to this story\n", encoding="utf-8")
+    agencies = tmp_path / "agencies.csv"
+    agencies.write_text("name,aliases\nNTB,Norsk Telegrambyra\n", encoding="utf-8")
+    settings = Settings(residue_files=(residue,), agency_files=(agencies,))
+    text = "OSLO (Norsk Telegrambyra) - Norway raised its rate.\n\nListen to this story"
+    doc = clean(text, settings)
+    assert doc.dateline.agency == "NTB"
+    assert doc.text == "Norway raised its rate."
+
+
+def test_html_goes_through_trafilatura_and_the_dateline_wins():
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the story says the ministers met again and talked at length "
+        f"about the water agreement and the border.</p>"
+        for n in range(2, 6)
+    )
+    html = (
+        "<html><head><title>Nile talks resume</title>"
+        '<meta property="article:published_time" content="2024-03-09"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article><h1>Nile talks resume</h1>"
+        "<p>KHARTOUM, March 7, 2024 (AFP) - Sudan and Egypt resumed talks on the Nile dam "
+        "on Thursday, officials said.</p>"
+        f"{paragraphs}</article><footer>© 2024 Example</footer></body></html>"
+    )
+    raw = RawDocument(path="page.html", content=html.encode(), kind="html")
+    doc = clean_document(raw, Settings())
+    assert doc.title == "Nile talks resume"
+    assert doc.published == date(2024, 3, 7) and doc.published_from == "dateline"
+    assert doc.text.startswith("Sudan and Egypt resumed talks")
+    assert "Home" not in doc.text and "©" not in doc.text
+
+
+def test_other_languages_are_skipped_with_a_reason():
+    doc = clean("Le gouvernement français a annoncé mardi une nouvelle loi sur l'immigration.")
+    assert doc.language == "fr"
+    assert doc.skipped == "language: fr"
+    assert clean("The government announced a new immigration law on Tuesday.").skipped is None
+
+
+def test_nothing_left_is_an_input_error():
+    with pytest.raises(InputError) as caught:
+        clean("Share this article\n\nAdvertisement\n\n© 2024 Example. All rights reserved.")
+    assert caught.value.path == "story.txt"
+    assert "no text" in caught.value.reason

@@ -1,0 +1,99 @@
+"""``dateline code`` end to end: storing, printing, re-running, bad input, exit status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kenya-somalia.txt"
+
+STORY = (
+    "ANKARA, June 3, 2021 (AFP) - Turkey's Foreign Minister Kemal Aydin met Greek Prime "
+    "Minister Nikos Pappas in Athens on Thursday.\n\n"
+    "Turkish police arrested four Syrian smugglers in Izmir on Wednesday.\n"
+)
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def story(tmp_path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def jsonl(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+def test_help_explains_every_option():
+    result = run("code", "--help")
+    assert result.exit_code == 0
+    for option in ("--db", "--format", "--out", "--no-db", "--actors", "--patterns", "--model"):
+        assert option in result.output
+
+
+def test_codes_stores_and_prints_records(story, tmp_path):
+    db = tmp_path / "events.duckdb"
+    result = run("code", str(story), "--db", str(db), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = jsonl(result)
+    assert records
+    assert all(r["doc_path"] == str(story) and r["published"] == "2021-06-03" for r in records)
+    stored = duckdb.connect(str(db)).execute("SELECT count(*) FROM events").fetchone()[0]
+    assert stored == len(records)
+
+
+def test_rerun_adds_nothing_but_still_prints_the_events(story, tmp_path):
+    db = tmp_path / "events.duckdb"
+    first = jsonl(run("code", str(story), "--db", str(db), "--format", "jsonl"))
+    second_run = run("code", str(story), "--db", str(db), "--format", "jsonl")
+    assert second_run.exit_code == 0
+    assert [r["id"] for r in jsonl(second_run)] == [r["id"] for r in first]
+    assert "1 already stored" in second_run.stderr
+    stored = duckdb.connect(str(db)).execute("SELECT count(*) FROM events").fetchone()[0]
+    assert stored == len(first)
+
+
+def test_bad_inputs_are_named_and_the_batch_goes_on(story, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    missing = tmp_path / "missing.txt"
+    result = run(
+        "code", str(empty), str(binary), str(missing), str(story),
+        "--db", str(tmp_path / "e.duckdb"), "--format", "jsonl",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    for bad in (empty, binary, missing):
+        assert f"error: {bad}" in result.stderr
+    assert {r["doc_path"] for r in jsonl(result)} == {str(story)}
+    assert "3 failed" in result.stderr
+
+
+def test_stdin_and_csv_output(tmp_path):
+    out = tmp_path / "events.csv"
+    result = CliRunner().invoke(
+        main, ["code", "-", "--no-db", "--format", "csv", "--out", str(out)], input=STORY
+    )
+    assert result.exit_code == 0, result.output
+    header = out.read_text().splitlines()[0].split(",")
+    assert {"id", "source_country", "cameo_code", "plover_type", "sentence"} <= set(header)
+
+
+def test_example_article_table(tmp_path):
+    result = run("code", str(EXAMPLE), "--db", str(tmp_path / "e.duckdb"), "--format", "table")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["date", "source", "event", "target", "place", "modality"]
+    assert any("KEN" in line and "CONSULT" in line for line in lines)

@@ -1,0 +1,70 @@
+"""Dedup: exact copies by content hash, near copies by MinHash, originals registered once."""
+
+from __future__ import annotations
+
+from dateline.clean import clean_document
+from dateline.dedup import Deduplicator, fingerprint, from_bytes, to_bytes
+from dateline.model import RawDocument
+from dateline.settings import Settings
+
+STORY = (
+    "KYIV, June 3, 2024 (AFP) - Ukraine said on Monday it had shot down eleven drones over "
+    "the capital overnight, while officials in the south reported damage to a power station "
+    "and said repair crews were working to restore supplies to thousands of homes. The air "
+    "force said the drones were launched from the north and east of the country."
+)
+
+
+def doc(text: str, path: str):
+    return clean_document(RawDocument(path=path, content=text, kind="text"), Settings())
+
+
+def test_exact_copy_points_at_the_original():
+    dedup = Deduplicator(Settings())
+    original = dedup.check(doc(STORY, "a.txt"))
+    copy = dedup.check(doc(STORY.upper(), "b.txt"))  # case and spacing make no new story
+    assert original.duplicate_of is None
+    assert copy.duplicate_of == original.doc_id
+    assert isinstance(copy.fingerprint, bytes)
+
+
+def test_syndicated_copy_with_other_chrome_is_a_near_duplicate():
+    dedup = Deduplicator(Settings())
+    original = dedup.check(doc(STORY, "site-a.txt"))
+    chrome = f"World | Europe | Ukraine | Live\n\n{STORY}\n\nShare on Telegram\n\nMore stories: X"
+    near = dedup.check(doc(chrome + " Reporting by the desk.", "site-b.txt"))
+    assert near.content_hash != original.content_hash
+    assert near.duplicate_of == original.doc_id
+
+
+def test_different_stories_are_both_originals():
+    dedup = Deduplicator(Settings())
+    first = dedup.check(doc(STORY, "a.txt"))
+    other = "DAKAR (Reuters) - Senegal's parliament passed the budget on Friday after a long debate."
+    second = dedup.check(doc(other, "b.txt"))
+    assert first.duplicate_of is None and second.duplicate_of is None
+
+
+def test_seeded_originals_from_the_store_are_found():
+    first = Deduplicator(Settings()).check(doc(STORY, "a.txt"))
+    dedup = Deduplicator(Settings())
+    dedup.seed([(first.doc_id, "unrelated-hash", first.fingerprint)])
+    again = dedup.check(doc(STORY + " The mayor thanked air defence crews.", "later.txt"))
+    assert again.duplicate_of == first.doc_id
+
+
+def test_seed_by_hash_alone_and_same_input_is_not_its_own_copy():
+    first = doc(STORY, "a.txt")
+    dedup = Deduplicator(Settings())
+    dedup.seed([("stored-id", first.content_hash, None)])
+    assert dedup.check(doc(STORY, "b.txt")).duplicate_of == "stored-id"
+    rerun = Deduplicator(Settings())
+    rerun.seed([(first.doc_id, first.content_hash, None)])
+    assert rerun.check(first).duplicate_of is None
+
+
+def test_fingerprint_round_trip_and_bad_bytes():
+    signature = fingerprint(STORY)
+    restored = from_bytes(to_bytes(signature))
+    assert restored.jaccard(signature) == 1.0
+    assert from_bytes(b"\x00" * 24) is None

@@ -1,0 +1,251 @@
+"""The event coder on sentences written for these tests, with actors marked by a small fake
+actors stage (the real one is tested with the full pipeline in test_gold.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dateline.events import EventCoder
+from dateline.events.modality import modality_of
+from dateline.model import Actor, Mention
+
+COUNTRIES = {
+    "Chile": "CHL",
+    "Chilean": "CHL",
+    "Peru": "PER",
+    "Peruvian": "PER",
+    "Lima": "PER",
+    "Santiago": "CHL",
+    "Bolivia": "BOL",
+    "Bolivian": "BOL",
+    "Norway": "NOR",
+    "Sweden": "SWE",
+    "Kenya": "KEN",
+    "Kenyan": "KEN",
+    "Nairobi": "KEN",
+    "Uganda": "UGA",
+    "Ugandan": "UGA",
+    "Kampala": "UGA",
+    "Canada": "CAN",
+    "Canadian": "CAN",
+    "Ottawa": "CAN",
+    "Marta Ruiz": "CHL",
+    "Ruiz": "CHL",
+    "Tomas Vega": "PER",
+}
+
+
+def mark_actors(doc):
+    """A fake actors stage: every listed name becomes a mention of a country actor."""
+    for name, country in sorted(COUNTRIES.items(), key=lambda kv: -len(kv[0])):
+        for found in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+            if doc.mention_at(found.start(), found.end()):
+                continue
+            sentence = next(s.index for s in doc.sentences if s.start <= found.start() < s.end)
+            doc.actors.append(Actor(name, country, "GOV", "state", "test"))
+            doc.mentions.append(
+                Mention(found.start(), found.end(), name, sentence, len(doc.actors) - 1, "test")
+            )
+    return doc
+
+
+@pytest.fixture(scope="module")
+def coder(settings):
+    return EventCoder(settings)
+
+
+@pytest.fixture
+def code(parsed, coder):
+    def run(text: str):
+        return coder(mark_actors(parsed(text))).events
+
+    return run
+
+
+def summary(events):
+    return [
+        (
+            e.cameo.code,
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+            e.modality,
+        )
+        for e in events
+    ]
+
+
+def test_interface_fields(code, coder):
+    events = code("Chile accused Peru of spying.")
+    assert len(events) == 1
+    event = events[0]
+    assert event.coder == coder.version == "patterns.v1"
+    assert event.plover.type == "ACCUSE"
+    assert event.cameo.root == "11" and event.cameo.quad_class == 3
+    assert 0 < event.confidence <= 1
+    assert "accuse" in event.explanation and "nsubj" in event.explanation
+    assert event.trigger == "accused"
+    assert event.sentence == 0
+    assert event.token is not None and event.trigger.startswith("accused")
+
+
+@pytest.mark.parametrize(
+    ("text", "code_", "source", "target"),
+    [
+        ("Chile condemned Peru on Monday.", "111", "CHL", "PER"),
+        ("Kenya warned Uganda against any incursion.", "130", "KEN", "UGA"),
+        ("Norway praised Sweden for its restraint.", "051", "NOR", "SWE"),
+        ("Canada recognised Bolivia last year.", "054", "CAN", "BOL"),
+        ("Kenya cut diplomatic ties with Uganda.", "161", "KEN", "UGA"),
+        ("Chile imposed sanctions on Peru.", "163", "CHL", "PER"),
+        ("Chile eased sanctions on Peru.", "085", "CHL", "PER"),
+        ("Kenya expelled Ugandan diplomats.", "166", "KEN", "UGA"),
+        ("Peruvian troops attacked Chilean positions near the border.", "190", "PER", "CHL"),
+        ("Norway signed a fisheries agreement with Sweden.", "057", "NOR", "SWE"),
+        ("Canada delivered food aid to Bolivia.", "070", "CAN", "BOL"),
+        ("Chile called on Peru to halt the shelling.", "020", "CHL", "PER"),
+        ("Kenya and Uganda held joint exercises.", "062", "KEN", None),
+        ("Bolivian police arrested Peruvian smugglers.", "173", "BOL", "PER"),
+        ("Chile rejected Peru's proposal.", "120", "CHL", "PER"),
+        ("Uganda threatened Kenya with retaliation.", "130", "UGA", "KEN"),
+    ],
+)
+def test_verbal_events(code, text, code_, source, target):
+    assert (code_, source, target, "asserted") in summary(code(text))
+
+
+def test_passive_agent_and_object(code):
+    assert ("173", "CHL", "PER", "asserted") in summary(
+        code("Peruvian fishermen were detained by Chile.")
+    )
+
+
+def test_implicit_agent_from_custody(code):
+    events = code(
+        "Two Peruvian officers have been in Chilean custody since May, when they were seized "
+        "in a raid."
+    )
+    assert [(e.cameo.root, e.source.country) for e in events] == [("17", "CHL")]
+    assert "implicit" in events[0].explanation
+
+
+def test_reported_speech_gives_the_event_to_the_embedded_subject(code):
+    events = summary(code("Peru said Chile had shot down a Bolivian helicopter."))
+    assert events == [("195", "CHL", "BOL", "reported")]
+
+
+def test_conjoined_subjects_give_one_event_each(code):
+    events = summary(code("Chile and Peru condemned Bolivia."))
+    assert sorted(events) == [("111", "CHL", "BOL", "asserted"), ("111", "PER", "BOL", "asserted")]
+
+
+def test_several_events_in_one_sentence(code):
+    events = summary(code("Kenya condemned Uganda and expelled its ambassador."))
+    codes = {e[0] for e in events}
+    assert {"111", "166"} <= codes
+
+
+def test_nominal_visit_by_to_cancelled(code):
+    events = summary(code("A visit by Chile's foreign minister to Lima was cancelled."))
+    assert events == [("042", "CHL", "PER", "cancelled")]
+
+
+def test_arrival_on_a_visit_targets_the_place(code):
+    events = code("Marta Ruiz arrived in Lima on a two-day visit and opened talks with Peru.")
+    roles = {(e.plover.type, e.source.country, e.target.country) for e in events}
+    assert roles == {("CONSULT", "CHL", "PER")}
+    assert {e.cameo.code for e in events} >= {"042"}
+
+
+def test_talks_with_after_a_light_verb(code):
+    assert ("040", "CAN", "BOL", "asserted") in summary(code("Canada held talks with Bolivia."))
+
+
+def test_met_with_target(code):
+    assert summary(code("Ruiz met with Tomas Vega in Santiago.")) == [
+        ("040", "CHL", "PER", "asserted")
+    ]
+
+
+def test_possessive_decision_to_recognise(code):
+    # an intended recognition is coded as the intent to cooperate diplomatically (032)
+    assert ("032", "NOR", "SWE", "intended") in summary(
+        code("Norway's decision to recognise Sweden surprised observers.")
+    )
+
+
+def test_allege_targets_the_reported_subject(code):
+    assert ("112", "CAN", "BOL", "asserted") in summary(
+        code("Canadian officials allege that Bolivian agents fund the rebels.")
+    )
+
+
+def test_noun_event_source_is_not_the_critic(code):
+    events = summary(code("Chile condemned the Peruvian strikes on Bolivia."))
+    assert ("111", "CHL", "PER", "asserted") in events
+    assert ("195", "PER", "BOL", "asserted") in events
+    assert not any(e[0] == "195" and e[1] == "CHL" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Chile attacked Peru.", "asserted"),
+        ("Chile did not attack Peru.", "negated"),
+        ("Chile refused to criticise Peru.", "negated"),
+        ("Chile would send troops to Peru.", "intended"),
+        ("Chile pledged to recognise Peru.", "intended"),
+        ("If Chile attacks Peru, the region will suffer.", "hypothetical"),
+        ("State radio said Chile attacked Peru.", "reported"),
+        ("Chile reportedly attacked Peru.", "alleged"),
+        ("Peru alleges that Chile attacked Bolivia.", "alleged"),
+        ("Chile called off the talks with Peru.", "cancelled"),
+    ],
+)
+def test_modality(code, text, modality):
+    events = code(text)
+    trigger_events = [e for e in events if e.cameo.root in {"19", "11", "04", "05", "03", "15"}]
+    assert trigger_events, text
+    assert trigger_events[-1].modality == modality
+
+
+def test_modality_on_a_bare_parse(parsed):
+    doc = parsed("The meeting was postponed.")
+    meeting = next(t for t in doc.parsed if t.lemma_ == "meeting")
+    assert modality_of(meeting) == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's inflation rose to 4.2 percent in March.",
+        "Heavy rain fell over Lima on Tuesday.",
+        "Peru beat Chile 2-1 in the World Cup qualifier.",
+        "Canada is a beautiful country.",
+        "The attack was terrible.",
+    ],
+)
+def test_sentences_without_events(code, text):
+    assert code(text) == []
+
+
+def test_user_patterns_extend_the_coder(tmp_path, parsed):
+    from dataclasses import replace
+
+    from dateline.settings import Settings
+
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "codes:\n"
+        "  - {code: '1391', description: Cyber threat, goldstein: -6, quad_class: 3,"
+        " plover_type: THREATEN, plover_mode: cyber}\n"
+        "patterns:\n"
+        "  - {id: user.hack, verbs: [hack], code: '1391', target: [dobj]}\n",
+        encoding="utf-8",
+    )
+    coder = EventCoder(replace(Settings(), pattern_files=(user,)))
+    events = coder(mark_actors(parsed("Chile hacked Peru."))).events
+    assert summary(events) == [("1391", "CHL", "PER", "asserted")]
+    assert events[0].plover.mode == "cyber"
+    assert "user.hack" in events[0].explanation

@@ -1,0 +1,121 @@
+"""Every export format, read back by its own reader (DuckDB, pyarrow, csv, json)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from dateline.errors import StoreError
+from dateline.export import FLAT_COLUMNS, GDELT_COLUMNS, export
+from dateline.store import open_db
+from test_store import make_doc, make_event
+
+
+@pytest.fixture
+def store():
+    with open_db(":memory:") as db:
+        db.save_batch(
+            [
+                make_doc(
+                    "a",
+                    [make_event(0), make_event(4, "ACCUSE", "ETH", "SOM", place=None)],
+                    sentences=5,  # sentence 4 is in paragraph 2: not the lead
+                ),
+                make_doc("b", [make_event(1, when="2007-04-30")], source="Other Wire"),
+                make_doc("c", duplicate_of="doc-a"),
+                make_doc("d", [make_event(0, "AID", "UGA", None, when="2008-01")]),
+            ],
+            [],
+        )
+        yield db
+
+
+def test_csv_holds_the_flat_record_columns(store, tmp_path):
+    path = tmp_path / "events.csv"
+    assert export(store, "csv", path) == 4
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    assert tuple(rows[0]) == FLAT_COLUMNS
+    assert [r["plover_type"] for r in rows] == ["CONSULT", "ACCUSE", "CONSULT", "AID"]
+    assert rows[0]["cameo_goldstein"] == "1.9" and rows[0]["place_name"] == "Nairobi"
+    read = duckdb.sql(f"SELECT count(*), count(target_name) FROM read_csv_auto('{path}')")
+    assert read.fetchall() == [(4, 3)]
+
+
+def test_parquet_is_read_back_with_filters_applied(store, tmp_path):
+    path = tmp_path / "events.parquet"
+    assert export(store, "parquet", path, source="ETH") == 1
+    table = pq.read_table(path)
+    assert table.column_names == list(FLAT_COLUMNS)
+    assert table.column("target_country").to_pylist() == ["SOM"]
+    assert table.column("cameo_quad_class").to_pylist() == [3]
+
+
+def test_parquet_of_merged_events_carries_source_counts(store, tmp_path):
+    path = tmp_path / "merged.parquet"
+    assert export(store, "parquet", path, merged=True) == 3
+    rows = pq.read_table(path).to_pylist()
+    assert [r["sources"] for r in rows] == [2, 1, 1]
+
+
+def test_jsonl_holds_the_native_records(store, tmp_path):
+    path = tmp_path / "events.jsonl"
+    assert export(store, "jsonl", path, modality="asserted") == 4
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert records == store.events()
+
+
+def test_gdelt_rows_are_merged_events_with_counts(store, tmp_path):
+    path = tmp_path / "events.tsv"
+    assert export(store, "gdelt", path) == 3
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+    assert tuple(rows[0]) == GDELT_COLUMNS
+    meeting = rows[0]
+    assert meeting["SQLDATE"] == "20070429"
+    assert meeting["Actor1Name"] == "WANJIRU OTIENO" and meeting["Actor1CountryCode"] == "KEN"
+    assert meeting["Actor2CountryCode"] == "ETH" and meeting["Actor1Type1Code"] == "GOV"
+    assert (meeting["EventCode"], meeting["EventBaseCode"], meeting["EventRootCode"]) == (
+        "042",
+        "042",
+        "04",
+    )
+    assert (meeting["QuadClass"], meeting["GoldsteinScale"]) == ("1", "1.9")
+    # two outlets report it; doc-c is a syndicated copy of doc-a, an article more
+    assert (meeting["NumMentions"], meeting["NumSources"], meeting["NumArticles"]) == (
+        "2",
+        "2",
+        "3",
+    )
+    assert meeting["ActionGeo_FullName"] == "Nairobi, Nairobi Area, Kenya"
+    assert meeting["ActionGeo_FeatureID"] == "184745" and meeting["ActionGeo_Lat"] == "-1.283"
+    assert meeting["SOURCEURL"].startswith("https://example.org/")
+    assert len(meeting["DATEADDED"]) == 8 and int(meeting["GLOBALEVENTID"]) > 0
+    accuse = next(r for r in rows if r["EventRootCode"] == "11")
+    assert accuse["IsRootEvent"] == "0" and accuse["ActionGeo_FullName"] == ""
+    assert meeting["IsRootEvent"] == "1"
+    aid = rows[-1]
+    assert aid["SQLDATE"] == "20080101" and aid["Actor2Name"] == ""
+    table = duckdb.sql(f"SELECT * FROM read_csv('{path}', delim='\t', header=true)")
+    assert len(table.fetchall()) == 3
+
+
+def test_polecat_objects(store, tmp_path):
+    path = tmp_path / "events.polecat.jsonl"
+    assert export(store, "polecat", path, type="CONSULT") == 2
+    events = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    first = events[0]
+    assert (first["event_type"], first["mode"]) == ("CONSULT", "visit")
+    assert (first["source_country"], first["source_sector"]) == ("KEN", "GOV")
+    assert first["target_actor"] == "Ethiopia" and first["date"] == "2007-04-29"
+    assert first["location"]["geonameid"] == 184745
+    assert first["headline"] == "Story a" and first["publisher"] == "Test Wire"
+    assert first["sentence"].startswith("Story a sentence 0")
+    assert {e["story_id"] for e in events} == {"doc-a", "doc-b"}
+
+
+def test_unknown_format_is_refused(store, tmp_path):
+    with pytest.raises(StoreError, match="unknown export format"):
+        export(store, "xml", tmp_path / "x")

@@ -1,0 +1,240 @@
+"""Ingest: every input kind, directories, stdin, URLs (local server) and bad input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from dateline.ingest import read_inputs
+from dateline.model import Failure, RawDocument
+from dateline.settings import Settings
+
+STORY = "LONDON (Reuters) - Britain said on Monday it would expel two diplomats.\n"
+PAGE = b"<html><head><title>Expulsions</title></head><body><p>Britain expels.</p></body></html>"
+
+
+def read(paths, settings=None, **kwargs):
+    return list(read_inputs([str(p) for p in paths], settings or Settings(), **kwargs))
+
+
+def docs(items):
+    return [item for item in items if isinstance(item, RawDocument)]
+
+
+def failures(items):
+    return [item for item in items if isinstance(item, Failure)]
+
+
+def test_text_file_and_directory_recursive_sorted_without_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(STORY, encoding="utf-8")
+    items = read([tmp_path])
+    assert [d.path for d in items] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "two.txt")]
+    assert items[0].kind == "text" and items[0].content == STORY
+    assert items[0].file_time is not None
+
+
+def test_html_bytes_go_to_clean(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE)
+    (item,) = read([page])
+    assert item.kind == "html" and item.content == PAGE
+
+
+def test_gzip_is_transparent(tmp_path):
+    packed = tmp_path / "story.txt.gz"
+    packed.write_bytes(gzip.compress(STORY.encode()))
+    (item,) = read([packed])
+    assert item.content == STORY and item.kind == "text"
+
+
+def test_jsonl_records_with_configured_columns_and_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"body": STORY, "headline": "Expulsions", "date": "2024-05-06", "outlet": "X"}),
+        "{not json",
+        json.dumps({"headline": "no body"}),
+        json.dumps(["a", "list"]),
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = Settings(
+        text_field="body", title_field="headline", published_field="date", source_field="outlet"
+    )
+    items = read([export], settings)
+    (doc,) = docs(items)
+    assert (doc.path, doc.title, doc.published, doc.source) == (
+        f"{export}#1",
+        "Expulsions",
+        "2024-05-06",
+        "X",
+    )
+    reasons = {f.path.rsplit("#", 1)[1]: f.reason for f in failures(items)}
+    assert set(reasons) == {"2", "3", "4"}
+    assert "not JSON" in reasons["2"] and "'body'" in reasons["3"] and "object" in reasons["4"]
+
+
+def test_csv_rows_and_malformed_records(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text(
+        'text,title,url\n"PARIS, May 2 (AFP) - France, again, condemned it.",Condemned,http://x/1\n'
+        "short row\n",
+        encoding="utf-8",
+    )
+    items = read([table])
+    (doc,) = docs(items)
+    assert doc.path == f"{table}#1" and doc.title == "Condemned" and doc.url == "http://x/1"
+    assert doc.content.startswith("PARIS, May 2 (AFP)")
+    (bad,) = failures(items)
+    assert bad.path == f"{table}#2" and "fields" in bad.reason
+
+
+def test_csv_without_text_column_fails_once(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text("body,title\nsomething,else\n", encoding="utf-8")
+    (bad,) = read([table])
+    assert isinstance(bad, Failure) and "'text' column" in bad.reason
+
+
+def _warc(path, uri_bodies):
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri, content_type, body in uri_bodies:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.0")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+def test_warc_html_responses_are_articles(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    _warc(
+        archive,
+        [
+            ("http://news.example/a", "text/html; charset=utf-8", PAGE),
+            ("http://news.example/logo.png", "image/png", b"\x89PNG..."),
+        ],
+    )
+    (item,) = read([archive])
+    assert item.path == f"{archive}#http://news.example/a"
+    assert item.kind == "html" and item.url == "http://news.example/a"
+    assert item.content == PAGE and item.fetched_at is not None
+
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Talks resume</title><link>http://wire.example/1</link>
+<pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate>
+<description>CAIRO (AP) - Talks resumed on Tuesday.</description></item>
+<item><title>Empty</title><link>http://wire.example/2</link></item>
+</channel></rss>"""
+
+
+def test_feed_items_are_articles(tmp_path):
+    feed = tmp_path / "wire.rss"
+    feed.write_text(FEED, encoding="utf-8")
+    items = read([feed])
+    (doc,) = docs(items)
+    assert (doc.title, doc.url, doc.source) == ("Talks resume", "http://wire.example/1", "Wire")
+    assert doc.published.startswith("Tue, 05 Mar 2024") and doc.content.startswith("CAIRO (AP)")
+    (empty,) = failures(items)
+    assert empty.path == f"{feed}#2"
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(STORY.encode())))
+    (item,) = read(["-"])
+    assert item.path == "-" and item.content == STORY
+
+
+def test_non_utf8_is_detected_and_decoded(tmp_path):
+    text = "MÜNCHEN (dpa) - Die Regierung kündigte am Montag Gespräche über Zölle an. " * 4
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(text.encode("cp1252"))
+    (item,) = read([legacy])
+    assert "MÜNCHEN" in item.content and "kündigte" in item.content
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n ", "empty"),
+        ("binary.txt", bytes(range(64)), "binary"),
+        ("broken.txt.gz", b"\x1f\x8b\x08\x00garbage", "gzip"),
+        ("big.txt", b"x" * 200, "limit"),
+    ],
+)
+def test_bad_files_fail_with_a_reason_and_the_batch_goes_on(tmp_path, name, data, reason):
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    items = read([bad, good], Settings(max_bytes=100))
+    (failure,) = failures(items)
+    assert failure.path == str(bad) and failure.stage == "ingest" and reason in failure.reason
+    assert [d.path for d in docs(items)] == [str(good)]
+
+
+def test_missing_path(tmp_path):
+    (failure,) = read([tmp_path / "nowhere.txt"])
+    assert failure.reason == "no such file or directory"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        agent = self.headers.get("User-Agent", "")
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/story")
+            self.end_headers()
+        elif self.path == "/story":
+            body = PAGE + agent.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            self.wfile.write(b"y" * 5000)
+        else:
+            self.send_error(404)
+
+    def log_message(self, *args):
+        """Quiet: the test output is not the place for access logs."""
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_url_follows_redirects_with_user_agent(server):
+    settings = Settings(user_agent="dateline-test/1")
+    (item,) = read([f"{server}/moved"], settings)
+    assert item.path == f"{server}/moved" and item.url == f"{server}/story"
+    assert item.kind == "html" and item.content.endswith(b"dateline-test/1")
+    assert item.fetched_at is not None
+
+
+def test_url_errors_and_size_cap(server):
+    items = read([f"{server}/missing", f"{server}/huge"], Settings(max_bytes=1000, fetch_timeout=5))
+    reasons = [f.reason for f in failures(items)]
+    assert "HTTP 404" in reasons[0] and "limit" in reasons[1]

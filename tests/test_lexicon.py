@@ -1,0 +1,111 @@
+"""Actor vocabularies: shipped data, user CSV/YAML dictionaries, PETRARCH/TABARI files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.errors import ConfigError
+from dateline.lexicon import Lexicon, load_lexicon, phrase_key, read_actor_file
+from tests.conftest import shared_path
+
+PETRARCH_ACTORS = """\
+# a TABARI actor file written for this test
+FREEDONIA_  [FRD]
++FREEDONIAN_
+RUFUS_T_FIREFLY_  # leader of Freedonia
+\t[FRDGOV 330101-331231]
+\t[FRDOPP >340101]
++FIREFLY_
+GRAND_ALLIANCE_OF_NATIONS_ [IGOGAN]
+"""
+
+PETRARCH_AGENTS = """\
+!PERSON! = MAN, WOMAN
+HARBOUR!PERSON! [~LAB]
+SMUGGLER [~CRM]
+"""
+
+
+def test_shipped_vocabularies_code_countries_capitals_and_roles():
+    lexicon = load_lexicon()
+    assert lexicon.best(phrase_key("U.S."), None).country == "USA"
+    capital = lexicon.best(phrase_key("New Delhi"), None)
+    assert (capital.country, capital.sector, capital.kind) == ("IND", "GOV", "capital")
+    assert lexicon.best(phrase_key("Kenyan"), None).country == "KEN"
+    assert lexicon.best(phrase_key("NATO"), None).sector == "IGO"
+    assert lexicon.best(phrase_key("NATO"), None).country is None
+    assert lexicon.role(["riot", "police"]).sector == "COP"
+    assert lexicon.role(["troop"]).sector == "MIL"
+
+
+def test_longest_match_wins():
+    lexicon = load_lexicon()
+    words = list(phrase_key("the Washington Post said"))
+    matches = list(lexicon.matches(words, None))
+    assert [(m[0], m[1], m[2].sector) for m in matches] == [(1, 3, "MED")]
+
+
+def test_csv_dictionary_overrides_shipped_entries_and_honours_dates(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "# my actors\n"
+        "name,aliases,country,sector,kind,valid_from,valid_to\n"
+        "Jane Roe,Roe|J. Roe,JAP,GOV,person,2001-01-01,2004-12-31\n"
+        "Washington,,USA,MIL,organisation,,\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([path])
+    roe = lexicon.best(phrase_key("J. Roe"), date(2003, 5, 1))
+    assert (roe.name, roe.country, roe.sector) == ("Jane Roe", "JPN", "GOV")
+    assert lexicon.best(phrase_key("Roe"), date(2006, 1, 1)) is None
+    assert lexicon.best(phrase_key("Washington"), None).sector == "MIL"
+
+
+def test_yaml_dictionary(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- name: Northern Patrol\n  aliases: [the Patrol]\n  country: NOR\n  sector: MIL\n",
+        encoding="utf-8",
+    )
+    entry = load_lexicon([path]).best(phrase_key("the Patrol"), None)
+    assert (entry.name, entry.country, entry.sector) == ("Northern Patrol", "NOR", "MIL")
+
+
+def test_bad_user_dictionary_is_a_config_error(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,country,valid_from\nSomeone,USA,yesterday\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad date"):
+        read_actor_file(Lexicon(), path)
+
+
+def test_petrarch_actors_with_aliases_and_date_ranges(tmp_path):
+    path = tmp_path / "freedonia.actors.txt"
+    path.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    lexicon = Lexicon()
+    read_actor_file(lexicon, path)
+    assert lexicon.best(phrase_key("Freedonian"), None).country == "FRD"
+    in_office = lexicon.best(phrase_key("Firefly"), date(1933, 6, 1))
+    later = lexicon.best(phrase_key("Rufus T. Firefly"), date(1935, 1, 1))
+    assert (in_office.sector, later.sector) == ("GOV", "OPP")
+    assert lexicon.best(phrase_key("Firefly"), date(1920, 1, 1)) is None
+    alliance = lexicon.best(phrase_key("Grand Alliance of Nations"), None)
+    assert (alliance.country, alliance.sector) == (None, "IGO")
+
+
+def test_petrarch_agents_with_substitution_sets(tmp_path):
+    path = tmp_path / "my.agents.txt"
+    path.write_text(PETRARCH_AGENTS, encoding="utf-8")
+    lexicon = Lexicon()
+    read_actor_file(lexicon, path)
+    assert lexicon.role(["harbourwoman"]).sector == "LAB"
+    assert lexicon.role(["smuggler"]).sector == "CRM"
+
+
+def test_real_phoenix_dictionaries_load():
+    folder = shared_path("ontology", "petrarch2")
+    lexicon = load_lexicon([folder / "Phoenix.Countries.actors.txt", folder / "Phoenix.agents.txt"])
+    assert len(lexicon) > 30000
+    maliki = lexicon.best(phrase_key("Nuri al-Maliki"), date(2007, 4, 29))
+    assert (maliki.country, maliki.sector) == ("IRQ", "GOV")

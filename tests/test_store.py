@@ -1,0 +1,491 @@
+"""The event database: schema, idempotent batch writes, interruption, merging, queries.
+
+Documents are built by hand from the model's dataclasses, so these tests need no
+other stage. ``make_doc`` and ``make_event`` are reused by the export, analysis and
+CLI tests.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import StoreError
+from dateline.model import (
+    Actor,
+    ActorRef,
+    Cameo,
+    Dateline,
+    Document,
+    Event,
+    Failure,
+    Mention,
+    Place,
+    Plover,
+    Sentence,
+    content_hash,
+)
+from dateline.record import document_records, event_record
+from dateline.runner import code_text
+from dateline.store import MIGRATIONS, open_db
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+ACTORS = {
+    "KEN": ("Kenyan minister Wanjiru Otieno", "Wanjiru Otieno", "KEN", "GOV"),
+    "ETH": ("Ethiopian officials", "Ethiopia", "ETH", "GOV"),
+    "SOM": ("Somali militants", "al-Shabaab", "SOM", "REB"),
+    "UGA": ("Ugandan troops", "Uganda", "UGA", "MIL"),
+}
+PLACES = {
+    "Nairobi": Place("Nairobi", "KEN", "Nairobi Area", -1.283, 36.817, 184745, "city"),
+    "Addis Ababa": Place("Addis Ababa", "ETH", "Addis Ababa", 9.025, 38.747, 344979, "city"),
+}
+CODES = {  # PLOVER type -> (CAMEO code, Goldstein, QuadClass), values as in the codebook
+    "CONSULT": ("042", 1.9, 1),
+    "AID": ("070", 7.0, 2),
+    "ACCUSE": ("112", -2.0, 3),
+    "ASSAULT": ("190", -10.0, 4),
+}
+
+
+def make_event(
+    sentence: int,
+    plover: str | None = "CONSULT",
+    source: str | None = "KEN",
+    target: str | None = "ETH",
+    *,
+    when: str | None = "2007-04-29",
+    place: str | None = "Nairobi",
+    modality: str = "asserted",
+    confidence: float = 0.8,
+    trigger: str = "met",
+    cameo: str | None = None,
+) -> Event:
+    code, goldstein, quad = CODES.get(plover or "", ("010", 0.0, 1))
+    code = cameo or code
+    return Event(
+        sentence=sentence,
+        trigger=trigger,
+        cameo=Cameo(code, code[:2], goldstein, quad),
+        plover=Plover(plover, "visit" if plover == "CONSULT" else None) if plover else None,
+        source=ActorRef(*ACTORS[source]) if source else None,
+        target=ActorRef(*ACTORS[target]) if target else None,
+        modality=modality,
+        confidence=confidence,
+        explanation=f"test pattern {plover}",
+        coder="test.v1",
+        date=when,
+        date_precision={10: "day", 7: "month", 4: "year"}[len(when)] if when else None,
+        date_expression="on Sunday" if when else None,
+        place=PLACES[place] if place else None,
+    )
+
+
+def make_doc(
+    name: str,
+    events: list[Event] = (),
+    *,
+    sentences: int = 3,
+    duplicate_of: str | None = None,
+    source: str | None = "Test Wire",
+    published: date | None = date(2007, 4, 29),
+) -> Document:
+    """A document of ``sentences`` sentences about ``name``, with the given events."""
+    lines = [f"Story {name} sentence {i} says something happened." for i in range(sentences)]
+    text = " ".join(lines)
+    spans, start = [], 0
+    for i, line in enumerate(lines):
+        spans.append(Sentence(i, start, start + len(line), line, paragraph=i // 2))
+        start += len(line) + 1
+    doc = Document(
+        doc_id=f"doc-{name}",
+        path=f"/news/{name}.txt",
+        text=text,
+        title=f"Story {name}",
+        url=f"https://example.org/{name}",
+        source=source,
+        published=published,
+        published_from="dateline",
+        dateline=Dateline(f"NAIROBI, April 29, 2007 ({source}) -", "Nairobi", source, published),
+        language="en",
+        content_hash=content_hash(text),
+        duplicate_of=duplicate_of,
+        fingerprint=name.encode() * 4,
+        sentences=spans,
+        events=list(events),
+    )
+    doc.actors = [Actor(a[1], a[2], a[3], "person", "test dictionary") for a in ACTORS.values()]
+    doc.mentions = [Mention(0, 5, "Story", 0, 0, "ner")]
+    return doc
+
+
+@pytest.fixture
+def store():
+    with open_db(":memory:") as db:
+        yield db
+
+
+def test_schema_is_migrated_once_and_tracked(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with open_db(path) as db:
+        assert db.schema_version == len(MIGRATIONS)
+    with open_db(path) as db:
+        names = db.sql("SELECT name FROM migrations ORDER BY name")[1]
+    assert [n for (n,) in names] == [name for name, _ in MIGRATIONS]
+
+
+def test_event_records_round_trip_exactly(store):
+    doc = make_doc(
+        "a",
+        [
+            make_event(0, "CONSULT", confidence=0.87654),
+            make_event(1, None, "ETH", None, when="2007-04", place=None, trigger="said"),
+            make_event(2, "ASSAULT", "SOM", "UGA", when=None, modality="alleged"),
+        ],
+    )
+    store.save_batch([doc], [])
+    assert store.event_records([doc.doc_id]) == [event_record(doc, e) for e in doc.events]
+
+
+CODED_ARTICLE = """Ethiopia and Kenya hold border talks
+
+ADDIS ABABA, June 12, 2018 (AFP) - Ethiopian Foreign Minister Workneh Gebeyehu met Kenyan \
+officials in Addis Ababa on Monday, the ministry said.
+
+Kenyan police arrested two Ethiopian traders in Moyale last week, officials said.
+
+Ethiopia accused Kenya of harbouring rebels.
+"""
+
+
+def test_a_coded_article_round_trips(settings):
+    """The whole pipeline's output, stored and read back, gives the same records."""
+    doc = code_text(CODED_ARTICLE, settings=settings)
+    assert doc.events, "the pipeline coded no event: nothing would be checked"
+    with open_db(":memory:") as store:
+        store.save_batch([doc], [])
+        assert store.event_records([doc.doc_id]) == document_records(doc)
+        (rebuilt,) = store.stored_documents()
+    assert (rebuilt.text, rebuilt.published, rebuilt.dateline) == (
+        doc.text,
+        doc.published,
+        doc.dateline,
+    )
+
+
+def test_event_records_follow_the_order_of_the_ids_asked(store):
+    first = make_doc("first", [make_event(0)])
+    second = make_doc("second", [make_event(0, "AID")])
+    store.save_batch([first, second], [])
+    records = store.event_records([second.doc_id, first.doc_id])
+    assert [r["doc_id"] for r in records] == [second.doc_id, first.doc_id]
+    assert store.event_records([]) == []
+
+
+def test_saving_again_adds_nothing(store):
+    doc = make_doc("a", [make_event(0), make_event(1, "AID")])
+    store.save_batch([doc], [])
+    store.save_batch([doc, doc], [])
+    counts = store.sql(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM sentences), (SELECT count(*) FROM actors), "
+        "(SELECT count(*) FROM places)"
+    )[1][0]
+    assert counts == (1, 2, 3, 4, 1)
+    assert store.has_document(doc.doc_id)
+    assert not store.has_document("doc-unknown")
+
+
+def test_an_event_coded_twice_in_one_sentence_is_stored_once(store):
+    store.save_batch([make_doc("a", [make_event(0), make_event(0)])], [])
+    assert store.stats()["events"] == 1
+
+
+def test_failed_batch_is_rolled_back(store):
+    good = make_doc("good", [make_event(0)])
+    broken = make_doc("broken", [make_event(7)])  # no sentence 7: building its row fails
+    with pytest.raises(IndexError):
+        store.save_batch([good, broken], [])
+    assert not store.has_document(good.doc_id)
+    assert store.stats()["events"] == 0
+
+
+def test_failures_are_stored_once_per_input_and_reason(store):
+    failure = Failure("/news/empty.txt", "clean", "no text")
+    store.save_batch([], [failure, failure])
+    store.save_batch([], [failure, Failure("/news/bin.dat", "ingest", "binary file")])
+    rows = store.sql("SELECT path, times, first_seen <= last_seen FROM errors ORDER BY path")[1]
+    assert rows == [("/news/bin.dat", 1, True), ("/news/empty.txt", 2, True)]
+
+
+def test_syndicated_copy_is_stored_as_a_duplicate_and_not_fingerprinted(store):
+    original = make_doc("orig", [make_event(0)])
+    copy = make_doc("copy", duplicate_of=original.doc_id)
+    store.save_batch([original, copy], [])
+    assert [row[0] for row in store.fingerprints()] == [original.doc_id]
+    assert list(store.fingerprints())[0][2] == original.fingerprint
+    stats = store.stats()
+    assert (stats["documents"], stats["duplicates"], stats["events"]) == (2, 1, 1)
+
+
+def test_stored_documents_rebuild_documents_for_recoding(store):
+    doc = make_doc("a", [make_event(0)])
+    store.save_batch([doc, make_doc("copy", duplicate_of=doc.doc_id)], [])
+    (rebuilt,) = store.stored_documents()
+    for name in ("doc_id", "path", "text", "title", "url", "source", "published", "dateline"):
+        assert getattr(rebuilt, name) == getattr(doc, name), name
+    assert rebuilt.events == [] and rebuilt.fingerprint == doc.fingerprint
+    assert list(store.stored_documents(older_than_coder="0.0.1")) == []
+    assert [d.doc_id for d in store.stored_documents(older_than_coder="99.0")] == [doc.doc_id]
+
+
+def test_replace_events_swaps_a_documents_events(store):
+    doc = make_doc("a", [make_event(0), make_event(1, "AID")])
+    store.save_batch([doc], [])
+    doc.events = [make_event(2, "ACCUSE")]
+    store.replace_events([doc])
+    records = store.event_records([doc.doc_id])
+    assert [r["plover"]["type"] for r in records] == ["ACCUSE"]
+    assert store.stats()["merged_events"] == 1
+
+
+def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
+    """A process killed inside a batch transaction leaves whole documents only."""
+    db = tmp_path / "events.duckdb"
+    script = tmp_path / "ingest.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys, time
+            sys.path[:0] = [{str(SRC)!r}, {str(Path(__file__).parent)!r}]
+            import dateline.store as store_module
+            from test_store import make_doc, make_event
+            from dateline.store import open_db
+
+            slow = len(sys.argv) > 1
+            original_rows = store_module._event_rows
+
+            def rows_then_wait(doc):
+                # Stall inside the transaction of the second batch, after its documents
+                # rows are written: the parent kills us here.
+                if slow and doc.doc_id == "doc-b2-0":
+                    print("in-transaction", flush=True)
+                    time.sleep(60)
+                return original_rows(doc)
+
+            store_module._event_rows = rows_then_wait
+            with open_db({str(db)!r}) as store:
+                for b in range(3):
+                    docs = [make_doc(f"b{{b}}-{{i}}", [make_event(0), make_event(1, "AID")])
+                            for i in range(4)]
+                    store.save_batch([d for d in docs if not store.has_document(d.doc_id)], [])
+                    print(f"saved {{b}}", flush=True)
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    seen = []
+    with subprocess.Popen(
+        [sys.executable, str(script), "slow"], stdout=subprocess.PIPE, text=True, env=env
+    ) as proc:
+        for line in proc.stdout:
+            seen.append(line.strip())
+            if line.startswith("in-transaction"):
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert seen == ["saved 0", "saved 1", "in-transaction"]
+
+    with open_db(db) as store:
+        docs, events = store.sql("SELECT count(*), (SELECT count(*) FROM events) FROM documents")[
+            1
+        ][0]
+    assert (docs, events) == (8, 16)  # batches 0 and 1 whole, nothing of batch 2
+
+    subprocess.run([sys.executable, str(script)], check=True, env=env, capture_output=True)
+    with open_db(db) as store:
+        stats = store.stats()
+        distinct = store.sql("SELECT count(DISTINCT id) FROM events")[1][0][0]
+    assert (stats["documents"], stats["events"], distinct) == (12, 24, 24)
+
+
+# -- cross-document merging ---------------------------------------------------------------
+
+
+def test_the_same_event_from_several_articles_is_merged(store):
+    store.save_batch(
+        [
+            make_doc("a", [make_event(0, when="2007-04-29")]),
+            make_doc("b", [make_event(1, when="2007-04-30", trigger="held talks")]),
+            make_doc("c", [make_event(0, when="2007-04-29", place=None)]),
+            make_doc("d", [make_event(0, when="2007-05-03")]),  # too late: another meeting
+            make_doc("e", [make_event(0, when="2007-04-29", place="Addis Ababa")]),  # elsewhere
+        ],
+        [],
+    )
+    merged = store.events(merged=True)
+    assert sorted(r["sources"] for r in merged) == [1, 1, 3]
+    (big,) = [r for r in merged if r["sources"] == 3]
+    assert sorted(big["doc_ids"]) == ["doc-a", "doc-b", "doc-c"]
+    assert len(big["event_ids"]) == big["mentions"] == 3
+    assert big["date"] == "2007-04-29" and big["place"]["name"] == "Nairobi"
+    assert len(store.events()) == 5  # raw per-article events stay queryable
+    assert store.stats()["merged_duplicates"] == 2
+
+
+def test_merging_keeps_apart_other_dyads_types_modalities_and_undated(store):
+    store.save_batch(
+        [
+            make_doc("a", [make_event(0)]),
+            make_doc("b", [make_event(0, target="SOM")]),
+            make_doc("c", [make_event(0, "AID")]),
+            make_doc("d", [make_event(0, modality="negated")]),
+            make_doc("e", [make_event(0, when=None)]),
+            make_doc("f", [make_event(0, when=None)]),
+        ],
+        [],
+    )
+    assert [r["sources"] for r in store.events(merged=True)] == [1] * 6
+
+
+def test_merge_is_refreshed_when_a_later_batch_brings_another_report(store):
+    store.save_batch([make_doc("a", [make_event(0)])], [])
+    store.save_batch([make_doc("b", [make_event(0, when="2007-04-28")])], [])
+    (merged,) = store.events(merged=True)
+    assert merged["sources"] == 2 and merged["date"] == "2007-04-28"
+
+
+# -- queries --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(store):
+    store.save_batch(
+        [
+            make_doc(
+                "a",
+                [
+                    make_event(0, "CONSULT", "KEN", "ETH", when="2007-04-29"),
+                    make_event(1, "ACCUSE", "ETH", "SOM", when="2007-05-02", place=None),
+                ],
+            ),
+            make_doc(
+                "b",
+                [
+                    make_event(0, "ASSAULT", "SOM", "UGA", when="2007-06", modality="alleged"),
+                    make_event(1, "AID", "UGA", "SOM", when="2008", place="Addis Ababa"),
+                    make_event(2, "CONSULT", "KEN", "ETH", when="2007-04-30", confidence=0.3),
+                ],
+            ),
+        ],
+        [],
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["CONSULT", "CONSULT", "ACCUSE", "ASSAULT", "AID"]),
+        ({"source": "ken"}, ["CONSULT", "CONSULT"]),
+        ({"source": "shabaab"}, ["ASSAULT"]),  # part of an actor name
+        ({"target": "SOM"}, ["ACCUSE", "AID"]),
+        ({"type": "accuse"}, ["ACCUSE"]),
+        ({"type": ["AID", "ASSAULT"]}, ["ASSAULT", "AID"]),
+        ({"cameo": "1"}, ["ACCUSE", "ASSAULT"]),
+        ({"cameo": "04"}, ["CONSULT", "CONSULT"]),
+        ({"since": "2007-05-01"}, ["ACCUSE", "ASSAULT", "AID"]),
+        ({"since": "2008-06-01"}, ["AID"]),  # a year-precision event covers the whole year
+        ({"until": "2007-04-29"}, ["CONSULT"]),
+        ({"until": "2007-06"}, ["CONSULT", "CONSULT", "ACCUSE", "ASSAULT"]),
+        ({"since": date(2007, 5, 1), "until": date(2007, 12, 31)}, ["ACCUSE", "ASSAULT"]),
+        ({"place": "addis ababa"}, ["AID"]),
+        ({"place": "ken"}, ["CONSULT", "CONSULT", "ASSAULT"]),
+        ({"modality": "alleged"}, ["ASSAULT"]),
+        ({"modality": ["asserted", "reported"]}, ["CONSULT", "CONSULT", "ACCUSE", "AID"]),
+        ({"min_confidence": 0.5}, ["CONSULT", "ACCUSE", "ASSAULT", "AID"]),
+        ({"limit": 2}, ["CONSULT", "CONSULT"]),
+        ({"merged": True}, ["CONSULT", "ACCUSE", "ASSAULT", "AID"]),
+    ],
+)
+def test_event_filters(filled, filters, expected):
+    assert [r["plover"]["type"] for r in filled.events(**filters)] == expected
+
+
+def test_sql_is_read_only(filled):
+    columns, rows = filled.sql(
+        "SELECT plover_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 1"
+    )
+    assert columns == ["plover_type", "n"]
+    assert rows[0] == ("ACCUSE", 1)
+    for statement in (
+        "DELETE FROM events",
+        "DROP TABLE events",
+        "INSERT INTO errors VALUES ('x', 'y', 'z', NULL, NULL, 1)",
+        "UPDATE documents SET title = 'x'",
+        "SELECT 1; DELETE FROM events",
+        "CREATE TABLE x AS SELECT 1",
+    ):
+        with pytest.raises(StoreError):
+            filled.sql(statement)
+    with pytest.raises(StoreError, match="query failed"):
+        filled.sql("SELECT no_such_column FROM events")
+    assert filled.stats()["events"] == 5
+
+
+def test_stats_describe_the_database(filled):
+    filled.save_batch([make_doc("dup", duplicate_of="doc-a")], [Failure("/x", "ingest", "bad")])
+    stats = filled.stats()
+    assert stats["documents"] == 3 and stats["duplicates"] == 1 and stats["errors"] == 1
+    assert stats["events_by_type"] == {"CONSULT": 2, "ACCUSE": 1, "AID": 1, "ASSAULT": 1}
+    assert stats["events_by_modality"] == {"asserted": 4, "alleged": 1}
+    assert stats["top_dyads"][0] == {"source": "KEN", "target": "ETH", "events": 2}
+    assert stats["date_range"] == ["2007-04-29", "2008-12-31"]
+    assert (stats["merged_events"], stats["merged_duplicates"]) == (4, 1)
+
+
+def test_unopenable_database_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot open"):
+        open_db(tmp_path / "missing-dir" / "x.duckdb")
+
+
+def test_remerge_applies_a_new_tolerance(tmp_path):
+    path = tmp_path / "events.duckdb"
+    docs = [make_doc("a", [make_event(0)]), make_doc("b", [make_event(0, when="2007-05-01")])]
+    with open_db(path) as store:
+        store.save_batch(docs, [])
+        assert store.stats()["merged_events"] == 2
+    with open_db(path, merge_tolerance_days=3) as store:
+        assert store.remerge() == 1
+        assert store.events(merged=True)[0]["sources"] == 2
+
+
+def test_replacing_events_releases_their_merge_partners(store):
+    store.save_batch([make_doc("a", [make_event(0)]), make_doc("b", [make_event(0)])], [])
+    assert [r["sources"] for r in store.events(merged=True)] == [2]
+    recoded = make_doc("a", [make_event(0, "AID")])
+    store.replace_events([recoded])
+    merged = store.events(merged=True)
+    assert sorted((r["plover"]["type"], r["sources"]) for r in merged) == [
+        ("AID", 1),
+        ("CONSULT", 1),
+    ]
+
+
+def test_merging_batch_by_batch_equals_merging_everything_at_once(store):
+    days = ["2007-04-28", "2007-04-30", "2007-04-29", "2007-05-02", "2007-05-01", "2007-04-27"]
+    for i, day in enumerate(days):
+        store.save_batch([make_doc(f"d{i}", [make_event(0, when=day, place=None)])], [])
+    incremental = sorted(sorted(r["doc_ids"]) for r in store.events(merged=True))
+    store.remerge()
+    assert sorted(sorted(r["doc_ids"]) for r in store.events(merged=True)) == incremental
+    assert sum(len(group) for group in incremental) == len(days)
+    assert all(len(group) <= 3 for group in incremental)  # ±1 day around an anchor

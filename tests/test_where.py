@@ -1,0 +1,118 @@
+"""The place stage: each event placed where its own clause says, on a parsed document."""
+
+from datetime import date
+
+import pytest
+
+from dateline.model import ActorRef, Cameo, Dateline, Event
+from dateline.settings import Settings
+from dateline.where import EventPlacer
+
+DAY = date(2024, 3, 12)
+
+
+def event_at(doc, word, code="190", source=None, target=None, nth=0) -> Event:
+    """An event whose trigger is the ``nth`` token spelled ``word``."""
+    token = [t for t in doc.parsed if t.text == word][nth]
+    sentence = next(s.index for s in doc.sentences if s.start <= token.idx < s.end)
+    cameo = Cameo(code, code[:2], 0.0, 1)
+    return Event(sentence, word, cameo, None, source, target, token=token.i)
+
+
+def actor(text, country):
+    return ActorRef(text, text, country, "GOV")
+
+
+@pytest.fixture(scope="module")
+def placer():
+    return EventPlacer(Settings())
+
+
+def placed(placer, doc, *events):
+    doc.events = list(events)
+    placer(doc)
+    return [e.place for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, name, country",
+    [
+        ("Gunmen attacked a checkpoint in Baghdad.", "attacked", "Baghdad", "IRQ"),
+        ("Militants shelled Baghdad airport overnight.", "shelled", "Baghdad", "IRQ"),
+        ("Troops searched cars at Baghdad airport.", "searched", "Baghdad", "IRQ"),
+        (
+            "Protesters rallied outside the legislature in Hong Kong.",
+            "rallied",
+            "Hong Kong",
+            "HKG",
+        ),
+        ("Police detained two bloggers in the Saudi city of Jeddah.", "detained", "Jeddah", "SAU"),
+        ("Agents seized five men in the northern city of Arbil.", "seized", "Erbil", "IRQ"),
+    ],
+)
+def test_the_place_in_the_event_clause(parsed, placer, text, trigger, name, country):
+    doc = parsed(text, published=DAY)
+    [place] = placed(placer, doc, event_at(doc, trigger))
+    assert (place.name, place.country) == (name, country)
+    assert place.geonameid and place.lat is not None
+
+
+def test_two_events_two_places(parsed, placer):
+    doc = parsed("Police arrested the editor in Mosul and released him in Kirkuk.", published=DAY)
+    first, second = placed(placer, doc, event_at(doc, "arrested"), event_at(doc, "released"))
+    assert (first.name, second.name) == ("Mosul", "Kirkuk")
+
+
+def test_a_place_the_sentence_gives(parsed, placer):
+    doc = parsed("In Kabul, officials said the army attacked a camp.", published=DAY)
+    [place] = placed(placer, doc, event_at(doc, "attacked"))
+    assert place.name == "Kabul"
+
+
+def test_a_visit_is_placed_in_the_host_country(parsed, placer):
+    doc = parsed("The Iranian envoy visited Iraq for two days.", published=DAY)
+    visit = event_at(doc, "visited", "042", actor("Iranian envoy", "IRN"), actor("Iraq", "IRQ"))
+    [place] = placed(placer, doc, visit)
+    assert (place.name, place.country, place.precision) == ("Iraq", "IRQ", "country")
+
+
+def test_a_visit_prefers_the_city_named_in_its_paragraph(parsed, placer):
+    text = "The Iranian envoy visited Iraq for two days. He landed in Baghdad before dawn."
+    doc = parsed(text, published=DAY)
+    visit = event_at(doc, "visited", "042", actor("Iranian envoy", "IRN"), actor("Iraq", "IRQ"))
+    [place] = placed(placer, doc, visit)
+    assert (place.name, place.precision) == ("Baghdad", "city")
+
+
+def test_a_country_standing_for_its_government_is_not_the_place(parsed, placer):
+    doc = parsed("Iran accused Israel of sabotage.", published=DAY)
+    accuse = event_at(doc, "accused", "112", actor("Iran", "IRN"), actor("Israel", "ISR"))
+    assert placed(placer, doc, accuse) == [None]
+    doc = parsed("Iran accused Israel of a bombing in Damascus.", published=DAY)
+    accuse = event_at(doc, "accused", "112", actor("Iran", "IRN"), actor("Israel", "ISR"))
+    assert placed(placer, doc, accuse)[0].name == "Damascus"
+
+
+def test_the_story_countries_choose_among_namesakes(parsed, placer):
+    doc = parsed("Louisiana deputies arrested a man in Alexandria.", published=DAY)
+    [place] = placed(placer, doc, event_at(doc, "arrested"))
+    assert (place.name, place.country, place.admin1) == ("Alexandria", "USA", "Louisiana")
+    doc = parsed("Egypt's police arrested a man in Alexandria.", published=DAY)
+    [place] = placed(placer, doc, event_at(doc, "arrested"))
+    assert (place.name, place.country) == ("Alexandria", "EGY")
+
+
+def test_regions_resolve_at_region_level(parsed, placer):
+    doc = parsed("Jets struck targets in northern Iraq. Settlers razed olive groves in the West Bank.")
+    north, bank = placed(placer, doc, event_at(doc, "struck"), event_at(doc, "razed"))
+    assert (north.country, north.precision) == ("IRQ", "region")
+    assert (bank.country, bank.precision) == ("PSE", "region")
+
+
+def test_the_dateline_place_only_when_the_text_says_here(parsed, placer):
+    text = "CAIRO, March 12, 2024 (Reuters) - Students protested. Police clashed with them here."
+    doc = parsed(text, published=DAY)
+    doc.dateline = Dateline("CAIRO, March 12, 2024 (Reuters)", "Cairo", "Reuters", DAY)
+    protest, clash = placed(placer, doc, event_at(doc, "protested"), event_at(doc, "clashed"))
+    assert protest is None
+    assert (clash.name, clash.country) == ("Cairo", "EGY")
