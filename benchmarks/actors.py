@@ -91,7 +91,7 @@ def score(records: list[dict], settings: Settings, parser: Parser) -> dict[str, 
         for field in ("country", "sector")
     }
     both = [0, 0]
-    for record, doc in zip(records, docs):
+    for record, doc in zip(records, docs, strict=True):
         ok = {}
         for role in ("source", "target"):
             actors = gold_actors(record, role)

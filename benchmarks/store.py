@@ -131,7 +131,7 @@ def grow(path: Path, rows: int) -> None:
         store.con.execute(
             f"""
             INSERT INTO events
-            SELECT * REPLACE (
+            SELECT events.* REPLACE (
                 id || '-' || c AS id, doc_id || '-' || c AS doc_id,
                 date_start + CAST(c % 7 AS INTEGER) AS date_start,
                 date_end + CAST(c % 7 AS INTEGER) AS date_end,

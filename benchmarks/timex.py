@@ -37,7 +37,10 @@ from dateline.timex import (
 )
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-SETS = {"te3-platinum": SHARED / "eval/time/te3-platinum", "timebank": SHARED / "eval/time/timebank"}
+SETS = {
+    "te3-platinum": SHARED / "eval/time/te3-platinum",
+    "timebank": SHARED / "eval/time/timebank",
+}
 TARGET = 0.90  # on the platinum set
 
 
@@ -62,7 +65,9 @@ def read_expressions(folder: Path) -> list[Expression]:
         for node in body.iter():
             if node.tag == "TIMEX3" and node.get("type") == "DATE":
                 sentence = re.split(r"[.!?]\s", written)[-1]
-                out.append(Expression("".join(node.itertext()), node.get("value"), anchor, sentence))
+                out.append(
+                    Expression("".join(node.itertext()), node.get("value"), anchor, sentence)
+                )
             written += (node.text or "") if node.tag != "TEXT" else (node.text or "")
             written += node.tail or ""
     return out

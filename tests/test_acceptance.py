@@ -7,9 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from conftest import shared_path
 from dateline.cli import main
-
-from .conftest import shared_path
 
 
 @pytest.fixture(scope="module")

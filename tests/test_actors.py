@@ -27,11 +27,8 @@ def code(parsed, coder):
 
 
 def ref(doc, phrase, nth=0):
-    """Country and sector of the actor mentioned at the nth occurrence of ``phrase``."""
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(phrase, start + 1)
-    mention = doc.mention_at(start, start + len(phrase))
+    """The actor (as an event would see it) mentioned at the nth occurrence of ``phrase``."""
+    mention = doc.mention_at(*_span(doc, phrase, nth))
     assert mention is not None, f"no mention at {phrase!r}"
     return doc.actor_ref(mention)
 
@@ -155,6 +152,31 @@ def test_definite_description_refers_to_earlier_group(code):
     men = doc.mention_at(*_span(doc, "the men"))
     assert men is not None and men.actor == group.actor
     assert men.rule == "coref:description"
+
+
+def test_two_leaders_and_neighbours_refer_to_earlier_actors(code):
+    doc = code(
+        "President Ana Silva of Brazil met President Luis Vega of Peru in Lima. "
+        "The two leaders signed a trade pact. Argentina said the neighbours had "
+        "ignored it."
+    )
+    leaders = doc.mention_at(*_span(doc, "The two leaders"))
+    assert doc.actors[leaders.actor].kind == "person"
+    assert leaders.rule == "coref:description"
+    neighbours = doc.mention_at(*_span(doc, "the neighbours"))
+    assert doc.actors[neighbours.actor].kind == "state"
+
+
+def test_ethnic_and_pro_labels_are_not_nationalities(code):
+    doc = code("Serbia said ethnic Albanians and pro-Russian militants clashed near the border.")
+    assert ref(doc, "ethnic Albanians").country == "SRB"
+    assert ref(doc, "militants").country != "RUS"
+
+
+def test_former_leaders_are_elites_and_parliaments_legislatures(code):
+    doc = code("Former president Jorge Lima criticised the Chilean parliament.")
+    assert ref(doc, "Jorge Lima").sector == "ELI"
+    assert codes(doc, "Chilean parliament") == ("CHL", "LEG")
 
 
 def test_conjoined_countries_give_one_actor_each(code):

@@ -11,14 +11,18 @@ from dateline.errors import InputError
 from dateline.model import RawDocument, content_hash
 from dateline.settings import Settings
 
-SCRAPED = """Monday, March 3, 2025
+LEDE = (
+    "DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on "
+    "Thursday for talks with the interim government, officials said."
+)
+SCRAPED = f"""Monday, March 3, 2025
 HomeWorld NewsMiddle EastTurkish envoy holds talks with Syrian leaders in Damascus
 
 Turkish envoy holds talks with Syrian leaders in Damascus
 
-DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on Thursday for talks with the interim government, officials said.
+{LEDE}
 
-DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on Thursday for talks with the interim government, officials said.
+{LEDE}
 
 The visit came a week after Ankara pledged reconstruction aid to its neighbour.
 

@@ -97,3 +97,19 @@ def test_example_article_table(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["date", "source", "event", "target", "place", "modality"]
     assert any("KEN" in line and "CONSULT" in line for line in lines)
+
+
+def test_recode_replaces_stored_events_without_duplicates(story, tmp_path):
+    db = tmp_path / "events.duckdb"
+    first = jsonl(run("code", str(story), "--db", str(db), "--format", "jsonl"))
+    recoded = run("code", "--recode", "--db", str(db), "--format", "jsonl")
+    assert recoded.exit_code == 0, recoded.output
+    assert sorted(r["id"] for r in jsonl(recoded)) == sorted(r["id"] for r in first)
+    stored = duckdb.connect(str(db)).execute("SELECT count(*) FROM events").fetchone()[0]
+    assert stored == len(first)
+
+
+def test_recode_refuses_no_db():
+    result = run("code", "--recode", "--no-db")
+    assert result.exit_code == 2
+    assert "--no-db" in result.output

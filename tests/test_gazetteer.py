@@ -78,7 +78,9 @@ def test_population_threshold_drops_small_towns(gazetteer):
     small = [p for p in gazetteer.lookup("Alexandria") if p.population < 15000]
     assert small, "the 5000 gazetteer has small Alexandrias"
     big_only = load_gazetteer(15000)
-    assert all(p.population >= 15000 for p in big_only.lookup("Alexandria") if p.precision == "city")
+    assert all(
+        p.population >= 15000 for p in big_only.lookup("Alexandria") if p.precision == "city"
+    )
 
 
 def test_user_place_files_add_regions(tmp_path):

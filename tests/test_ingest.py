@@ -238,3 +238,45 @@ def test_url_errors_and_size_cap(server):
     items = read([f"{server}/missing", f"{server}/huge"], Settings(max_bytes=1000, fetch_timeout=5))
     reasons = [f.reason for f in failures(items)]
     assert "HTTP 404" in reasons[0] and "limit" in reasons[1]
+
+
+def test_containers_are_streamed_and_capped_per_record(tmp_path):
+    small = json.dumps({"text": STORY})
+    large = json.dumps({"text": "z " * 400})
+    export = tmp_path / "export.jsonl.gz"
+    export.write_bytes(gzip.compress("\n".join([small, large, small]).encode()))
+    items = read([export], Settings(max_bytes=300))  # the file is larger than the cap
+    assert [d.path for d in docs(items)] == [f"{export}#1", f"{export}#3"]
+    (over,) = failures(items)
+    assert over.path == f"{export}#2" and "limit" in over.reason
+
+
+def test_warc_record_over_the_cap_fails_alone(tmp_path):
+    archive = tmp_path / "crawl.warc"
+    _warc(
+        archive,
+        [
+            ("http://news.example/big", "text/html", b"<p>" + b"w " * 400 + b"</p>"),
+            ("http://news.example/a", "text/html", PAGE),
+        ],
+    )
+    items = read([archive], Settings(max_bytes=300))
+    assert [d.url for d in docs(items)] == ["http://news.example/a"]
+    assert failures(items)[0].path == f"{archive}#http://news.example/big"
+
+
+def test_truncated_gzip_export_keeps_the_records_before_the_damage(tmp_path):
+    lines = "\n".join(json.dumps({"text": f"{STORY} Story {n}."}) for n in range(200))
+    packed = gzip.compress(lines.encode())
+    export = tmp_path / "export.jsonl.gz"
+    export.write_bytes(packed[: len(packed) // 2])
+    items = read([export])
+    assert len(docs(items)) > 0
+    assert "gzip" in failures(items)[-1].reason
+
+
+def test_legacy_encoded_csv(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_bytes('text,title\n"ZÜRICH (Reuters) - Die Börse fiel.",Börse\n'.encode("cp1252"))
+    (doc,) = read([table])
+    assert doc.title == "Börse" and doc.content.startswith("ZÜRICH")

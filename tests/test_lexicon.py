@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from conftest import shared_path
 from dateline.errors import ConfigError
 from dateline.lexicon import Lexicon, load_lexicon, phrase_key, read_actor_file
-from tests.conftest import shared_path
 
 PETRARCH_ACTORS = """\
 # a TABARI actor file written for this test

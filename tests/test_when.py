@@ -85,7 +85,10 @@ def test_a_range_is_dated_by_its_start(parsed, dater):
 
 
 def test_month_year_and_explicit_dates(parsed, dater):
-    text = "The army seized the port in March. Rebels had taken it in 2019. Talks opened on 2 May 2021."
+    text = (
+        "The army seized the port in March. Rebels had taken it in 2019. "
+        "Talks opened on 2 May 2021."
+    )
     dates = dated(dater, parsed(text, published=TUESDAY), "seized", "taken", "opened")
     assert dates["seized"][:2] == ("2024-03", "month")
     assert dates["taken"][:2] == ("2019", "year")

@@ -103,7 +103,9 @@ def test_the_story_countries_choose_among_namesakes(parsed, placer):
 
 
 def test_regions_resolve_at_region_level(parsed, placer):
-    doc = parsed("Jets struck targets in northern Iraq. Settlers razed olive groves in the West Bank.")
+    doc = parsed(
+        "Jets struck targets in northern Iraq. Settlers razed olive groves in the West Bank."
+    )
     north, bank = placed(placer, doc, event_at(doc, "struck"), event_at(doc, "razed"))
     assert (north.country, north.precision) == ("IRQ", "region")
     assert (bank.country, bank.precision) == ("PSE", "region")

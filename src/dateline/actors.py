@@ -108,10 +108,12 @@ class _Phrases:
             entry = self.lexicon.best(phrase_key(dateline.place), self.day)
             if entry and entry.country and entry.kind in COUNTRY_KINDS:
                 return entry.country, f"dateline {dateline.place}"
+        starts = sorted({match[0] for match in self.entry_at.values()})
+        # in text order, so that a tie goes to the country named first
         counts = Counter(
-            entry.country
-            for (_, _, entry) in set(self.entry_at.values())
-            if entry.kind in COUNTRY_KINDS and entry.country
+            match[2].country
+            for match in (self._nationality(self.parsed[start]) for start in starts)
+            if match
         )
         if counts:
             country, _ = counts.most_common(1)[0]
@@ -251,8 +253,6 @@ class _Phrases:
         entry = match[2]
         if entry.kind in COUNTRY_KINDS and self._is_place(head):
             return None
-        if entry.kind == "demonym" and self._nationality(head) is None:
-            return None  # "ethnic Turks": an ethnic group, coded by the story's country
         return match
 
     def _is_place(self, head, prepositions=None) -> bool:
@@ -345,6 +345,11 @@ class _Phrases:
         if entry.kind == "demonym" and entry.country:
             # "the Iranians", "Palestinian" as a noun: the people of the country
             name = self.lexicon.countries.get(entry.country, entry.name)
+            if self._nationality(head) is None:
+                # "ethnic Turks": an ethnic group, coded with the story's country
+                name = head.text
+                country, why = self.context
+                evidence.append(f"ethnic group; country {country} from context ({why})")
             sector = sector or "CVL"  # a nationality's people, with no role: civilians
             evidence.append("people of a nation -> CVL")
             return f"{name} people", country, sector, "group", "demonym", "; ".join(evidence)

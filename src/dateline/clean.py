@@ -77,6 +77,7 @@ class Page:
     title: str | None = None
     author: str | None = None
     date: str | None = None  # page or record metadata date, as written
+    source: str | None = None  # outlet: record metadata, else the page's site name
     wrapped: bool = True  # plain text may be hard-wrapped; extracted HTML is not
 
 
@@ -112,7 +113,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
         title=body.title,
         url=raw.url,
         author=page.author or body.author,
-        source=raw.source,
+        source=page.source,
         published=published,
         published_from=published_from,
         dateline=dateline,
@@ -129,7 +130,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
 
 def _text_page(raw: RawDocument) -> Page:
     text = raw.content if isinstance(raw.content, str) else raw.content.decode("utf-8", "replace")
-    return Page(text, title=raw.title, date=raw.published)
+    return Page(text, title=raw.title, date=raw.published, source=raw.source)
 
 
 def _extract_html(raw: RawDocument) -> Page:
@@ -143,12 +144,13 @@ def _extract_html(raw: RawDocument) -> Page:
             title=raw.title or result.title,
             author=result.author,
             date=raw.published or result.date,
+            source=raw.source or result.sitename,
             wrapped=False,
         )
     _, text, _ = trafilatura.baseline(raw.content)
     if not text.strip():
         raise InputError(raw.path, "no main text found in the HTML")
-    return Page(text, title=raw.title, date=raw.published, wrapped=False)
+    return Page(text, title=raw.title, date=raw.published, source=raw.source, wrapped=False)
 
 
 # --- the text rules -----------------------------------------------------------------------

@@ -21,7 +21,12 @@ from .settings import Settings
 log = logging.getLogger(__name__)
 
 NUM_PERM = 128  # signature length: stored fingerprints are NUM_PERM uint64 values
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
 SHINGLE_WORDS = 3
+# LSH bands are tuned below the threshold so that near copies just above it are not missed;
+# every candidate is then checked against the threshold itself.
+LSH_MARGIN = 0.2
+MIN_LSH_THRESHOLD = 0.3
 WORD = re.compile(r"\w+")
 
 
@@ -30,7 +35,7 @@ def fingerprint(text: str) -> MinHash:
     words = WORD.findall(text.lower())
     count = max(1, len(words) - SHINGLE_WORDS + 1)
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(count)}
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch(list(shingles))
     return signature
 
@@ -44,7 +49,7 @@ def from_bytes(data: bytes) -> MinHash | None:
     values = np.frombuffer(data, dtype="<u8")
     if len(values) != NUM_PERM:
         return None
-    return MinHash(num_perm=NUM_PERM, hashvalues=values.astype(np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 class Deduplicator:
@@ -54,7 +59,8 @@ class Deduplicator:
         self.threshold = settings.near_duplicate_threshold
         self.by_hash: dict[str, str] = {}
         self.signatures: dict[str, MinHash] = {}
-        self.index = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
+        self.index = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
 
     def seed(self, items: Iterable[tuple[str, str, bytes | None]]) -> None:
         """Register stored originals: (doc_id, content_hash, fingerprint or None)."""

@@ -19,41 +19,26 @@ import pyarrow.parquet as pq
 import pycountry
 
 from .errors import StoreError
-from .store import EVENT_RELATIONS, Store
+from .record import RECORD_FIELDS
+from .store import ACTOR_PARTS, EVENT_RELATIONS, PLACE_PARTS, Store
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat")
 
-ACTOR_PARTS = ("text", "name", "country", "sector")
-# The flattened event record: the nested keys joined by "_", the span as two columns.
-FLAT_COLUMNS = (
-    "id",
-    "doc_id",
-    "doc_path",
-    "published",
-    "date",
-    "date_precision",
-    *(
-        f"{role}_{part}"
-        for role in ("source", "target")
-        for part in ("text", "name", "country", "sector")
-    ),
-    "plover_type",
-    "plover_mode",
-    "cameo_code",
-    "cameo_root",
-    "cameo_goldstein",
-    "cameo_quad_class",
-    "modality",
-    "confidence",
-    *(f"place_{p}" for p in ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")),
-    "sentence",
-    "span_start",
-    "span_end",
-    "trigger",
-    "explanation",
-    "coder",
+# The flattened event record: nested keys joined by "_" (as in the events table).
+NESTED_PARTS = {
+    "source": ACTOR_PARTS,
+    "target": ACTOR_PARTS,
+    "plover": ("type", "mode"),
+    "cameo": ("code", "root", "goldstein", "quad_class"),
+    "place": PLACE_PARTS,
+    "span": ("start", "end"),
+}
+FLAT_COLUMNS = tuple(
+    f"{field}_{part}" if part else field
+    for field in RECORD_FIELDS
+    for part in NESTED_PARTS.get(field, (None,))
 )
 MERGED_COLUMNS = ("merged_id", "sources", "mentions")
 

@@ -35,6 +35,8 @@ _DATASET_POPULATIONS = (500, 1000, 5000, 15000)
 # country is a better guess than a village called Georgia.
 _KIND_PRIOR = {COUNTRY: 3.0, REGION: 2.5, ADMIN1: 2.0, CITY: 0.0}
 _EARTH_KM = 6371.0
+_QUOTES = re.compile(r"[.\u2018\u2019\u02bf\u02be'`]")
+_SPACES = re.compile(r"[-\s]+")
 
 
 @dataclass(frozen=True)
@@ -189,11 +191,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def name_key(name: str) -> str:
     """The index key of a name: no accents, case, dots, quotes, hyphens or leading "the"."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = re.sub(r"[.\u2018\u2019\u02bf\u02be'`]", "", folded)
-    folded = re.sub(r"[-\s]+", " ", folded).strip()
-    return re.sub(r"^the ", "", folded)
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in folded if not unicodedata.combining(c))
+    key = _SPACES.sub(" ", _QUOTES.sub("", name.lower())).strip()
+    return key[4:] if key.startswith("the ") else key
 
 
 @lru_cache(maxsize=4)
@@ -287,6 +289,8 @@ def _usable_alternate(name: str) -> bool:
     """Latin-script names as an English text would write them; not codes, not pinyin."""
     if len(name) < 3 or not name[:1].isupper() or name.isupper():
         return False
+    if name.isascii():
+        return True
     folded = unicodedata.normalize("NFKD", name)
     return all(c.isascii() or unicodedata.combining(c) for c in folded)
 

@@ -254,12 +254,15 @@ def _add_records(lexicon: Lexicon, rows: Iterable[dict], origin: str, priority: 
         aliases = row.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [a for a in aliases.split("|") if a.strip()]
+        kind = row.get("kind") or "organisation"
+        if kind not in KINDS:
+            raise ConfigError(f"{origin}: {name}: kind must be one of {', '.join(KINDS)}")
         country = row.get("country", row.get("iso3"))
         entry = Entry(
             name=name,
             country=lexicon.country_code(country) if country else None,
             sector=(str(row.get("sector") or "").upper() or None),
-            kind=row.get("kind") or "organisation",
+            kind=kind,
             source=f"{origin}: {name}",
             valid_from=_iso_date(row.get("valid_from"), origin),
             valid_to=_iso_date(row.get("valid_to"), origin),

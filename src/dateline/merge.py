@@ -28,6 +28,7 @@ class Candidate:
     merge_key: str
     date: str | None  # YYYY-MM-DD, YYYY-MM or YYYY
     place: str | None  # any stable place identity (GeoNames id, or name and country)
+    doc_id: str = ""
 
 
 @dataclass

@@ -135,6 +135,24 @@ def code_paths(
         yield _code_batch(chunk, settings, dedup, pipeline, store)
 
 
+def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator[BatchResult]:
+    """Re-code every stored original document with the current coder, batch by batch.
+
+    Each batch's sentences, actors, mentions and events are replaced in one transaction.
+    """
+    pipeline = _pipeline(settings or load_settings())
+    for chunk in _chunks(store.stored_documents(), pipeline.settings.batch_size):
+        for doc in chunk:
+            doc.skipped = None
+        coded, failures = pipeline.code(chunk)
+        store.replace_events(coded)
+        yield BatchResult(
+            documents=coded,
+            records=[record for doc in coded for record in document_records(doc)],
+            failures=failures,
+        )
+
+
 def _code_batch(chunk, settings, dedup, pipeline, store) -> BatchResult:
     batch = BatchResult()
     known_ids = []

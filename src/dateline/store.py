@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,8 @@ from packaging.version import InvalidVersion, Version
 
 from . import __version__
 from .errors import StoreError
-from .merge import Candidate, cluster, merge_key
-from .model import Dateline, Document, Event, Failure
+from .merge import Candidate, Cluster, cluster, merge_key
+from .model import Dateline, Document, Event, Failure, Place
 
 log = logging.getLogger(__name__)
 
@@ -87,31 +87,29 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
         "0003_merged_events",
         """
+        -- The representative's row also carries the merged event's counts and members,
+        -- so that reading merged events is one join.
         CREATE TABLE merged_links (
-            merged_id VARCHAR, event_id VARCHAR, merge_key VARCHAR, representative BOOLEAN);
+            merged_id VARCHAR, event_id VARCHAR, merge_key VARCHAR, representative BOOLEAN,
+            mentions INTEGER, sources INTEGER, event_ids VARCHAR[], doc_ids VARCHAR[]);
         CREATE VIEW merged_events AS
-        WITH members AS (
-            SELECT l.merged_id, count(*) AS mentions, count(DISTINCT e.doc_id) AS sources,
-                   list(e.id ORDER BY e.date_start, e.id) AS event_ids,
-                   list(DISTINCT e.doc_id ORDER BY e.doc_id) AS doc_ids
-            FROM merged_links l JOIN events e ON e.id = l.event_id
-            GROUP BY l.merged_id)
-        SELECT m.merged_id, m.mentions, m.sources, m.event_ids, m.doc_ids, e.*
-        FROM members m
-        JOIN merged_links l ON l.merged_id = m.merged_id AND l.representative
-        JOIN events e ON e.id = l.event_id;
+        SELECT l.merged_id, l.mentions, l.sources, l.event_ids, l.doc_ids, e.*
+        FROM merged_links l JOIN events e ON e.id = l.event_id
+        WHERE l.representative;
         """,
     ),
 )
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
+ACTOR_PARTS = ("text", "name", "country", "sector")
+PLACE_PARTS = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
 
 # The events to re-cluster: every event of an "island" holding a touched event. The
 # merge key's day-dated events form islands of dates no more than the tolerance ($1)
 # apart; coarser dates are islands of their own date; an undated event is alone.
 ISLANDS_QUERY = """
 WITH keyed AS (
-    SELECT id, merge_key, date, date_start,
+    SELECT id, doc_id, merge_key, date, date_start,
            coalesce(CAST(place_geonameid AS VARCHAR), place_id) AS place,
            CASE WHEN length(date) = 10 THEN 'day' ELSE coalesce(date, 'id:' || id) END AS part
     FROM events
@@ -124,7 +122,7 @@ islands AS (
     SELECT *, sum(starts_island) OVER (PARTITION BY merge_key, part ORDER BY date_start, id
                                        ROWS UNBOUNDED PRECEDING) AS island
     FROM starts)
-SELECT id, merge_key, date, place FROM islands
+SELECT id, merge_key, date, place, doc_id FROM islands
 JOIN (SELECT DISTINCT merge_key, part, island FROM islands WHERE id IN (SELECT id FROM touched))
 USING (merge_key, part, island)
 """
@@ -242,10 +240,10 @@ class Store:
 
     def _insert_contents(self, docs: Sequence[Document], partners: Iterable[str] = ()) -> None:
         events = [row for doc in docs for row in _event_rows(doc)]
-        self._insert("sentences", [row for doc in docs for row in _sentence_rows(doc)])
-        self._insert("actors", [row for doc in docs for row in _actor_rows(doc)])
-        self._insert("mentions", [row for doc in docs for row in _mention_rows(doc)])
-        self._insert_places(docs)
+        for table in ("sentences", "actors", "mentions"):  # named as the Document fields
+            rows = [row for doc in docs for row in _part_rows(doc, getattr(doc, table))]
+            self._insert(table, rows)
+        self._insert_places(events)
         self._insert("events", events)
         self._refresh_merged([row["id"] for row in events] + list(partners))
 
@@ -260,12 +258,15 @@ class Store:
         finally:
             self.con.unregister("incoming")
 
-    def _insert_places(self, docs: Sequence[Document]) -> None:
-        places = {}
-        for doc in docs:
-            for event in doc.events:
-                if event.place is not None:
-                    places[_place_id(event)] = _place_row(event)
+    def _insert_places(self, events: Sequence[dict[str, Any]]) -> None:
+        """The places of ``events`` (event rows) that the places table lacks."""
+        places = {
+            row["place_id"]: {part: row[f"place_{part}"] for part in PLACE_PARTS}
+            for row in events
+            if row["place_id"] is not None
+        }
+        for place_id, place in places.items():
+            place["place_id"] = place_id
         if not places:
             return
         stored = self.con.execute(
@@ -318,16 +319,7 @@ class Store:
             self.con.execute("DELETE FROM merged_links WHERE event_id IN (SELECT id FROM touched)")
         links = []
         for group in cluster((Candidate(*row) for row in scope), self.merge_tolerance_days):
-            merged_id = group.merged_id
-            for position, member in enumerate(group.members):
-                links.append(
-                    {
-                        "merged_id": merged_id,
-                        "event_id": member.event_id,
-                        "merge_key": member.merge_key,
-                        "representative": position == 0,
-                    }
-                )
+            links.extend(_links(group))
         self._insert("merged_links", links)
 
     @contextmanager
@@ -572,6 +564,27 @@ class _Transaction:
             self.con.rollback()
 
 
+def _links(group: Cluster) -> Iterator[dict[str, Any]]:
+    """The ``merged_links`` rows of one cluster; the first member represents it."""
+    merged_id = group.merged_id
+    members = sorted(group.members, key=lambda c: (c.date or "", c.event_id))
+    summary = {
+        "mentions": len(members),
+        "sources": len({c.doc_id for c in members}),
+        "event_ids": [c.event_id for c in members],
+        "doc_ids": sorted({c.doc_id for c in members}),
+    }
+    for position, member in enumerate(group.members):
+        representative = position == 0
+        yield {
+            "merged_id": merged_id,
+            "event_id": member.event_id,
+            "merge_key": member.merge_key,
+            "representative": representative,
+            **{key: (value if representative else None) for key, value in summary.items()},
+        }
+
+
 # -- rows from the data model ------------------------------------------------------------
 
 
@@ -601,43 +614,12 @@ def _document_row(doc: Document) -> dict[str, Any]:
     }
 
 
-def _sentence_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for s in doc.sentences:
-        yield {
-            "doc_id": doc.doc_id,
-            "idx": s.index,
-            "start": s.start,
-            "end": s.end,
-            "text": s.text,
-            "paragraph": s.paragraph,
-        }
-
-
-def _actor_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for i, a in enumerate(doc.actors):
-        yield {
-            "doc_id": doc.doc_id,
-            "idx": i,
-            "name": a.name,
-            "country": a.country,
-            "sector": a.sector,
-            "kind": a.kind,
-            "evidence": a.evidence,
-        }
-
-
-def _mention_rows(doc: Document) -> Iterator[dict[str, Any]]:
-    for i, m in enumerate(doc.mentions):
-        yield {
-            "doc_id": doc.doc_id,
-            "idx": i,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "sentence": m.sentence,
-            "actor": m.actor,
-            "rule": m.rule,
-        }
+def _part_rows(doc: Document, parts: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    """Rows of a document's sentences, actors or mentions, keyed by their position."""
+    for position, part in enumerate(parts):
+        row = asdict(part)
+        row.pop("index", None)  # a sentence's own index is its position
+        yield {"doc_id": doc.doc_id, "idx": position, **row}
 
 
 def _event_rows(doc: Document) -> Iterator[dict[str, Any]]:
@@ -673,7 +655,7 @@ def _event_row(doc: Document, event: Event, event_id: str, ordinal: int) -> dict
         "cameo_quad_class": event.cameo.quad_class,
         "modality": event.modality,
         "confidence": float(event.confidence),
-        "place_id": _place_id(event) if event.place else None,
+        "place_id": _place_id(event.place) if event.place else None,
         "sentence_index": event.sentence,
         "sentence": sentence.text,
         "span_start": sentence.start,
@@ -685,33 +667,17 @@ def _event_row(doc: Document, event: Event, event_id: str, ordinal: int) -> dict
     }
     for role in ("source", "target"):
         ref = getattr(event, role)
-        for part in ("text", "name", "country", "sector"):
+        for part in ACTOR_PARTS:
             row[f"{role}_{part}"] = getattr(ref, part) if ref else None
-    place = _place_row(event) if event.place else {}
-    for part in ("name", "country", "admin1", "lat", "lon", "geonameid", "precision"):
-        row[f"place_{part}"] = place.get(part)
+    for part in PLACE_PARTS:
+        row[f"place_{part}"] = getattr(event.place, part) if event.place else None
     return row
 
 
-def _place_row(event: Event) -> dict[str, Any]:
-    place = event.place
-    return {
-        "place_id": _place_id(event),
-        "name": place.name,
-        "country": place.country,
-        "admin1": place.admin1,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geonameid": place.geonameid,
-        "precision": place.precision,
-    }
-
-
-def _place_id(event: Event) -> str:
+def _place_id(place: Place) -> str:
     """Places are shared between events; every field takes part so none is lost."""
-    place = event.place
-    parts = (place.name, place.country, place.admin1, place.lat, place.lon, place.geonameid)
-    return hashlib.sha1(json.dumps([*parts, place.precision]).encode()).hexdigest()[:16]
+    parts = "\x1f".join(repr(getattr(place, part)) for part in PLACE_PARTS)
+    return hashlib.sha1(parts.encode()).hexdigest()[:16]
 
 
 def _date_bounds(value: str | None) -> tuple[date | None, date | None]:
@@ -771,14 +737,13 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
 def _actor_part(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     if row[f"{role}_name"] is None:
         return None
-    return {part: row[f"{role}_{part}"] for part in ("text", "name", "country", "sector")}
+    return {part: row[f"{role}_{part}"] for part in ACTOR_PARTS}
 
 
 def _place_part(row: dict[str, Any]) -> dict[str, Any] | None:
     if row["place_name"] is None:
         return None
-    parts = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
-    return {part: row[f"place_{part}"] for part in parts}
+    return {part: row[f"place_{part}"] for part in PLACE_PARTS}
 
 
 def _document(row: dict[str, Any]) -> Document:

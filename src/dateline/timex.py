@@ -211,7 +211,11 @@ def _rules() -> list[_Rule]:
             EXPLICIT, r"\b(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)\b", _numeric_date
         ),
         rule(EXPLICIT, rf"\b{opt_weekday}{month}\s+{day}\b(?:,?\s+{year}\b)?", _month_day),
-        rule(EXPLICIT, rf"\b{opt_weekday}{day}\s+(?:of\s+)?{month}(?!\w)(?:,?\s+{year}\b)?", _month_day),
+        rule(
+            EXPLICIT,
+            rf"\b{opt_weekday}{day}\s+(?:of\s+)?{month}(?!\w)(?:,?\s+{year}\b)?",
+            _month_day,
+        ),
         rule(EXPLICIT, rf"\b{prefix}{month},?\s+(?:of\s+)?{year}\b", _month_year),
         rule(WEEKDAY, rf"\b{weekday_shift}{weekday}(?!\w){part_of_day}", _weekday),
         rule(RELATIVE, rf"\b{_alternation(v['day_words'])}\b", _day_word),

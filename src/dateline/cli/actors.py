@@ -38,8 +38,10 @@ def format_actors(doc: Document) -> str:
         for mention in doc.mentions:
             if mention.actor == index:
                 where = f"{mention.start}-{mention.end}"
-                lines.append(f"       - {mention.text!r} [{where}, sentence {mention.sentence}, "
-                             f"{mention.rule}]")
+                lines.append(
+                    f"       - {mention.text!r} [{where}, sentence {mention.sentence}, "
+                    f"{mention.rule}]"
+                )
     return "\n".join(lines) + "\n" if lines else "no actors found\n"
 
 

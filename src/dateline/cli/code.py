@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from ..runner import RunSummary, code_paths
+from ..runner import RunSummary, code_paths, recode_stored
 from ..store import open_db
 from .options import (
     actors_option,
@@ -22,9 +23,14 @@ from .output import FORMATS, write_records
 
 
 @click.command("code")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--no-db", is_flag=True, help="Do not store anything; only print the events.")
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Re-code every document already stored in --db with the current coder, then PATHS.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Print the events in this form.")
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the events here."
@@ -34,7 +40,7 @@ from .output import FORMATS, write_records
 @actors_option
 @patterns_option
 @click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
-def code_command(paths, db, no_db, fmt, out, config, **options):
+def code_command(paths, db, no_db, recode, fmt, out, config, **options):
     """Code the events of PATHS (files, directories, URLs, or - for standard input).
 
     Events are stored in the DuckDB database (--db); with --format they are also
@@ -44,13 +50,20 @@ def code_command(paths, db, no_db, fmt, out, config, **options):
     Exit status: 0 when every input was read, 1 when some failed (the rest are
     coded and stored anyway), 2 for usage errors.
     """
+    if not paths and not recode:
+        raise click.UsageError("give at least one PATH (or --recode)")
+    if recode and no_db:
+        raise click.UsageError("--recode re-codes the database: it cannot go with --no-db")
     settings = settings_from(config, **options)
     store = None if no_db else open_db(db)
     summary = RunSummary()
     records = []
     progress = tqdm(desc="coding", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+    batches = code_paths(paths, settings=settings, store=store)
+    if recode:
+        batches = itertools.chain(recode_stored(store, settings=settings), batches)
     try:
-        for batch in code_paths(paths, settings=settings, store=store):
+        for batch in batches:
             summary.add(batch)
             records.extend(batch.records)
             for failure in batch.failures:

@@ -25,6 +25,7 @@ CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
 MAX_EVENTS_PER_TRIGGER = 4
+POSSESSIVES = {"its", "their", "his", "her", "our"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class EventCoder:
         source_role = _find_role(trigger, pattern.source, doc, support)
         target_role = _find_role(trigger, pattern.target, doc, support)
         sources = _mentions(doc, source_role)
-        targets = _mentions(doc, target_role)
+        targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
         if not sources and pattern.needs_source:
             return []
         if not sources and not targets:
@@ -120,6 +121,13 @@ class EventCoder:
         return events[:MAX_EVENTS_PER_TRIGGER]
 
 
+def _own_belonging(doc: Document, target: Mention, sources: list[Mention]) -> bool:
+    """"Israel withdrew its troops": the source's own troops are not the event's target."""
+    first = target.text.split()[0].lower() if target.text.split() else ""
+    countries = {doc.actors[s.actor].country for s in sources}
+    return first in POSSESSIVES and doc.actors[target.actor].country in countries
+
+
 def _own_government(source: ActorRef) -> ActorRef | None:
     """CAMEO's convention for domestic protest: with no target named, the protesters'
     own government is the target (written as no text, since the sentence does not say it)."""
@@ -141,7 +149,7 @@ def _constraints_hold(token, pattern: Pattern) -> bool:
 
 
 def _clause_auxiliaries(token) -> set[str]:
-    """"said Iraq must cooperate": the auxiliaries of the clause the trigger governs."""
+    """ "said Iraq must cooperate": the auxiliaries of the clause the trigger governs."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     return {a.lower_ for c in clauses for a in c.children if a.dep_ == "aux"}
 
@@ -199,7 +207,7 @@ def _role(trigger, spec: str, doc: Document, support_verbs: frozenset[str]) -> R
     if spec == "compound":
         return _modifier(trigger)
     if spec == "verb-place":
-        return _governing_place(trigger)
+        return _governing_place(trigger, doc)
     if spec == "ccomp":
         return _clause_subject(trigger)
     if spec == "xcomp":
@@ -264,7 +272,7 @@ def _clause_subject(verb) -> Role | None:
 
 
 def _complement_target(word, doc: Document, support_verbs) -> Role | None:
-    """"agreed to withdraw from Lebanon", "ready to help Iraq": the target of the action
+    """ "agreed to withdraw from Lebanon", "ready to help Iraq": the target of the action
     the trigger commits to."""
     complement = _child(word, {"xcomp"})
     if complement is None:
@@ -295,6 +303,20 @@ def _implicit_agent(verb, doc: Document) -> Role | None:
     return None
 
 
+def _mention_elsewhere(doc: Document, token) -> Mention | None:
+    """A word the actors stage left unmarked ("in US custody") that names an actor marked
+    elsewhere in the document ("US commanders"): that mention, read as coreference."""
+    if token.pos_ != "PROPN":
+        return None
+    word = token.text
+    for mention in doc.mentions:
+        words = mention.text.split()
+        if words and words[0] == word and doc.actors[mention.actor].country:
+            end = token.idx + len(token)
+            return Mention(token.idx, end, word, mention.sentence, mention.actor, "events:surface")
+    return None
+
+
 def _governing_subject(noun, doc: Document, support_verbs: frozenset[str]) -> Role | None:
     """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
     a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
@@ -316,13 +338,15 @@ def _modifier(noun) -> Role | None:
     return None
 
 
-def _governing_place(noun) -> Role | None:
-    """ "arrived in Baghdad on a visit": the place the governing verb went to."""
+def _governing_place(noun, doc: Document) -> Role | None:
+    """ "arrived in Baghdad on a visit", "send its minister to Iraq for talks": the place
+    the governing verb went to."""
     token = noun
     while token.dep_ in {"pobj", "prep"} and token.head is not token:
         token = token.head
         if token.pos_ == "VERB":
-            return _prepositional(token, "in") or _prepositional(token, "to")
+            roles = (_prepositional(token, p) for p in ("in", "to"))
+            return next((r for r in roles if r and _mention_of(doc, r.token)), None)
     return None
 
 
@@ -348,7 +372,7 @@ def _mention_of(doc: Document, token) -> Mention | None:
     """The mention at a phrase head: on the head word itself, else inside its left side
     and appositions ("Iranian officials", "his envoy, Ali Larijani")."""
     end = token.idx + len(token)
-    mention = doc.mention_at(token.idx, end)
+    mention = doc.mention_at(token.idx, end) or _mention_elsewhere(doc, token)
     if mention is not None:
         return mention
     start = token.left_edge.idx

@@ -1,15 +1,14 @@
-"""CSV (and TSV) exports: one document per row, the header names the columns."""
+"""CSV (and TSV) exports, streamed: one document per row, the header names the columns."""
 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 
 from ..errors import InputError
 from ..model import Failure, RawDocument
 from ..settings import Settings
-from .decode import decode_text
+from .decode import open_text
 from .records import record_document
 from .sources import Blob
 
@@ -17,23 +16,23 @@ csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 
 
 
 def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
-    text = decode_text(blob.data, blob.path)
     delimiter = "\t" if blob.name.endswith(".tsv") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = _header(reader, blob.path, settings.text_field)
-    number = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield Failure(f"{blob.path}#{number + 1}", "ingest", f"malformed CSV: {exc}")
-            return
-        if not any(cell.strip() for cell in row):
-            continue
-        number += 1
-        yield _row_document(blob, number, header, row, settings)
+    with open_text(blob) as text:
+        reader = csv.reader(text, delimiter=delimiter)
+        header = _header(reader, blob.path, settings.text_field)
+        number = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Failure(f"{blob.path}#{number + 1}", "ingest", f"malformed CSV: {exc}")
+                return
+            if not any(cell.strip() for cell in row):
+                continue
+            number += 1
+            yield _row_document(blob, number, header, row, settings)
 
 
 def _header(reader, path: str, text_field: str) -> list[str]:
@@ -47,9 +46,12 @@ def _header(reader, path: str, text_field: str) -> list[str]:
 
 
 def _row_document(blob, number, header, row, settings) -> RawDocument | Failure:
+    where = f"{blob.path}#{number}"
     if len(row) != len(header):
         reason = f"record {number} has {len(row)} fields, the header {len(header)}"
-        return Failure(f"{blob.path}#{number}", "ingest", reason)
+        return Failure(where, "ingest", reason)
+    if sum(len(cell) for cell in row) > settings.max_bytes:
+        return Failure(where, "ingest", f"record {number} is over the {settings.max_bytes} limit")
     try:
         return record_document(blob, number, dict(zip(header, row, strict=True)), settings)
     except InputError as exc:

@@ -1,4 +1,4 @@
-"""JSON Lines exports: one document per line; a malformed line is one Failure, not the file's."""
+"""JSON Lines exports, streamed: one document a line; a bad line is one Failure, not the file's."""
 
 from __future__ import annotations
 
@@ -8,27 +8,31 @@ from collections.abc import Iterator
 from ..errors import InputError
 from ..model import Failure, RawDocument
 from ..settings import Settings
-from .decode import decode_text
+from .decode import open_text
 from .records import record_document
 from .sources import Blob
 
 
 def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
-    lines = decode_text(blob.data, blob.path).splitlines()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield record_document(blob, number, _parse(line, number, blob.path), settings)
-        except InputError as exc:
-            yield Failure(exc.path, "ingest", exc.reason)
+    with open_text(blob) as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = _parse(line, number, blob.path, settings.max_bytes)
+                yield record_document(blob, number, record, settings)
+            except InputError as exc:
+                yield Failure(exc.path, "ingest", exc.reason)
 
 
-def _parse(line: str, number: int, path: str) -> dict:
+def _parse(line: str, number: int, path: str, max_bytes: int) -> dict:
+    where = f"{path}#{number}"
+    if len(line) > max_bytes:
+        raise InputError(where, f"line {number} is over the {max_bytes} byte limit")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}#{number}", f"line {number} is not JSON: {exc.msg}") from None
+        raise InputError(where, f"line {number} is not JSON: {exc.msg}") from None
     if not isinstance(record, dict):
-        raise InputError(f"{path}#{number}", f"line {number} is not a JSON object")
+        raise InputError(where, f"line {number} is not a JSON object")
     return record

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .sources import Blob
+if TYPE_CHECKING:
+    from .sources import Blob
 
 # file name suffix (after .gz is removed) -> reader
 SUFFIX_KINDS = {
@@ -38,16 +40,22 @@ CONTENT_TYPE_KINDS = {
 FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 HTML_ROOT = re.compile(rb"<(!doctype html|html|head|body)\b", re.IGNORECASE)
 SNIFF_BYTES = 2048
+CONTAINER_KINDS = ("warc", "jsonl", "csv")  # many documents a file: streamed, capped per record
+
+
+def kind_from_name(name: str) -> str | None:
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
+    return SUFFIX_KINDS.get(suffix)
 
 
 def detect_kind(blob: Blob) -> str:
-    suffix = "." + blob.name.rsplit(".", 1)[-1] if "." in blob.name else ""
-    if suffix in SUFFIX_KINDS:
-        return SUFFIX_KINDS[suffix]
+    by_name = kind_from_name(blob.name)
+    if by_name:
+        return by_name
     content_type = (blob.content_type or "").split(";", 1)[0].strip().lower()
     if content_type in CONTENT_TYPE_KINDS:
         return CONTENT_TYPE_KINDS[content_type]
-    return sniff_kind(blob.data)
+    return sniff_kind(blob.head(SNIFF_BYTES))
 
 
 def sniff_kind(data: bytes) -> str:

@@ -1,7 +1,10 @@
 """Turn the paths a user gives into byte blobs: files, directories, standard input, URLs.
 
 Gzip is undone here (with the size cap applied to the uncompressed bytes, so a small
-archive cannot explode in memory), so readers only ever see plain bytes.
+archive cannot explode in memory), so readers only ever see plain bytes. Container files
+(WARC, JSON Lines, CSV) are not loaded whole: their readers stream them record by record
+through ``Blob.open`` and apply the size cap to each record, since crawls and exports
+are routinely larger than any one article.
 """
 
 from __future__ import annotations
@@ -14,27 +17,49 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Failure
 from ..settings import Settings
 from .fetch import Fetcher
+from .kinds import CONTAINER_KINDS, kind_from_name
 
 GZIP_MAGIC = b"\x1f\x8b"
+BLANK_PROBE = 4096  # bytes looked at to call an input empty
 STDIN = "-"
 
 
 @dataclass
 class Blob:
-    """One input's bytes and what is known about where they came from."""
+    """One input's bytes (or its container file) and what is known about where it came from."""
 
     path: str  # as the user gave it (or the file found in a directory)
-    data: bytes
+    data: bytes | None  # the whole input, gunzipped; None for a container file
     name: str  # the file or URL name without a trailing .gz: decides the reader
     url: str | None = None
     file_time: datetime | None = None
     fetched_at: datetime | None = None
     content_type: str | None = None  # from the HTTP response
+    file: Path | None = None  # a container file, streamed by its reader
+
+    def open(self) -> BinaryIO:
+        """The input as a binary stream, gunzipped."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        with self.file.open("rb") as probe:
+            compressed = probe.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+        return gzip.open(self.file, "rb") if compressed else self.file.open("rb")
+
+    def head(self, size: int) -> bytes:
+        """The first ``size`` bytes, gunzipped."""
+        if self.data is not None:
+            return self.data[:size]
+        try:
+            with self.open() as stream:
+                return stream.read(size)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(self.path, f"broken gzip data: {exc}") from None
 
 
 def is_url(path: str) -> bool:
@@ -79,18 +104,23 @@ def _load(path: str, settings: Settings, fetcher: Fetcher) -> Blob:
         blob = Blob(path, _read_capped(sys.stdin.buffer, path, settings.max_bytes), "")
     else:
         blob = _load_file(path, settings.max_bytes)
-    blob.data = _gunzip(blob.data, path, settings.max_bytes)
-    if not blob.data.strip():
+    if blob.data is not None:
+        blob.data = _gunzip(blob.data, path, settings.max_bytes)
+    if not blob.head(BLANK_PROBE).strip():
         raise InputError(path, "empty input")
     return blob
 
 
 def _load_file(path: str, max_bytes: int) -> Blob:
     file = Path(path)
+    name = _strip_gz(file.name)
     try:
         stat = file.stat()
         if not file.is_file():
             raise InputError(path, "not a regular file")
+        mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
+        if kind_from_name(name) in CONTAINER_KINDS:
+            return Blob(path, None, name, file_time=mtime, file=file)
         if stat.st_size > max_bytes:
             raise InputError(path, f"file is {stat.st_size} bytes, over the {max_bytes} limit")
         data = file.read_bytes()
@@ -98,8 +128,7 @@ def _load_file(path: str, max_bytes: int) -> Blob:
         raise InputError(path, "no such file or directory") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
-    return Blob(path, data, _strip_gz(file.name), file_time=mtime)
+    return Blob(path, data, name, file_time=mtime)
 
 
 def _read_capped(stream: io.BufferedIOBase, path: str, max_bytes: int) -> bytes:

@@ -1,8 +1,8 @@
-"""Web archives (WARC, WARC.GZ): every HTML response record is an article."""
+"""Web archives (WARC, WARC.GZ), streamed: every HTML response record is an article."""
 
 from __future__ import annotations
 
-import io
+import zlib
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -10,26 +10,26 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
-from ..model import RawDocument
+from ..model import Failure, RawDocument
 from ..settings import Settings
 from .sources import Blob
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument]:
+def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
     found = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(blob.data)):
-            if record.rec_type != "response" or not _is_html(record):
-                continue
-            body = record.content_stream().read()
-            if not body.strip():
-                continue
-            found += 1
-            yield _record_document(blob, record, body)
+        with blob.open() as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or not _is_html(record):
+                    continue
+                found += 1
+                yield _record_document(blob, record, settings.max_bytes)
     except ArchiveLoadFailed as exc:
         raise InputError(blob.path, f"not a readable WARC file: {exc}") from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(blob.path, f"broken WARC data: {exc}") from None
     if not found:
         raise InputError(blob.path, "WARC file has no HTML response record")
 
@@ -41,10 +41,16 @@ def _is_html(record) -> bool:
     return content_type.split(";", 1)[0].strip().lower() in HTML_TYPES
 
 
-def _record_document(blob: Blob, record, body: bytes) -> RawDocument:
+def _record_document(blob: Blob, record, max_bytes: int) -> RawDocument | Failure:
     uri = record.rec_headers.get_header("WARC-Target-URI")
+    path = f"{blob.path}#{uri}"
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return Failure(path, "ingest", f"response is over the {max_bytes} byte limit")
+    if not body.strip():
+        return Failure(path, "ingest", "empty response")
     return RawDocument(
-        path=f"{blob.path}#{uri}",
+        path=path,
         content=body,
         kind="html",
         url=uri,
