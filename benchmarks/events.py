@@ -22,8 +22,13 @@ from pathlib import Path
 import yaml
 
 import dateline
+from dateline.actors import ActorCoder
+from dateline.events import EventCoder
 from dateline.events.ontology import PLOVER_TYPES
 from dateline.events.scoring import Score, Triple, triple
+from dateline.model import Document, content_hash
+from dateline.nlp import Parser
+from dateline.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -81,10 +86,14 @@ def run_gsr(show_misses: bool) -> None:
     score, baseline = Score(), Score()
     majority = Counter(gold_of(r).type for r in records).most_common(1)[0][0]
     type_hits = baseline_hits = events = 0
+    by_confidence: Counter = Counter()  # (band, hit) -> coded events
     for record, doc in zip(records, docs, strict=True):
         gold, coded = gold_of(record), coded_of(doc)
         score.add([gold], coded)
         events += len(coded)
+        for event, coded_triple in zip(doc.events, coded, strict=True):
+            band = "high" if event.confidence >= 0.7 else "low"
+            by_confidence[(band, gold.hits(coded_triple))] += 1
         type_hits += gold.type in {c.type for c in coded}
         baseline_hits += gold.type == majority
         baseline.add([gold], [Triple(majority, None, None)])
@@ -102,7 +111,32 @@ def run_gsr(show_misses: bool) -> None:
     print(f"  dyad accuracy  {score.gold_hit / n:.3f}   (type + source + target countries)")
     print(f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
     print(f"  events per sentence {events / n:.2f}   (target <= 1.5)")
+    for band in ("high", "low"):
+        total = by_confidence[(band, True)] + by_confidence[(band, False)]
+        share = by_confidence[(band, True)] / total if total else 0.0
+        print(f"  confidence {band:<4} (>= 0.7 is high): {total} events, precision {share:.3f}")
+    run_speed([r["text"] for r in records])
     print_confusion(score.confusion)
+
+
+def run_speed(texts: list[str]) -> None:
+    """The events stage alone, against the spaCy parse of the same texts in this process."""
+    settings = load_settings()
+    parser, actors, coder = Parser(settings.model), ActorCoder(settings), EventCoder(settings)
+    docs = [Document(content_hash(t), "<bench>", t) for t in texts]
+    start = time.perf_counter()
+    parser.parse(docs)
+    parse_time = time.perf_counter() - start
+    for doc in docs:
+        actors(doc)
+    start = time.perf_counter()
+    for doc in docs:
+        coder(doc)
+    code_time = time.perf_counter() - start
+    print(
+        f"  events stage {1000 * code_time / len(docs):.2f} ms/sentence; "
+        f"{code_time / parse_time:.3f}x the time of the spaCy parse ({parse_time:.1f}s)"
+    )
 
 
 def print_confusion(confusion: Counter) -> None:

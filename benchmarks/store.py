@@ -118,7 +118,7 @@ def bench_ingest(path: Path, docs: int, per_doc: int, batch: int) -> tuple[float
         )[1][0][0]
     events = docs * per_doc
     print(f"ingest: {docs} documents, {events} events in {elapsed:.2f} s (batches of {batch})")
-    print(f"  {docs / elapsed:,.0f} documents/s, {events / elapsed:,.0f} event rows/s, ")
+    print(f"  {docs / elapsed:,.0f} documents/s, {events / elapsed:,.0f} event rows/s")
     print(f"  {rows / elapsed:,.0f} rows/s over all tables ({rows:,} rows)")
     return elapsed, events
 

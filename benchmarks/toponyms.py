@@ -10,7 +10,7 @@ for the "most populous candidate" baseline in the same run.
 Recognition: spaCy NER (GPE, LOC, FAC, as the place stage uses) over the article
 texts; recall is the share of gold spans that an entity overlaps, and exactly matches.
 
-    .venv/bin/python benchmarks/toponyms.py [--limit N] [--no-ner]
+    .venv/bin/python benchmarks/toponyms.py [--limit N] [--no-ner] [--min-population N]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.gazetteer import Gazetteer, GazPlace, haversine_km, load_gazetteer
@@ -140,14 +140,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="articles per set")
     parser.add_argument("--no-ner", action="store_true", help="skip the recognition pass")
+    parser.add_argument(
+        "--min-population", type=int, help="gazetteer city threshold (default: the setting)"
+    )
     args = parser.parse_args()
     if not GEO.exists():
         print(f"missing evaluation data: {GEO}", file=sys.stderr)
         return 1
     settings = Settings()
+    if args.min_population:
+        settings = replace(settings, min_city_population=args.min_population)
     started = time.perf_counter()
     gazetteer = load_gazetteer(settings.min_city_population, settings.place_files)
-    print(f"gazetteer built in {time.perf_counter() - started:.1f} s")
+    print(
+        f"gazetteer (cities >= {settings.min_city_population}) built in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     nlp = None if args.no_ner else load_model(settings.model)
     results = {}
     for name, filename in SETS.items():

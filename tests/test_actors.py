@@ -154,6 +154,21 @@ def test_definite_description_refers_to_earlier_group(code):
     assert men.rule == "coref:description"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlos Mendes, Brazil's defence minister, said talks would resume.",
+        "Brazil's defence minister, Carlos Mendes, said talks would resume.",
+    ],
+)
+def test_appositive_codes_the_named_person(code, text):
+    doc = code(text)
+    mendes = ref(doc, "Carlos Mendes")
+    assert (mendes.name, mendes.country, mendes.sector) == ("Carlos Mendes", "BRA", "GOV")
+    title = doc.mention_at(*_span(doc, "defence minister"))
+    assert title.actor == doc.mention_at(*_span(doc, "Carlos Mendes")).actor
+
+
 def test_two_leaders_and_neighbours_refer_to_earlier_actors(code):
     doc = code(
         "President Ana Silva of Brazil met President Luis Vega of Peru in Lima. "
@@ -165,6 +180,16 @@ def test_two_leaders_and_neighbours_refer_to_earlier_actors(code):
     assert leaders.rule == "coref:description"
     neighbours = doc.mention_at(*_span(doc, "the neighbours"))
     assert doc.actors[neighbours.actor].kind == "state"
+
+
+def test_a_titled_name_is_not_a_description(code):
+    doc = code(
+        "Chinese Foreign Minister Wang Yi called for restraint. "
+        "The opposition leader Maria Kovalenko said she was not surprised."
+    )
+    leader = ref(doc, "The opposition leader Maria Kovalenko")
+    assert (leader.name, leader.sector) == ("Maria Kovalenko", "OPP")
+    assert ref(doc, "she").name == "Maria Kovalenko"
 
 
 def test_ethnic_and_pro_labels_are_not_nationalities(code):

@@ -194,3 +194,53 @@ def test_nothing_left_is_an_input_error():
         clean("Share this article\n\nAdvertisement\n\n© 2024 Example. All rights reserved.")
     assert caught.value.path == "story.txt"
     assert "no text" in caught.value.reason
+
+
+WIRE_PAGE = """Skip to main content
+Menu
+Search
+World
+Africa
+Asia Pacific
+Army says it retook the river bridge
+By Ann Example
+March 21, 2025 10:32 AM GMT+3
+Updated 2 hours ago
+KHARTOUM, March 21 (Reuters) - The army said on Friday it had retaken the river bridge from the paramilitary forces after weeks of fighting.
+Advertisement · Scroll to continue
+The paramilitary forces did not comment on the claim, which could not be verified.
+Reporting by A. Writer; Editing by B. Editor
+Our Standards: The Trust Principles., opens new tab
+Suggested Topics:
+Africa
+Sign up here.
+"""  # noqa: E501
+
+
+def test_wire_page_copy_paste_residue():
+    doc = clean(WIRE_PAGE)
+    assert doc.title == "Army says it retook the river bridge"
+    assert doc.author == "Ann Example"
+    assert (doc.dateline.place, doc.dateline.agency) == ("Khartoum", "Reuters")
+    assert (doc.published, doc.published_from) == (date(2025, 3, 21), "dateline")
+    assert doc.text.split("\n\n") == [
+        "The army said on Friday it had retaken the river bridge from the paramilitary forces "
+        "after weeks of fighting.",
+        "The paramilitary forces did not comment on the claim, which could not be verified.",
+    ]
+
+
+def test_all_caps_headline_with_a_dash_is_not_a_dateline(vocab):
+    assert parse_dateline("CORRECTED - MINISTRY TO CUT RATES", vocab, None) is None
+    doc = clean(
+        "CORRECTED - MINISTRY TO CUT RATES\n\nLIMA, March 3 - The ministry said it would cut "
+        "rates.",
+        published="03-MAR-1987 10:00:00.00",
+    )
+    assert doc.title == "CORRECTED - MINISTRY TO CUT RATES"
+    assert (doc.dateline.place, doc.dateline.date) == ("Lima", date(1987, 3, 3))
+
+
+def test_a_low_confidence_language_guess_does_not_skip():
+    doc = clean("Shr 81 cts vs 2.78 dlrs\n\nNet 53.5 mln vs 180.9 mln")
+    assert doc.skipped is None

@@ -39,4 +39,5 @@ def test_clean_text_format_and_failures(tmp_path):
     assert result.exit_code == 1
     assert f"error: {empty}: empty input" in result.stderr
     assert "published_from: dateline" in result.stdout
+    assert "dateline: Peshawar, AP" in result.stdout
     assert "Rescue teams reached" in result.stdout

@@ -249,3 +249,62 @@ def test_user_patterns_extend_the_coder(tmp_path, parsed):
     assert summary(events) == [("1391", "CHL", "PER", "asserted")]
     assert events[0].plover.mode == "cyber"
     assert "user.hack" in events[0].explanation
+
+
+def test_conjoined_subjects_meeting_each_other(code):
+    events = summary(code("Chile and Peru met in Lima on Monday."))
+    assert sorted(events) == [
+        ("040", "CHL", "PER", "asserted"),
+        ("040", "PER", "CHL", "asserted"),
+    ]
+
+
+def test_a_meeting_without_a_counterpart_is_no_event(code):
+    assert code("Chile's cabinet met on Sunday.") == []
+
+
+def test_intended_cooperation_is_an_intent_to_cooperate(code):
+    assert ("033", "CAN", "BOL", "intended") in summary(
+        code("Canada will deliver food aid to Bolivia.")
+    )
+
+
+def test_intended_force_is_a_threat(code):
+    events = summary(code("Uganda vowed to attack Kenya."))
+    assert [e[0][:2] for e in events] == ["13"]
+    assert events[0][1:3] == ("UGA", "KEN")
+
+
+def test_refused_cooperation_is_a_rejection(code):
+    events = summary(code("Peru would not meet Chile."))
+    assert events == [("125", "PER", "CHL", "negated")]
+
+
+def test_lodged_protest_is_one_complaint(code):
+    assert summary(code("Kenya lodged a formal protest with Uganda.")) == [
+        ("114", "KEN", "UGA", "asserted")
+    ]
+
+
+def test_domestic_protest_targets_the_own_government(code):
+    events = code("Thousands of Kenyan students demonstrated in Nairobi on Friday.")
+    assert [(e.plover.type, e.source.country, e.target.country) for e in events] == [
+        ("PROTEST", "KEN", "KEN")
+    ]
+    assert events[0].target.text == "" and events[0].target.sector == "GOV"
+
+
+def test_said_must_is_a_demand(code):
+    assert ("100", "CHL", "PER", "asserted") in summary(
+        code("Chile said Peru must withdraw its troops.")
+    )
+
+
+def test_ready_to_is_an_intent(code):
+    events = summary(code("Norway is ready to help Sweden."))
+    assert events and events[0][0].startswith("03") and events[0][1:3] == ("NOR", "SWE")
+
+
+def test_refusal_is_coded_on_what_was_refused(code):
+    events = summary(code("Chile refused to release Peruvian fishermen."))
+    assert events == [("1243", "CHL", "PER", "negated")]

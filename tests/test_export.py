@@ -116,6 +116,11 @@ def test_polecat_objects(store, tmp_path):
     assert {e["story_id"] for e in events} == {"doc-a", "doc-b"}
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl", "gdelt", "polecat"])
+def test_every_format_takes_a_limit(store, tmp_path, fmt):
+    assert export(store, fmt, tmp_path / "out", limit=1) == 1
+
+
 def test_unknown_format_is_refused(store, tmp_path):
     with pytest.raises(StoreError, match="unknown export format"):
         export(store, "xml", tmp_path / "x")

@@ -99,3 +99,10 @@ def test_a_malformed_place_file_is_a_config_error(tmp_path):
     path.write_text("name,country,lat,lon,precision,geonameid\nNowhere,KEN,north,,region,\n")
     with pytest.raises(ConfigError, match="bad.csv"):
         load_gazetteer(5000, (path,))
+
+
+def test_neighbouring_towns_pull_a_name_to_their_region(gazetteer):
+    texan = gazetteer.resolve("Paris", gazetteer.context_for(["Paris", "Tyler", "Texarkana"]))
+    assert (texan.country, texan.admin1) == ("USA", "Texas")
+    french = gazetteer.resolve("Paris", gazetteer.context_for(["Paris", "Lyon", "Marseille"]))
+    assert french.country == "FRA"

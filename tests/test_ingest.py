@@ -277,6 +277,33 @@ def test_truncated_gzip_export_keeps_the_records_before_the_damage(tmp_path):
 
 def test_legacy_encoded_csv(tmp_path):
     table = tmp_path / "export.csv"
-    table.write_bytes('text,title\n"ZÜRICH (Reuters) - Die Börse fiel.",Börse\n'.encode("cp1252"))
-    (doc,) = read([table])
+    rows = "".join(
+        f'"ZÜRICH (Reuters) - Die Börse fiel am {day}. März, Händler äußerten Sorge.",Börse\n'
+        for day in range(1, 30)
+    )
+    table.write_bytes(f"text,title\n{rows}".encode("cp1252"))
+    doc = read([table])[0]
     assert doc.title == "Börse" and doc.content.startswith("ZÜRICH")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("broken.rss", b"<rss><channel><item><title>cut off", "feed"),
+        ("broken.warc", b"WARC/1.0\r\nWARC-Type: garbage\r\n\r\nnot a record", "WARC"),
+    ],
+)
+def test_malformed_feed_and_archive(tmp_path, name, data, reason):
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    (failure,) = read([bad])
+    assert isinstance(failure, Failure) and reason in failure.reason
+
+
+def test_kind_is_sniffed_when_the_name_says_nothing(tmp_path):
+    page = tmp_path / "saved-page"
+    page.write_bytes(b"<!DOCTYPE html>" + PAGE)
+    feed = tmp_path / "wire-feed"
+    feed.write_text(FEED, encoding="utf-8")
+    found = [(item.path, item.kind) for item in docs(read([page, feed]))]
+    assert found == [(str(page), "html"), (f"{feed}#1", "text")]  # the feed read item by item

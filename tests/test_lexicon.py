@@ -19,12 +19,14 @@ RUFUS_T_FIREFLY_  # leader of Freedonia
 \t[FRDOPP >340101]
 +FIREFLY_
 GRAND_ALLIANCE_OF_NATIONS_ [IGOGAN]
+FREEDONIA_GAZETTE_ [MED]
 """
 
 PETRARCH_AGENTS = """\
 !PERSON! = MAN, WOMAN
 HARBOUR!PERSON! [~LAB]
 SMUGGLER [~CRM]
+MUEZZIN [~MUS]
 """
 
 
@@ -90,17 +92,21 @@ def test_petrarch_actors_with_aliases_and_date_ranges(tmp_path):
     later = lexicon.best(phrase_key("Rufus T. Firefly"), date(1935, 1, 1))
     assert (in_office.sector, later.sector) == ("GOV", "OPP")
     assert lexicon.best(phrase_key("Firefly"), date(1920, 1, 1)) is None
+    assert in_office.kind == "person"
     alliance = lexicon.best(phrase_key("Grand Alliance of Nations"), None)
-    assert (alliance.country, alliance.sector) == (None, "IGO")
+    assert (alliance.country, alliance.sector, alliance.kind) == (None, "IGO", "organisation")
+    gazette = lexicon.best(phrase_key("Freedonia Gazette"), None)
+    assert (gazette.country, gazette.sector) == (None, "MED")
+    assert "freedonia.actors.txt:4" in in_office.source
 
 
 def test_petrarch_agents_with_substitution_sets(tmp_path):
     path = tmp_path / "my.agents.txt"
     path.write_text(PETRARCH_AGENTS, encoding="utf-8")
-    lexicon = Lexicon()
-    read_actor_file(lexicon, path)
+    lexicon = load_lexicon([path])
     assert lexicon.role(["harbourwoman"]).sector == "LAB"
     assert lexicon.role(["smuggler"]).sector == "CRM"
+    assert lexicon.role(["muezzin"]).sector == "REL"  # CAMEO's religion code, as a sector
 
 
 def test_real_phoenix_dictionaries_load():

@@ -96,7 +96,7 @@ def test_user_file_adds_an_event_type_and_a_pattern(tmp_path):
     assert patterns.candidates("verb", "drone")[0].id == "user.drone"
     # a user pattern with a shipped id replaces the shipped one
     assert patterns.candidates("verb", "huddle")[0].code == "040"
-    assert patterns.candidates("verb", "meet") == ()
+    assert "meet" not in {p.id for p in patterns.candidates("verb", "meet")}
 
 
 def test_user_pattern_with_unknown_code_is_a_config_error(tmp_path):

@@ -433,11 +433,15 @@ def test_sql_is_read_only(filled):
         "UPDATE documents SET title = 'x'",
         "SELECT 1; DELETE FROM events",
         "CREATE TABLE x AS SELECT 1",
+        "COPY events TO 'stolen.csv'",
+        "ATTACH 'other.duckdb' AS other",
+        "PRAGMA threads = 1",
     ):
         with pytest.raises(StoreError):
             filled.sql(statement)
     with pytest.raises(StoreError, match="query failed"):
         filled.sql("SELECT no_such_column FROM events")
+    filled.sql("EXPLAIN ANALYZE DELETE FROM events")  # runs, inside a rolled-back transaction
     assert filled.stats()["events"] == 5
 
 
@@ -489,3 +493,20 @@ def test_merging_batch_by_batch_equals_merging_everything_at_once(store):
     assert sorted(sorted(r["doc_ids"]) for r in store.events(merged=True)) == incremental
     assert sum(len(group) for group in incremental) == len(days)
     assert all(len(group) <= 3 for group in incremental)  # ±1 day around an anchor
+
+
+def test_recoding_while_iterating_stored_documents(tmp_path):
+    with open_db(tmp_path / "events.duckdb") as store:
+        store.save_batch([make_doc(n, [make_event(0)]) for n in "abc"], [])
+        for doc in store.stored_documents(older_than_coder="99.0"):
+            doc.sentences = make_doc("x").sentences
+            doc.events = [make_event(1, "AID")]
+            store.replace_events([doc])
+        assert list(store.stored_documents(older_than_coder="99.0")) != []  # still older
+        types = store.sql("SELECT DISTINCT plover_type FROM events")[1]
+        assert types == [("AID",)] and store.stats()["events"] == 3
+
+
+def test_unknown_filters_are_refused(store):
+    with pytest.raises(StoreError, match="unknown event filters: country"):
+        store.event_filter(country="KEN")

@@ -122,3 +122,8 @@ def test_future_context():
     assert future_context("Iran will send its minister")
     assert future_context("talks are due to open")
     assert not future_context("Iran sent its minister")
+
+
+def test_a_bare_month_name_needs_a_date_context_in_free_text():
+    found = find_timexes("Theresa May met envoys in May and again last June.", TUESDAY)
+    assert [(t.text, t.value) for t in found] == [("May", "2023-05"), ("last June", "2023-06")]

@@ -118,3 +118,9 @@ def test_the_dateline_place_only_when_the_text_says_here(parsed, placer):
     protest, clash = placed(placer, doc, event_at(doc, "protested"), event_at(doc, "clashed"))
     assert protest is None
     assert (clash.name, clash.country) == ("Cairo", "EGY")
+
+
+def test_a_compass_region_of_a_country_is_never_a_city(parsed, placer):
+    doc = parsed("Drones hit a convoy in southern Lebanon.")
+    [place] = placed(placer, doc, event_at(doc, "hit"))
+    assert (place.country, place.precision) == ("LBN", "country")

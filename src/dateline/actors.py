@@ -13,9 +13,9 @@ import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from .lexicon import Entry, Lexicon, Role, load_lexicon, phrase_key, token_key
+from .lexicon import KINDS, Entry, Lexicon, Role, load_lexicon, phrase_key, token_key
 from .model import Actor, Document, Mention
 from .settings import Settings
 
@@ -41,6 +41,7 @@ COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
 }
 NOT_NATIONALITY = {"ethnic", "pro", "anti"}  # "ethnic Albanians" may live anywhere
 INSTITUTION_PLACES = {"in", "at", "into", "inside", "outside"}  # "in court", "at the hospital"
+NAME_PARTICLES = {"al", "el", "mr", "mrs", "ms", "dr", "'s"}  # vary between mentions
 COREF_WINDOW = 3  # sentences back that a pronoun or description may reach
 
 
@@ -67,10 +68,12 @@ class Candidate:
     name: str
     country: str | None
     sector: str | None
-    kind: str  # person | group | state | organisation, or "pronoun:<kind>"
+    kind: str  # person | group | state | organisation, or "refers:<kind>"
     rule: str
     evidence: str
     possessor: int | None = None  # "its foreign minister": the pronoun that gives the country
+    head: int | None = None  # token index of the phrase head
+    appos_of: int | None = None  # "Ali Larijani, Iran's top official,": the head it renames
 
 
 # ---- coding noun phrases ----------------------------------------------------------------
@@ -83,8 +86,11 @@ class _Phrases:
         self.doc = doc
         self.parsed = doc.parsed
         self.lexicon = lexicon
-        self.day: date | None = doc.published
+        published = doc.published
+        # a datetime compares with no date: dictionary validity is by day
+        self.day: date | None = published.date() if isinstance(published, datetime) else published
         self.entry_at = self._dictionary_matches()
+        self.ent_at = {i: ent for ent in self.parsed.ents for i in range(ent.start, ent.end)}
         self.context = self._context_country()
 
     def _dictionary_matches(self) -> dict[int, tuple[int, int, Entry]]:
@@ -132,7 +138,7 @@ class _Phrases:
         return sorted(out, key=lambda c: (c.start, -c.end))
 
     def _named_modifier(self, token) -> bool:
-        """ "a NATO proposal": an organisation named as a modifier still takes part."""
+        """An organisation named as a modifier still takes part: "a NATO proposal"."""
         match = self.entry_at.get(token.i)
         return bool(match) and match[1] == token.i + 1 and match[2].kind not in COUNTRY_KINDS
 
@@ -173,8 +179,7 @@ class _Phrases:
         if head.pos_ == "PRON":
             kind = PRONOUNS.get(lower)
             return [self._waiting(start, end, kind, "coref:pronoun")] if kind else []
-        described = lower in self.lexicon.descriptions and any(t.lower_ == "the" for t in tokens)
-        if described and not self._demonym_modifier(tokens):
+        if lower in self.lexicon.descriptions and _bare_description(head, tokens):
             kind = self.lexicon.descriptions[lower]
             return [self._waiting(start, end, kind, "coref:description")]
         coded = self._code_named(head, tokens, start, end)
@@ -185,7 +190,7 @@ class _Phrases:
 
     def _waiting(self, start: int, end: int, kind: str, rule: str) -> Candidate:
         text = self.parsed[start:end].text
-        return Candidate(start, end, text, None, None, f"pronoun:{kind}", rule, rule)
+        return Candidate(start, end, text, None, None, f"refers:{kind}", rule, rule)
 
     def _code_named(self, head, tokens, start: int, end: int) -> list[Candidate]:
         head_match = self._head_match(head)
@@ -217,6 +222,9 @@ class _Phrases:
             return []
         possessor = next((t.i for t in modifiers if t.dep_ == "poss" and t.pos_ == "PRON"), None)
         first = Candidate(start, end, *coded, possessor=possessor if not countries else None)
+        first.head = head.i
+        if head.dep_ == "appos" and not start <= head.head.i < end:
+            first.appos_of = head.head.i
         # "Hungarian and Romanian officials": one actor per conjoined country
         others = [
             Candidate(
@@ -234,7 +242,7 @@ class _Phrases:
         return [first, *others]
 
     def _end_at_plural_role(self, head, modifiers, end: int) -> int:
-        """ "Iranian agents fund ...": a plural role noun before a non-role head ends the phrase."""
+        """A plural role noun before a non-role head ends the phrase: "Iranian agents fund"."""
         if self.lexicon.role([head.lemma_]) or not modifiers:
             return end
         last = modifiers[-1]
@@ -264,7 +272,7 @@ class _Phrases:
         ents = [t for t in [head, *(c for c in head.children if c.dep_ == "appos")] if t in tokens]
         for token in ents:
             if token.ent_type_ == "PERSON":
-                return next(e for e in self.parsed.ents if e.start <= token.i < e.end)
+                return self.ent_at[token.i]
         return None
 
     def _countries(self, head, modifiers) -> list[tuple[int, int, Entry]]:
@@ -312,7 +320,7 @@ class _Phrases:
         return self.lexicon.role([head.text]) or self.lexicon.role([head.lemma_])
 
     def _affiliation(self, modifiers) -> Entry | None:
-        """ "U.N. Secretary-General Kofi Annan", "NATO troops": the body they serve."""
+        """The body a person or group serves: "U.N. Secretary-General Kofi Annan"."""
         for token in modifiers:
             match = self.entry_at.get(token.i)
             if match and match[2].kind == "organisation":
@@ -339,20 +347,21 @@ class _Phrases:
             sector = role.sector
             evidence.append(f"role '{role.words}'")
         kind = {"capital": "state", "demonym": "group"}.get(entry.kind, entry.kind)
-        if kind not in ("person", "group", "state", "organisation"):
+        if kind not in KINDS:
             kind = "organisation"
         rule = "capital" if entry.kind == "capital" else "dictionary"
         if entry.kind == "demonym" and entry.country:
             # "the Iranians", "Palestinian" as a noun: the people of the country
-            name = self.lexicon.countries.get(entry.country, entry.name)
+            name = f"{self.lexicon.countries.get(entry.country, entry.name)} people"
             if self._nationality(head) is None:
                 # "ethnic Turks": an ethnic group, coded with the story's country
                 name = head.text
                 country, why = self.context
                 evidence.append(f"ethnic group; country {country} from context ({why})")
-            sector = sector or "CVL"  # a nationality's people, with no role: civilians
-            evidence.append("people of a nation -> CVL")
-            return f"{name} people", country, sector, "group", "demonym", "; ".join(evidence)
+            if sector is None:
+                sector = "CVL"  # a people with no role named: civilians
+                evidence.append("a people -> CVL")
+            return name, country, sector, "group", "demonym", "; ".join(evidence)
         return entry.name, country, sector, kind, rule, "; ".join(evidence)
 
     def _person(self, person, role, countries, modifiers):
@@ -391,10 +400,14 @@ class _Phrases:
         ]
         evidence = f"role '{role.words}' -> {role.sector}" + (f"; {why}" if why else "")
         rule = "demonym" if countries else "role"
+        name = [t.text for t in tokens if t.pos_ == "PROPN" and not self.lexicon.role([t.lemma_])]
+        if head.pos_ == "PROPN" and not plural and name:
+            # "President Volodymyr Zelenskiy" untagged as a person: the name after the title
+            kind, rule, words = "person", "title", name
         return " ".join(words), country, role.sector, kind, rule, evidence
 
     def _demonym_modifier(self, modifiers) -> bool:
-        """ "Israeli helicopters", "US Predator": a national label on a thing that acts."""
+        """A national label on a thing that acts: "Israeli helicopters", "US Predator"."""
         for token in modifiers:
             match = self.entry_at.get(token.i)
             if match and match[2].kind in COUNTRY_KINDS and token.dep_ in ("amod", "compound"):
@@ -410,7 +423,7 @@ class _Phrases:
         return " ".join(words), entry.country, None, kind, "demonym", entry.source
 
     def _organisation(self, head, countries):
-        ent = next(e for e in self.parsed.ents if e.start <= head.i < e.end)
+        ent = self.ent_at[head.i]
         role = None
         for token in reversed(ent):
             role = self.lexicon.role([token.text]) or self.lexicon.role([token.lemma_])
@@ -435,25 +448,28 @@ class _Chains:
         self.actors: list[Actor] = []
         self.mentions: list[Mention] = []
         self.keys: dict[tuple, int] = {}
+        self.actor_of_head: dict[int, int] = {}  # phrase head token -> actor
 
     def link(self, candidates: list[Candidate]) -> tuple[list[Actor], list[Mention]]:
         for cand in candidates:
-            if cand.kind == "pronoun:name" or cand.rule == "ner" and cand.kind != "person":
+            if cand.kind == "refers:name" or cand.rule == "ner" and cand.kind != "person":
                 # "Mr Larijani", or "Larijani" mistaken for a group: an earlier person's name
                 found = self._same_person(cand.name)
                 if found is not None:
                     self._mention(cand, found, "coref:surname")
                     continue
-            if cand.kind == "pronoun:name":
+            if cand.kind == "refers:name":
                 continue
-            if cand.kind.startswith("pronoun:"):
+            if cand.kind.startswith("refers:"):
                 actor = self._antecedent(cand)
                 if actor is not None:
                     self._mention(cand, actor, cand.rule)
                 continue
             if cand.possessor is not None:
                 self._country_from_possessor(cand)
-            actor, rule = self._actor_for(cand)
+            actor, rule = self._appositive(cand) or self._actor_for(cand)
+            if cand.head is not None:
+                self.actor_of_head.setdefault(cand.head, actor)
             self._mention(cand, actor, rule)
         return self.actors, self.mentions
 
@@ -471,6 +487,21 @@ class _Chains:
             self.actors.append(actor)
         return self.keys[key], cand.rule
 
+    def _appositive(self, cand: Candidate) -> tuple[int, str] | None:
+        """An appositive renames its head's actor: both descriptions code one actor."""
+        index = self.actor_of_head.get(cand.appos_of) if cand.appos_of is not None else None
+        if index is None:
+            return None
+        actor = self.actors[index]
+        if actor.country and cand.country and actor.country != cand.country:
+            return None  # "Iran, Iraq and Syria" misparsed as appositions
+        if cand.kind == "person" and cand.rule in ("ner", "title") and actor.kind != "person":
+            actor.name, actor.kind = cand.name, "person"
+        elif cand.kind == "person" and cand.rule in ("ner", "title"):
+            actor.name = cand.name  # the official's name is the better canonical name
+        self._complete(index, cand)
+        return index, "appos"
+
     def _same_person(self, name: str) -> int | None:
         """An earlier person whose name ends like this one ("Larijani" -> "Ali Larijani")."""
         words = _name_words(name)
@@ -479,28 +510,29 @@ class _Chains:
             if actor.kind != "person":
                 continue
             known = _name_words(actor.name)
-            if words and (words == known or (words[-1] == known[-1] and set(words) <= set(known))):
+            if words and known and words[-1] == known[-1] and set(words) <= set(known):
                 return index
         return None
 
     def _complete(self, index: int, cand: Candidate) -> None:
         """A later, better described mention fills in what the first one left unknown."""
         actor = self.actors[index]
+        filled = False
         if actor.country is None and cand.country:
-            actor.country = cand.country
-            actor.evidence += f"; {cand.evidence}"
+            actor.country, filled = cand.country, True
         if actor.sector is None and cand.sector:
-            actor.sector = cand.sector
+            actor.sector, filled = cand.sector, True
+        if filled:
             actor.evidence += f"; {cand.evidence}"
 
     def _country_from_possessor(self, cand: Candidate) -> None:
-        """ "Iran would send its foreign minister": the minister is Iran's."""
+        """The possessor gives the country: "Iran would send its foreign minister"."""
         word = self.parsed[cand.possessor].lower_
         kind = PRONOUNS.get(word)
         if kind is None:
             return
         at = cand.possessor
-        actor = self._antecedent(Candidate(at, at + 1, word, None, None, f"pronoun:{kind}", "", ""))
+        actor = self._antecedent(Candidate(at, at + 1, word, None, None, f"refers:{kind}", "", ""))
         if actor is not None and self.actors[actor].country:
             cand.country = self.actors[actor].country
             cand.evidence = f"{cand.evidence.split('; country')[0]}; country from '{word}' -> "
@@ -531,8 +563,15 @@ class _Chains:
 
 def _name_words(name: str) -> list[str]:
     """Name words without the particles that vary between mentions ("al-Maliki")."""
-    words = [w.removesuffix("'s") for w in phrase_key(name)]
-    return [w for w in words if w not in ("al", "el", "mr", "mrs", "ms", "dr", "'s")]
+    return [w for w in phrase_key(name) if w not in NAME_PARTICLES]
+
+
+def _bare_description(head, tokens) -> bool:
+    """ "the men", "the two leaders": a definite noun with no name, title or nationality."""
+    others = [t for t in tokens if t.i != head.i]
+    return any(t.lower_ == "the" for t in others) and all(
+        t.pos_ in ("DET", "NUM", "ADJ") and not t.ent_type_ == "NORP" for t in others
+    )
 
 
 def _inside(parsed, cand: Candidate, spans: list[tuple[int, int]]) -> bool:

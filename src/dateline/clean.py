@@ -21,8 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import py3langid
 import trafilatura
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .errors import ConfigError, InputError
 from .model import Dateline, Document, RawDocument, content_hash
@@ -35,7 +35,12 @@ MAX_RESIDUE_CHARS = 300  # longer lines are prose, whatever they start with
 MAX_TITLE_WORDS = 25
 MAX_DATELINE_HEAD = 120  # characters before the dash of "CITY, date (AGENCY) -"
 MAX_PLACE_WORDS = 4
+LANGUAGE_PROBE = 5000  # characters enough to tell the language
+# below this probability a short or tabular text ("Shr 81 cts vs 2.78 dlrs") is not skipped
+# for its language: a wrong guess would silently drop an English story
+MIN_LANGUAGE_CONFIDENCE = 0.5
 MENU_RUN = 3  # this many short label lines in a row are a menu
+HEAD_PARAGRAPHS = 3  # the head of the body, where title copies and the dateline sit
 MAX_MENU_WORDS = 3
 MAX_MENU_CHARS = 30  # also for scripts written without spaces
 MENU_SEPARATORS = re.compile(r"\s*(?:\||»|›|•|·|\s>\s|\s/\s)\s*")
@@ -52,7 +57,8 @@ WRAP_SHARE = 0.6  # a line this long (relative to its block's longest) is hard-w
 MIN_WRAPPED_CHARS = 40  # shorter lines are labels or headings, never wrapped prose
 ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 TIME_OF_DAY = re.compile(
-    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2})?"
+    r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?"
+    r"\s*(?:[+-]\d{1,2}(?::?\d{2})?)?"
     r"|(?:T\d{2}:\d{2}.*)",
     re.IGNORECASE,
 )
@@ -102,6 +108,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
     dateline = _take_dateline(body, vocab, reference)
     _collapse_repeats(body, vocab)
     text = "\n\n".join(body.paragraphs).strip()
+    log.debug("%s: %d residue paragraphs dropped", raw.path, len(body.residue))
     if not text:
         raise InputError(raw.path, "no text left after cleaning")
     published, published_from = _published(dateline, metadata_date, body.page_date, _file_date(raw))
@@ -117,10 +124,10 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
         published=published,
         published_from=published_from,
         dateline=dateline,
-        language=identify_language(text),
         content_hash=chash,
     )
-    if doc.language not in settings.languages:
+    doc.language, confidence = identify_language(text)
+    if doc.language not in settings.languages and confidence >= MIN_LANGUAGE_CONFIDENCE:
         doc.skipped = f"language: {doc.language}"
     return doc
 
@@ -233,13 +240,15 @@ def _is_label(line: str) -> bool:
 
 
 def _drop_menus(body: Body) -> None:
-    """Runs of MENU_RUN or more short label lines (a navigation list) are residue."""
+    """Runs of MENU_RUN or more short label lines (a navigation list) are residue,
+    and so are the label lines after the story's last sentence (topic tags)."""
     kept, run = [], []
     for paragraph in [*body.paragraphs, ""]:
         if paragraph and _is_label(paragraph):
             run.append(paragraph)
             continue
-        (body.residue if len(run) >= MENU_RUN else kept).extend(run)
+        at_end = not paragraph and bool(kept)
+        (body.residue if len(run) >= MENU_RUN or at_end else kept).extend(run)
         run = []
         if paragraph:
             kept.append(paragraph)
@@ -263,8 +272,8 @@ def _take_title(body: Body, known: str | None, vocab: Vocabulary) -> None:
     if known:
         body.title = " ".join(known.split())
         key = _key(body.title)
-        head = body.paragraphs[:3]
-        rest = body.paragraphs[3:]
+        head = body.paragraphs[:HEAD_PARAGRAPHS]
+        rest = body.paragraphs[HEAD_PARAGRAPHS:]
         keep = [p for p in head if _key(p) != key and not p.endswith(body.title)]
         body.paragraphs = keep + rest
         return
@@ -313,18 +322,30 @@ def _byline_name(line: str) -> str | None:
 
 
 def _take_dateline(body: Body, vocab: Vocabulary, reference: date | None) -> Dateline | None:
-    """The dateline at the start of the body; its prefix is removed from the first paragraph."""
-    if not body.paragraphs:
+    """The dateline at the start of the body, its prefix removed from its paragraph.
+
+    Short lines before it (a standfirst, a time stamp the residue rules missed) are
+    page residue: the story starts at its dateline.
+    """
+    found = _find_dateline(body.paragraphs, vocab, reference)
+    if found is None:
         return None
-    parsed = parse_dateline(body.paragraphs[0], vocab, reference)
-    if parsed is None:
-        return None
-    dateline, rest = parsed
-    if rest:
-        body.paragraphs[0] = rest
-    else:
-        body.paragraphs.pop(0)
+    index, dateline, rest = found
+    body.residue.extend(body.paragraphs[:index])
+    body.paragraphs = ([rest] if rest else []) + body.paragraphs[index + 1 :]
     return dateline
+
+
+def _find_dateline(
+    paragraphs: list[str], vocab: Vocabulary, reference: date | None
+) -> tuple[int, Dateline, str] | None:
+    for index, paragraph in enumerate(paragraphs[:HEAD_PARAGRAPHS]):
+        parsed = parse_dateline(paragraph, vocab, reference)
+        if parsed is not None:
+            return index, *parsed
+        if len(paragraph.split()) > MAX_TITLE_WORDS:
+            return None  # prose came first: this story has no dateline at its head
+    return None
 
 
 def parse_dateline(
@@ -339,9 +360,12 @@ def parse_dateline(
         # the last dash that closes a valid head: "KANSAS CITY, Mo. - March 13 - ..."
         for match in dash.finditer(paragraph, 0, MAX_DATELINE_HEAD + 4):
             head = HEAD_JUNK.sub("", paragraph[: match.start()].strip())
+            rest = paragraph[match.end() :].strip()
+            if rest.isupper():
+                continue  # "CORRECTED - GM TO IDLE PLANTS" is a headline, not a dateline
             dateline = _parse_head(head, vocab, reference, colon=dash is COLON_DASH)
             if dateline is not None:
-                found = dateline, paragraph[match.end() :].strip()
+                found = dateline, rest
         if found:
             return found
     return None
@@ -510,9 +534,15 @@ def _published(
     return next(((when, why) for when, why in ranked if when), (None, None))
 
 
-def identify_language(text: str) -> str:
-    language, _ = py3langid.classify(text[:5000])
-    return language
+def identify_language(text: str) -> tuple[str, float]:
+    """The most likely language (ISO 639-1) and its probability."""
+    language, probability = _language_identifier().classify(text[:LANGUAGE_PROBE])
+    return language, probability
+
+
+@lru_cache(maxsize=1)
+def _language_identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 # --- vocabularies -------------------------------------------------------------------------
@@ -579,7 +609,8 @@ def _date_pattern(months: dict[str, int], weekdays: dict[str, int]) -> re.Patter
     suffix = r"(?:st|nd|rd|th)?"
     return re.compile(
         rf"(?:\b(?:{alternatives(weekdays)})\.?,?\s+)?"
-        rf"(?:\b(?P<month>{month})\.?\s+(?P<day>\d{{1,2}}){suffix}\b|\b(?P<day2>\d{{1,2}}){suffix}\s+(?P<month2>{month})\b\.?)"
-        rf"(?:,?\s+(?P<year>\d{{4}})\b)?",
+        rf"(?:\b(?P<month>{month})\.?\s+(?P<day>\d{{1,2}}){suffix}\b"
+        rf"|\b(?P<day2>\d{{1,2}}){suffix}[\s-]+(?P<month2>{month})\b\.?)"  # also 27-MAR-1987
+        rf"(?:,?[\s-]+(?P<year>\d{{4}})\b)?",
         re.IGNORECASE,
     )

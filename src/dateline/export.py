@@ -89,13 +89,20 @@ def export(store: Store, fmt: str, path: str | Path, **filters: Any) -> int:
 
 def _flat_table(store: Store, filters: dict[str, Any]):
     merged = bool(filters.pop("merged", False))
+    limit = _limit(filters)
     columns = (MERGED_COLUMNS if merged else ()) + FLAT_COLUMNS
     where, params = store.event_filter(**filters)
     query = (
         f"SELECT {', '.join(columns)} FROM {EVENT_RELATIONS[merged]} WHERE {where} "
-        "ORDER BY date_start, doc_id, ordinal"
+        f"ORDER BY date_start, doc_id, ordinal {limit}"
     )
     return store.table(query, params)
+
+
+def _limit(filters: dict[str, Any]) -> str:
+    """The LIMIT clause of the ``limit`` filter (taken out of ``filters``)."""
+    limit = filters.pop("limit", None)
+    return f"LIMIT {int(limit)}" if limit is not None else ""
 
 
 def _write_csv(store: Store, path: Path, filters: dict[str, Any]) -> int:
@@ -132,6 +139,7 @@ def _write_gdelt(store: Store, path: Path, filters: dict[str, Any]) -> int:
 
 
 def _gdelt_rows(store: Store, filters: dict[str, Any]) -> Iterator[list[Any]]:
+    limit = _limit(filters)
     where, params = store.event_filter(**filters)
     query = f"""
         SELECT m.*, d.url, d.coded_at, s.paragraph,
@@ -143,7 +151,7 @@ def _gdelt_rows(store: Store, filters: dict[str, Any]) -> Iterator[list[Any]]:
         LEFT JOIN documents d ON d.doc_id = m.doc_id
         LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_index
         WHERE {where}
-        ORDER BY m.date_start, m.doc_id, m.ordinal
+        ORDER BY m.date_start, m.doc_id, m.ordinal {limit}
     """
     for row in store.rows(query, params):
         yield _gdelt_row(row)

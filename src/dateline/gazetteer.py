@@ -35,6 +35,7 @@ _DATASET_POPULATIONS = (500, 1000, 5000, 15000)
 # country is a better guess than a village called Georgia.
 _KIND_PRIOR = {COUNTRY: 3.0, REGION: 2.5, ADMIN1: 2.0, CITY: 0.0}
 _EARTH_KM = 6371.0
+NEARBY_KM = 150.0
 _QUOTES = re.compile(r"[.\u2018\u2019\u02bf\u02be'`]")
 _SPACES = re.compile(r"[-\s]+")
 
@@ -61,6 +62,8 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)  # ISO alpha-3 -> weight
     admin1s: set[tuple[str, str]] = field(default_factory=set)  # (ISO alpha-3, admin1 code)
     near: GazPlace | None = None  # the dateline place
+    # Where the story's other names first resolved: name key -> that city.
+    neighbours: dict[str, GazPlace] = field(default_factory=dict)
 
     def add(self, place: GazPlace, weight: float = 1.0) -> None:
         if place.country:
@@ -117,7 +120,8 @@ class Gazetteer:
         if not entries:
             return None
         context = context or Context()
-        return max(entries, key=lambda e: _score(e, context)).place
+        key = name_key(name)
+        return max(entries, key=lambda e: _score(e, context, key)).place
 
     def context_for(self, names: Iterable[str], context: Context | None = None) -> Context:
         """Add to ``context`` the countries and states that a story's place names point to.
@@ -127,6 +131,7 @@ class Gazetteer:
         A state is counted when the name is one, or when all its candidates lie in it.
         """
         context = context or Context()
+        names = list(names)
         for name in names:
             candidates = self.lookup(name)
             countries = {c.country for c in candidates if c.country}
@@ -139,6 +144,10 @@ class Gazetteer:
                 best = self.resolve(name, context)
                 if best and best.admin1_code and best.country:
                     context.admin1s.add((best.country, best.admin1_code))
+        for name in names:
+            best = self.resolve(name, context)
+            if best is not None and best.precision == CITY:
+                context.neighbours[name_key(name)] = best
         return context
 
     def most_populous(self, name: str) -> GazPlace | None:
@@ -152,17 +161,18 @@ class Weights:
 
     population: float = 0.5  # per tenfold population
     own_name: float = 1.0  # the name is the place's own, not an alternate
-    curated: float = 1.0  # our alternate-names file points the name at this place
+    curated: float = 3.0  # our alternate-names file points the name at this place
     country_share: float = 4.0  # times the story's share of votes for the place's country
     country_named: float = 1.0  # the story names the place's country at all
     state_named: float = 2.0  # the story names the place's state
-    near_dateline: float = 1.5  # within 150 km of the dateline place
+    near_dateline: float = 1.5  # within NEARBY_KM of the dateline place
+    neighbour: float = 1.5  # a city within NEARBY_KM of another place the story names
 
 
 WEIGHTS = Weights()
 
 
-def _score(entry: _Entry, context: Context) -> float:
+def _score(entry: _Entry, context: Context, key: str = "") -> float:
     weights = WEIGHTS
     place = entry.place
     score = _KIND_PRIOR[place.precision] + weights.population * math.log10(place.population + 1)
@@ -173,8 +183,13 @@ def _score(entry: _Entry, context: Context) -> float:
         score += weights.country_named * (place.country in context.countries)
     if place.country and (place.country, place.admin1_code) in context.admin1s:
         score += weights.state_named
-    if context.near and distance_km(context.near, place) < 150:
+    if context.near and distance_km(context.near, place) < NEARBY_KM:
         score += weights.near_dateline
+    if place.precision == CITY and any(
+        other != key and distance_km(place, neighbour) < NEARBY_KM
+        for other, neighbour in context.neighbours.items()
+    ):
+        score += weights.neighbour
     return score
 
 

@@ -102,14 +102,16 @@ class Lexicon:
     locatives: set[str] = field(default_factory=set)  # "in Baghdad": a place, not an actor
     countries: dict[str, str] = field(default_factory=dict)  # iso3 -> country name
     cameo_to_iso: dict[str, str] = field(default_factory=dict)
-    _lengths: dict[str, set[int]] = field(default_factory=dict)  # first word -> phrase lengths
+    cameo_sectors: dict[str, str] = field(default_factory=dict)  # "MUS" -> REL
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> lengths
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = phrase_key(phrase)
         if not key:
             return
         self.phrases.setdefault(key, []).append(entry)
-        self._lengths.setdefault(key[0], set()).add(len(key))
+        lengths = {*self._lengths.get(key[0], ()), len(key)}
+        self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))  # longest tried first
 
     def add_role(self, phrase: str, sector: str, kind: str = "person") -> None:
         key = phrase_key(phrase)
@@ -118,6 +120,11 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(entries) for entries in self.phrases.values())
+
+    def sector_code(self, code: str) -> str | None:
+        """A sector for a CAMEO type code: ``GOV`` as is, ``MUS`` -> REL, unknown -> None."""
+        code = code.strip().upper()[:3]
+        return code if code in SECTORS else self.cameo_sectors.get(code)
 
     def country_code(self, code: str | None) -> str | None:
         """ISO alpha-3 for a dictionary's country code (CAMEO's few odd codes mapped)."""
@@ -138,7 +145,7 @@ class Lexicon:
         i = 0
         while i < len(words):
             found = None
-            for length in sorted(self._lengths.get(words[i], ()), reverse=True):
+            for length in self._lengths.get(words[i], ()):
                 if i + length > len(words):
                     continue
                 entry = self.best(tuple(words[i : i + length]), day)
@@ -192,6 +199,8 @@ def _shipped() -> Lexicon:
     lexicon = Lexicon()
     for row in _data_rows("cameo_countries.csv"):
         lexicon.cameo_to_iso[row["cameo"]] = row["iso3"]
+    for row in _data_rows("cameo_sectors.csv"):
+        lexicon.cameo_sectors[row["cameo"]] = row["sector"]
     for row in _data_rows("countries.csv"):
         _add_country(lexicon, row)
     for row in _data_rows("country_names.csv"):
@@ -326,7 +335,7 @@ def _read_petrarch(lexicon: Lexicon, path: Path, priority: int) -> None:
 
 def _add_agent(lexicon: Lexicon, phrase: str, codes: list[str], subs: dict) -> None:
     """``POLICEMAN [~COP]``: a role noun; ``[IGO~]`` codes name the actor type too."""
-    sector = next((c.replace("~", "").strip()[:3] for c in codes if c.strip("~ ")), None)
+    sector = next((lexicon.sector_code(c.replace("~", "")) for c in codes if c.strip("~ ")), None)
     if not sector or not phrase:
         return
     phrase = phrase.replace("{}", "").strip()
@@ -346,7 +355,8 @@ def _expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
 def _add_block(lexicon: Lexicon, block: _Block, path: Path, priority: int) -> None:
     if not block.names or not block.codes:
         return
-    name = block.names[0].replace("_", " ").strip().title()
+    raw = block.names[0].replace("_", " ").strip()
+    name = raw if len(raw) <= 4 else raw.title()  # "UN", "IAEA" stay acronyms
     source = f"{path.name}:{block.line} {block.names[0].strip('_ ')}"
     for code in block.codes:
         entry = _petrarch_entry(lexicon, code, name, source, priority)
@@ -361,17 +371,21 @@ def _petrarch_entry(lexicon: Lexicon, code: str, name: str, source: str, priorit
     parts = code.split()
     if not parts or not re.fullmatch(r"[A-Z]{3,}", parts[0]):
         return None
-    actor = parts[0]
-    chunks = [actor[i : i + 3] for i in range(0, len(actor), 3)]
-    transnational = chunks[0] in TRANSNATIONAL
-    country = None if transnational else lexicon.country_code(chunks[0])
-    sectors = [c for c in chunks[0 if transnational else 1 :] if c in SECTORS]
+    chunks = [parts[0][i : i + 3] for i in range(0, len(parts[0]), 3)]
+    # "IGOUNO", "MEDxxx": the first code is the actor type itself, no country
+    stateless = chunks[0] in TRANSNATIONAL or (
+        chunks[0] in SECTORS and chunks[0] not in lexicon.countries
+    )
+    country = None if stateless else lexicon.country_code(chunks[0])
+    sectors = [lexicon.sector_code(c) for c in chunks[0 if stateless else 1 :]]
+    sectors = [c for c in sectors if c]
     sector = "REB" if chunks[0] == "IMG" else (sectors[0] if sectors else None)
     valid_from, valid_to = _tabari_range(parts[1] if len(parts) > 1 else "")
-    if len(chunks) == 1 and not transnational:
+    if len(chunks) == 1 and not stateless:
         kind = "state"
-    elif name.count(" ") >= 1 and sector and not transnational and len(name.split()) <= 4:
-        kind = "person" if _looks_like_person(name) else "organisation"
+    elif valid_from or valid_to:
+        # dated roles belong to people ("ALI_LARIJANI [IRNGOV >080801]"), undated to bodies
+        kind = "organisation" if _ORG_WORDS.search(name) else "person"
     else:
         kind = "organisation"
     return Entry(name, country, sector, kind, source, valid_from, valid_to, priority)
@@ -379,13 +393,10 @@ def _petrarch_entry(lexicon: Lexicon, code: str, name: str, source: str, priorit
 
 _ORG_WORDS = re.compile(
     r"\b(ministry|party|army|force|forces|front|council|court|union|bank|agency|police|"
-    r"government|committee|movement|organi[sz]ation|group|brigade|office|department)\b",
+    r"government|committee|movement|organi[sz]ation|group|brigade|office|department|"
+    r"military|guards?|parliament|assembly|cabinet|corps|navy)\b",
     re.IGNORECASE,
 )
-
-
-def _looks_like_person(name: str) -> bool:
-    return not _ORG_WORDS.search(name)
 
 
 def _tabari_range(text: str) -> tuple[date | None, date | None]:

@@ -146,6 +146,7 @@ def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator
             doc.skipped = None
         coded, failures = pipeline.code(chunk)
         store.replace_events(coded)
+        store.save_batch([], failures)
         yield BatchResult(
             documents=coded,
             records=[record for doc in coded for record in document_records(doc)],

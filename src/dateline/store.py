@@ -14,7 +14,6 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -187,8 +186,8 @@ class Store:
         One transaction: either the whole batch is stored or none of it. Documents
         whose id is already stored are left as they are.
         """
-        new_docs = self._unstored(docs)
         with self._transaction():
+            new_docs = self._unstored(docs)
             self._insert("documents", [_document_row(doc) for doc in new_docs])
             self._insert_contents(new_docs)
             self._record_failures(failures)
@@ -331,8 +330,17 @@ class Store:
         finally:
             self.con.unregister(name)
 
-    def _transaction(self):
-        return _Transaction(self.con)
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN … COMMIT, or ROLLBACK when the block raises (a killed process commits
+        nothing: DuckDB only makes a transaction durable at COMMIT)."""
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
 
     # -- reads for the runner ------------------------------------------------------------
 
@@ -400,66 +408,28 @@ class Store:
         values; ``merged``: one record per real event (cross-document deduplication),
         with ``sources`` (articles), ``mentions`` and the ``event_ids`` it merges.
         """
-        where, params = self.event_filter(
-            source=source,
-            target=target,
-            type=type,
-            cameo=cameo,
-            since=since,
-            until=until,
-            place=place,
-            modality=modality,
-            min_confidence=min_confidence,
-        )
+        filters = {name: value for name, value in locals().items() if name in FILTER_CLAUSES}
+        where, params = self.event_filter(**filters)
         relation = EVENT_RELATIONS[merged]
         query = f"SELECT * FROM {relation} WHERE {where} ORDER BY date_start, doc_id, ordinal"
         if limit is not None:
             query += f" LIMIT {int(limit)}"
         return [_record(row) for row in self.rows(query, params)]
 
-    def event_filter(
-        self,
-        *,
-        source: str | None = None,
-        target: str | None = None,
-        type: str | Sequence[str] | None = None,
-        cameo: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        place: str | None = None,
-        modality: str | Sequence[str] | None = None,
-        min_confidence: float | None = None,
-    ) -> tuple[str, list[Any]]:
-        """A SQL condition on the ``events`` columns (and ``merged_events``) and its parameters."""
+    def event_filter(self, **filters: Any) -> tuple[str, list[Any]]:
+        """A SQL condition on the ``events`` (and ``merged_events``) columns, and its
+        parameters, from the filters of ``Store.events``; unset ones (None) are ignored."""
+        unknown = set(filters) - set(FILTER_CLAUSES)
+        if unknown:
+            raise StoreError(f"unknown event filters: {', '.join(sorted(unknown))}")
         clauses: list[str] = ["TRUE"]
         params: list[Any] = []
-        for role, value in (("source", source), ("target", target)):
-            if value:
-                clauses.append(f"({role}_country = upper(?) OR {role}_name ILIKE '%' || ? || '%')")
-                params += [value, value]
-        if type:
-            clauses.append("list_contains(?, plover_type)")
-            params.append([t.upper() for t in _as_list(type)])
-        if cameo:
-            clauses.append("starts_with(cameo_code, ?)")
-            params.append(cameo)
-        if since:
-            clauses.append("date_end >= CAST(? AS DATE)")
-            params.append(_as_date(since, end=False))
-        if until:
-            clauses.append("date_start <= CAST(? AS DATE)")
-            params.append(_as_date(until, end=True))
-        if place:
-            clauses.append(
-                "(place_name ILIKE ? OR place_admin1 ILIKE ? OR place_country = upper(?))"
-            )
-            params += [place, place, place]
-        if modality:
-            clauses.append("list_contains(?, modality)")
-            params.append(_as_list(modality))
-        if min_confidence is not None:
-            clauses.append("confidence >= ?")
-            params.append(float(min_confidence))
+        for name, value in filters.items():
+            if value in (None, "", (), []):
+                continue
+            clause, values = FILTER_CLAUSES[name](value)
+            clauses.append(clause)
+            params += values
         return " AND ".join(clauses), params
 
     def frame(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
@@ -548,22 +518,6 @@ class Store:
         return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
 
-class _Transaction:
-    """BEGIN … COMMIT, or ROLLBACK when the block raises."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
-
-    def __enter__(self) -> None:
-        self.con.begin()
-
-    def __exit__(self, exc_type, exc, traceback) -> None:
-        if exc_type is None:
-            self.con.commit()
-        else:
-            self.con.rollback()
-
-
 def _links(group: Cluster) -> Iterator[dict[str, Any]]:
     """The ``merged_links`` rows of one cluster; the first member represents it."""
     merged_id = group.merged_id
@@ -617,7 +571,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
 def _part_rows(doc: Document, parts: Sequence[Any]) -> Iterator[dict[str, Any]]:
     """Rows of a document's sentences, actors or mentions, keyed by their position."""
     for position, part in enumerate(parts):
-        row = asdict(part)
+        row = dict(vars(part))  # flat dataclasses: no deep copy (asdict) needed
         row.pop("index", None)  # a sentence's own index is its position
         yield {"doc_id": doc.doc_id, "idx": position, **row}
 
@@ -772,6 +726,27 @@ def _document(row: dict[str, Any]) -> Document:
         skipped=row["skipped"],
         fingerprint=row["fingerprint"],
     )
+
+
+def _actor_clause(role: str, value: str) -> tuple[str, list[Any]]:
+    return f"({role}_country = upper(?) OR {role}_name ILIKE '%' || ? || '%')", [value, value]
+
+
+# How each filter of ``Store.events`` reads as SQL: (condition, its parameters).
+FILTER_CLAUSES = {
+    "source": lambda v: _actor_clause("source", v),
+    "target": lambda v: _actor_clause("target", v),
+    "type": lambda v: ("list_contains(?, plover_type)", [[t.upper() for t in _as_list(v)]]),
+    "cameo": lambda v: ("starts_with(cameo_code, ?)", [v]),
+    "since": lambda v: ("date_end >= CAST(? AS DATE)", [_as_date(v, end=False)]),
+    "until": lambda v: ("date_start <= CAST(? AS DATE)", [_as_date(v, end=True)]),
+    "place": lambda v: (
+        "(place_name ILIKE ? OR place_admin1 ILIKE ? OR place_country = upper(?))",
+        [v, v, v],
+    ),
+    "modality": lambda v: ("list_contains(?, modality)", [_as_list(v)]),
+    "min_confidence": lambda v: ("confidence >= ?", [float(v)]),
+}
 
 
 # -- small helpers ------------------------------------------------------------------------

@@ -43,6 +43,12 @@ _YEAR_CONTEXT = re.compile(
     r"fiscal|year|between|and|to)|[,(]|mid-)\s*$",
     re.IGNORECASE,
 )
+# What may stand before a bare month name for it to be a date: "in May", not "Theresa May".
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|until|till|by|from|during|through|of|to|and|or|before|after|between|"
+    r"early|late|mid|last|next|this)\s*$|mid-$",
+    re.IGNORECASE,
+)
 # Words between two expressions that make them one range: "from Monday to Wednesday".
 _RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
@@ -143,7 +149,7 @@ def _matches(text: str, anchor: date, reference: date, future: bool, scanning: b
     found = []
     for rule in _rules():
         for match in rule.pattern.finditer(text):
-            if scanning and rule.needs_context:
+            if scanning and rule.needs_context and not match.groupdict().get("shift"):
                 if not rule.needs_context.search(text[max(0, match.start() - 20) : match.start()]):
                     continue
             value = rule.normalise(match, anchor, reference, future)
@@ -242,7 +248,7 @@ def _rules() -> list[_Rule]:
             rf"quarter\b(?:\s+(?:of\s+)?{year})?",
             _quarter,
         ),
-        rule(MONTH_ONLY, rf"\b{prefix}{month}(?!\w)(?!\s*,?\s*\d)", _month_only),
+        rule(MONTH_ONLY, rf"\b{prefix}{month}(?!\w)(?!\s*,?\s*\d)", _month_only, _MONTH_CONTEXT),
         rule(
             OTHER,
             rf"\b(?:(?P<shift>last|next|this|early|late)\s+)?"

@@ -54,6 +54,7 @@ class EventDater:
             return doc
         anchor = doc.published or (doc.dateline.date if doc.dateline else None)
         found = _expressions(doc, anchor)
+        log.debug("%s: %d time expressions for %d events", doc.doc_id, len(found), len(doc.events))
         reference = anchor
         previous: dict[int, _Dated] = {}  # paragraph -> the last event's date
         for event in sorted(doc.events, key=lambda e: (e.sentence, e.token or 0)):
@@ -106,6 +107,7 @@ def _expressions(doc: Document, anchor: date | None) -> list[_Found]:
         return []
     skip_until = _dateline_end(doc)
     found = []
+    # Without an anchor any date will do for scanning: the relative readings are dropped.
     for timex in find_timexes(doc.text, anchor or date(2000, 1, 1)):
         if timex.start < skip_until or calendar_date(timex) is None:
             continue

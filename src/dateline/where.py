@@ -11,6 +11,7 @@ countries and dateline place to choose among namesakes.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import tomllib
 from dataclasses import dataclass
@@ -61,12 +62,16 @@ class EventPlacer:
             return doc
         context = story_context(doc, self.gazetteer)
         toponyms = find_toponyms(doc, self.gazetteer, context)
+        log.debug("%s: %d place names for %d events", doc.doc_id, len(toponyms), len(doc.events))
         for event in doc.events:
             place = self.place_event(doc, event, toponyms, context)
             event.place = to_place(place) if place else None
         return doc
 
-    def place_event(self, doc, event: Event, toponyms: list[Toponym], context: Context):
+    def place_event(
+        self, doc: Document, event: Event, toponyms: list[Toponym], context: Context
+    ) -> GazPlace | None:
+        """The clause's place, else the sentence's, else the actors' country, else "here"."""
         sentence = [t for t in toponyms if t.sentence == event.sentence]
         host = _host_actor(event)
         free = [t for t in sentence if t.weight > 0 and not _is_actor(doc, t, event, host)]
@@ -80,9 +85,8 @@ class EventPlacer:
             return _best(free, trigger.i if trigger is not None else free[0].start).place
         country = _actor_country(event)
         if country:
-            return _city_in_paragraph(doc, event, toponyms, country) or self.gazetteer.country(
-                country
-            )
+            city = _city_in_paragraph(doc, event, toponyms, country)
+            return city or self.gazetteer.country(country)
         if trigger is not None and _says_here(trigger):
             return context.near
         return None
@@ -112,7 +116,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list
         place = _resolve_entity(ent, gazetteer, context)
         if place is None:
             continue
-        sentence = max((i for i, s in enumerate(starts) if s <= ent.start_char), default=0)
+        sentence = max(bisect.bisect_right(starts, ent.start_char) - 1, 0)
         weight = max(_locative_weight(ent.root), _facility_weight(ent))
         found.append(
             Toponym(
@@ -135,20 +139,24 @@ def to_place(place: GazPlace) -> Place:
 
 
 def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | None:
-    """The entity's place: the full name, then "northern X", then without a place noun."""
-    words = spatial_words()
+    """The entity's place: "northern X" as a region, the name, then shorter names.
+
+    Shorter names drop a leading compass word ("southern Lebanon" -> Lebanon, a
+    country rather than a wrong city) or trailing words ("Baghdad airport" -> Baghdad).
+    """
+    directions = spatial_words()["directions"]["words"]
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if previous is not None and previous.lower_ in words["directions"]["words"]:
-        region = gazetteer.resolve(f"{previous.text} {ent.text}", context)
-        if region is not None:
-            return region
-    place = gazetteer.resolve(ent.text, context)
-    if place is not None:
-        return place
+    names = []
+    if previous is not None and previous.lower_ in directions:
+        names.append(f"{previous.text} {ent.text}")
+    names.append(ent.text)
     tokens = list(ent)
-    while len(tokens) > 1:
-        tokens = tokens[:-1]
-        place = gazetteer.resolve(" ".join(t.text for t in tokens), context)
+    if len(tokens) > 1 and tokens[0].lower_ in directions:
+        tokens = tokens[1:]
+        names.append(" ".join(t.text for t in tokens))
+    names.extend(" ".join(t.text for t in tokens[:end]) for end in range(len(tokens) - 1, 0, -1))
+    for name in names:
+        place = gazetteer.resolve(name, context)
         if place is not None:
             return place
     return None

@@ -80,8 +80,15 @@ def document_summary(doc: Document) -> dict[str, Any]:
 
 def _as_text(summary: dict[str, Any]) -> str:
     """A readable block: ``key: value`` lines, then the body, then a blank line."""
-    head = [f"{key}: {value}" for key, value in summary.items() if key != "text" and value]
+    head = [f"{key}: {_cell(value)}" for key, value in summary.items() if key != "text" and value]
     return "\n".join([*head, "", summary["text"], ""])
+
+
+def _cell(value: Any) -> str:
+    """``{"place": "Brussels", "agency": "AFP"}`` -> ``Brussels, AFP``."""
+    if isinstance(value, dict):
+        return ", ".join(str(inner) for inner in value.values() if inner)
+    return str(value)
 
 
 commands = [clean_command]

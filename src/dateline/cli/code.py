@@ -19,7 +19,7 @@ from .options import (
     patterns_option,
     settings_from,
 )
-from .output import FORMATS, write_records
+from .output import FORMATS, table_view, write_records
 
 
 @click.command("code")
@@ -80,6 +80,12 @@ def code_command(paths, db, no_db, recode, fmt, out, config, **options):
 
 
 def _emit(records, fmt, out):
+    if fmt == "table":
+        records, hidden = table_view(records)
+        if hidden:
+            click.echo(
+                f"{hidden} events with other modalities not shown (see --format jsonl)", err=True
+            )
     if out is None:
         write_records(records, fmt, sys.stdout)
         return

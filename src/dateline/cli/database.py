@@ -60,6 +60,7 @@ def _filter_options(command):
 merged_option = click.option(
     "--merged", is_flag=True, help="One row per real event (merged across articles)."
 )
+limit_option = click.option("--limit", type=int, help="At most this many rows.")
 per_article_option = click.option(
     "--per-article",
     is_flag=True,
@@ -101,7 +102,7 @@ def _database_command(function):
 @_database_command
 @_filter_options
 @merged_option
-@click.option("--limit", type=int, help="At most this many events.")
+@limit_option
 @click.option(
     "--format", "fmt", type=click.Choice(EVENT_FORMATS), default="table", help="Output format."
 )
@@ -118,7 +119,7 @@ def events_command(store: Store, fmt: str, out: Path | None, limit: int | None, 
     if fmt == "parquet":
         if out is None:
             raise click.UsageError("--format parquet needs --out")
-        count = export(store, "parquet", out, **filters)
+        count = export(store, "parquet", out, limit=limit, **filters)
         click.echo(f"{count} events written to {out}", err=True)
         return
     records = store.events(limit=limit, **filters)
@@ -136,6 +137,7 @@ def events_command(store: Store, fmt: str, out: Path | None, limit: int | None, 
 )
 @_filter_options
 @merged_option
+@limit_option
 def export_command(store: Store, fmt: str, out: Path, **options):
     """Export events as csv, parquet, jsonl (native records), gdelt (GDELT 1.0-style
     tab-separated, one row per merged event) or polecat (POLECAT/PLOVER-style JSON Lines).

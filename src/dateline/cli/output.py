@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 FORMATS = ("table", "jsonl", "csv")
-TABLE_MODALITIES = ("asserted", "reported")  # the table hides the rest; exports keep all
+TABLE_MODALITIES = ("asserted", "reported")  # a default table hides the rest; exports keep all
 
 
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
@@ -52,19 +52,21 @@ def _write_csv(records: list[dict[str, Any]], out: IO[str]) -> int:
 TABLE_COLUMNS = ("date", "source", "event", "target", "place", "modality")
 
 
-def _write_table(records: list[dict[str, Any]], out: IO[str]) -> int:
+def table_view(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """The records a default table shows (asserted and reported), and how many it hides."""
     shown = [r for r in records if r["modality"] in TABLE_MODALITIES]
-    rows = [_table_row(r) for r in shown]
+    return shown, len(records) - len(shown)
+
+
+def _write_table(records: list[dict[str, Any]], out: IO[str]) -> int:
+    rows = [_table_row(r) for r in records]
     width = shutil.get_terminal_size((160, 20)).columns
     widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(TABLE_COLUMNS)]
     widths = [min(w, 34) for w in widths]
     for line in [TABLE_COLUMNS, *rows]:
-        cells = [cell[:w].ljust(w) for cell, w in zip(line, widths)]
+        cells = [cell[:w].ljust(w) for cell, w in zip(line, widths, strict=True)]
         out.write("  ".join(cells).rstrip()[:width] + "\n")
-    hidden = len(records) - len(shown)
-    if hidden:
-        out.write(f"({hidden} more events with other modalities: see --format jsonl)\n")
-    return len(shown)
+    return len(records)
 
 
 def _table_row(record: dict[str, Any]) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ from .patterns import Pattern, PatternSet, load_patterns
 
 log = logging.getLogger(__name__)
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "obj", "attr", "oprd"}
 # words whose subject is the subject of the verb they complement
 CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
@@ -44,6 +43,7 @@ class EventCoder:
     def __init__(self, settings: Settings):
         self.patterns: PatternSet = load_patterns(tuple(settings.pattern_files))
         self.cues = shipped_cues()
+        log.debug("event patterns loaded: %d trigger lemmas", len(self.patterns.by_lemma))
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -62,11 +62,12 @@ class EventCoder:
             for t in span
         ):
             return []  # sport results and the like: "beat", "attack", "strike" mean no event
+        matches = {token.i: match for token in span if (match := self._match(token))}
         events = []
-        for token in span:
-            match = self._match(token)
-            if match is not None:
-                events.extend(self._events(doc, index, token, match))
+        for i, pattern in matches.items():
+            token = doc.parsed[i]
+            if not _object_of_a_match(token, matches) and not _deferred(token, pattern, matches):
+                events.extend(self._events(doc, index, token, pattern))
         return events
 
     def _match(self, token) -> Pattern | None:
@@ -79,50 +80,63 @@ class EventCoder:
         return None
 
     def _events(self, doc: Document, index: int, trigger, pattern: Pattern) -> list[Event]:
-        support = self.patterns.support_verbs
-        source_role = _find_role(trigger, pattern.source, doc, support)
-        target_role = _find_role(trigger, pattern.target, doc, support)
+        source_role = _find_role(trigger, pattern.source, doc, self.patterns)
+        target_role = _find_role(trigger, pattern.target, doc, self.patterns)
         sources = _mentions(doc, source_role)
         targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
         if not sources and pattern.needs_source:
             return []
         if not sources and not targets:
             return []  # an event with no actor at all says nothing to a user
+        pairs = _dyads(sources, targets, pattern)
+        if not pairs:
+            return []
         modality = modality_of(trigger, self.cues)
         code_id = pattern.code
         if modality == "intended":
             code_id = self.patterns.intent_code(code_id)
+        elif modality == "negated":
+            code_id = self.patterns.refusal_code(code_id)
         code = self.patterns.codebook[code_id]
         events = []
-        for source in sources or [None]:
-            for target in targets or [None]:
-                if source and target and source.actor == target.actor:
-                    target = None
-                target_ref = doc.actor_ref(target) if target else None
-                if target_ref is None and source is not None and pattern.default_target:
-                    target_ref = _own_government(doc.actor_ref(source))
-                events.append(
-                    Event(
-                        sentence=index,
-                        trigger=_trigger_text(trigger, pattern),
-                        cameo=code.cameo(),
-                        plover=code.plover(),
-                        source=doc.actor_ref(source) if source else None,
-                        target=target_ref,
-                        modality=modality,
-                        confidence=_confidence(
-                            pattern, trigger, source_role, target_role, source, target
-                        ),
-                        explanation=_explain(pattern, trigger, source_role, target_role),
-                        coder=self.version,
-                        token=trigger.i,
-                    )
+        for source, target in pairs:
+            target_ref = doc.actor_ref(target) if target else None
+            if target_ref is None and source is not None and pattern.default_target:
+                target_ref = _own_government(doc.actor_ref(source))
+            events.append(
+                Event(
+                    sentence=index,
+                    trigger=_trigger_text(trigger, pattern),
+                    cameo=code.cameo(),
+                    plover=code.plover(),
+                    source=doc.actor_ref(source) if source else None,
+                    target=target_ref,
+                    modality=modality,
+                    confidence=_confidence(pattern, trigger, source_role, source, target),
+                    explanation=_explain(pattern, trigger, source_role, target_role),
+                    coder=self.version,
+                    token=trigger.i,
                 )
+            )
         return events[:MAX_EVENTS_PER_TRIGGER]
 
 
+def _dyads(sources: list[Mention], targets: list[Mention], pattern: Pattern) -> list[tuple]:
+    """(source, target) pairs: one per conjoined actor; "X and Y met" pairs X with Y."""
+    if not targets and pattern.reciprocal and len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if s.actor != t.actor]
+    if not targets and pattern.needs_target:
+        return []
+    pairs = []
+    for source in sources or [None]:
+        for target in targets or [None]:
+            same = source is not None and target is not None and source.actor == target.actor
+            pairs.append((source, None if same else target))
+    return pairs
+
+
 def _own_belonging(doc: Document, target: Mention, sources: list[Mention]) -> bool:
-    """"Israel withdrew its troops": the source's own troops are not the event's target."""
+    """ "Israel withdrew its troops": the source's own troops are not the event's target."""
     first = target.text.split()[0].lower() if target.text.split() else ""
     countries = {doc.actors[s.actor].country for s in sources}
     return first in POSSESSIVES and doc.actors[target.actor].country in countries
@@ -134,6 +148,20 @@ def _own_government(source: ActorRef) -> ActorRef | None:
     if source.country is None:
         return None
     return ActorRef("", f"{source.country} government", source.country, "GOV")
+
+
+def _deferred(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+    """ "pledged to send aid": the intent is coded on the complement (send aid, intended)."""
+    if not pattern.defer_to_complement:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in matches for c in token.children)
+
+
+def _object_of_a_match(token, matches: dict[int, Pattern]) -> bool:
+    """ "lodged a protest with X": the noun a verb pattern required as its object is part
+    of that event, not a second one."""
+    head = matches.get(token.head.i) if token.head.i != token.i else None
+    return head is not None and token.lemma_.lower() in head.object
 
 
 def _constraints_hold(token, pattern: Pattern) -> bool:
@@ -181,18 +209,18 @@ def _is_passive(verb) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
-def _find_role(trigger, specs: tuple[str, ...], doc: Document, support_verbs) -> Role | None:
+def _find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> Role | None:
     for spec in specs:
-        role = _role(trigger, spec, doc, support_verbs)
+        role = _through_partitive(_role(trigger, spec, doc, patterns), patterns.partitive_nouns)
         if role is not None and _mention_of(doc, role.token) is not None:
             return role
     return None
 
 
-def _role(trigger, spec: str, doc: Document, support_verbs: frozenset[str]) -> Role | None:
+def _role(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | None:
     lemma = trigger.lemma_.lower()
     if spec == "nsubj":
-        return _subject(trigger, doc)
+        return _subject(trigger, doc) or _noun_owner(trigger, doc, patterns.support_verbs)
     if spec == "agent":
         return _agent(trigger)
     if spec == "dobj":
@@ -203,7 +231,7 @@ def _role(trigger, spec: str, doc: Document, support_verbs: frozenset[str]) -> R
         token = _child(trigger, {"poss"})
         return Role(token, f"poss<-{lemma}") if token is not None else None
     if spec == "verb":
-        return _governing_subject(trigger, doc, support_verbs)
+        return _governing_subject(trigger, doc, patterns.support_verbs)
     if spec == "compound":
         return _modifier(trigger)
     if spec == "verb-place":
@@ -211,8 +239,20 @@ def _role(trigger, spec: str, doc: Document, support_verbs: frozenset[str]) -> R
     if spec == "ccomp":
         return _clause_subject(trigger)
     if spec == "xcomp":
-        return _complement_target(trigger, doc, support_verbs)
+        return _complement_target(trigger, doc, patterns)
     return _prepositional(trigger, spec)
+
+
+def _through_partitive(role: Role | None, partitives: frozenset[str]) -> Role | None:
+    """ "thousands of Kenyan students", "a group of rebels": the actor is in the of-phrase."""
+    if role is None or not (role.token.pos_ == "NUM" or role.token.lemma_.lower() in partitives):
+        return role
+    for child in role.token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = _child(child, {"pobj"})
+            if pobj is not None:
+                return Role(pobj, f"{role.path}~of")
+    return role
 
 
 def _child(token, deps: set[str]):
@@ -227,7 +267,7 @@ def _subject(verb, doc: Document, depth: int = 0) -> Role | None:
     subject = _child(verb, {"nsubj", "csubj"})
     if subject is not None and subject.tag_ not in {"WDT", "WP"}:
         return Role(subject, f"nsubj<-{lemma}")
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "xcomp" and (controller := _object_controller(head)) is not None:
@@ -236,7 +276,8 @@ def _subject(verb, doc: Document, depth: int = 0) -> Role | None:
         inherited = _subject(head, doc, depth + 1)
         if inherited is not None:
             return Role(inherited.token, f"{inherited.path}~{verb.dep_}")
-    if verb.dep_ == "relcl" or (subject is not None and verb.dep_ == "relcl"):
+    if verb.dep_ == "relcl" and subject is not None:
+        # "the rebels who attacked": the relative pronoun stands for the head noun
         return Role(head, f"relcl<-{lemma}")
     if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
         # "Y's decision to recognise": the possessor of the governing noun
@@ -244,6 +285,13 @@ def _subject(verb, doc: Document, depth: int = 0) -> Role | None:
         if owner is not None:
             return Role(owner, f"poss<-{head.lemma_.lower()}<-acl")
     return None
+
+
+def _noun_owner(verb, doc: Document, support_verbs) -> Role | None:
+    """ "X issued a declaration demanding ...": the issuer of the noun the clause hangs on."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    return _governing_subject(verb.head, doc, support_verbs)
 
 
 def _object_controller(verb):
@@ -259,7 +307,7 @@ def _object_controller(verb):
 
 def _clause_subject(verb) -> Role | None:
     """ "allege that Iranian agents fund ...": the subject of the reported clause."""
-    clause = _child(verb, {"ccomp"})
+    clause = _child(verb, {"ccomp"} if verb.pos_ != "NOUN" else {"ccomp", "acl"})
     if clause is None:
         return None
     subject = _child(clause, {"nsubj"})
@@ -271,14 +319,14 @@ def _clause_subject(verb) -> Role | None:
     return Role(subject, f"{verb.lemma_.lower()}->ccomp->nsubj")
 
 
-def _complement_target(word, doc: Document, support_verbs) -> Role | None:
+def _complement_target(word, doc: Document, patterns: PatternSet) -> Role | None:
     """ "agreed to withdraw from Lebanon", "ready to help Iraq": the target of the action
     the trigger commits to."""
     complement = _child(word, {"xcomp"})
     if complement is None:
         return None
-    for spec in ("dobj", "dative", "to", "from", "with", "on", "for"):
-        role = _role(complement, spec, doc, support_verbs) if spec != "dative" else None
+    for spec in ("dobj", "to", "from", "with", "on", "for"):
+        role = _role(complement, spec, doc, patterns)
         if role is not None and _mention_of(doc, role.token) is not None:
             return Role(role.token, f"xcomp:{role.path}")
     return None
@@ -321,7 +369,8 @@ def _governing_subject(noun, doc: Document, support_verbs: frozenset[str]) -> Ro
     """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
     a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
     token = noun
-    while token.dep_ in {"dobj", "pobj", "prep", "attr", "conj"} and token.head is not token:
+    links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
+    while token.dep_ in links and token.head.i != token.i:
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
             if _is_passive(token) or token.lemma_.lower() not in support_verbs:
@@ -342,7 +391,7 @@ def _governing_place(noun, doc: Document) -> Role | None:
     """ "arrived in Baghdad on a visit", "send its minister to Iraq for talks": the place
     the governing verb went to."""
     token = noun
-    while token.dep_ in {"pobj", "prep"} and token.head is not token:
+    while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
         token = token.head
         if token.pos_ == "VERB":
             roles = (_prepositional(token, p) for p in ("in", "to"))
@@ -359,6 +408,8 @@ def _prepositional(word, preposition: str) -> Role | None:
         holders += [
             g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
         ]
+        if word.dep_ == "compound":
+            holders.append(word.head)  # "a mediation effort between X and Y"
     for holder in holders:
         for child in holder.children:
             if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:
@@ -413,7 +464,7 @@ def _trigger_text(trigger, pattern: Pattern) -> str:
     return trigger.doc[first : last + 1].text
 
 
-def _confidence(pattern: Pattern, trigger, source_role, target_role, source, target) -> float:
+def _confidence(pattern: Pattern, trigger, source_role, source, target) -> float:
     """A score in [0, 1]: explicit roles and constrained patterns make a coding surer."""
     score = 0.35
     score += 0.25 if source else 0.0

@@ -49,7 +49,7 @@ def governors(trigger) -> list:
     """The trigger, then each word whose clause it sits in, up to the sentence root."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in CLAUSE_LINKS | NOUN_LINKS and token.head is not token:
+    while token.dep_ in CLAUSE_LINKS | NOUN_LINKS and token.head.i != token.i:
         token = token.head
         chain.append(token)
     return chain
@@ -88,7 +88,7 @@ def _cancelled(trigger, cues: ModalityCues) -> bool:
     """ "The visit was cancelled", "called off the talks", "cancelled plans to visit"."""
     token = trigger
     for _ in range(3):
-        if token.dep_ not in NOUN_LINKS | {"xcomp", "acl"} or token.head is token:
+        if token.dep_ not in NOUN_LINKS | {"xcomp", "acl"} or token.head.i == token.i:
             return False
         token = token.head
         if _is_cancel(token, cues):
@@ -143,7 +143,7 @@ def _intended(chain: list, cues: ModalityCues) -> bool:
         auxiliaries = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         if auxiliaries & cues.intent_auxiliaries:
             return True
-        if head is not token and head.lemma_.lower() in cues.intent_words:
+        if head.i != token.i and head.lemma_.lower() in cues.intent_words:
             return True
         if head.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl"}:
             break
@@ -156,7 +156,7 @@ def _reported(trigger, governing: list, cues: ModalityCues) -> bool:
     sentence = trigger.sent
     # "..., state television reported": the reporting verb is a sibling, not a governor
     root = sentence.root
-    if root is not trigger and root.lemma_.lower() in cues.reporting_verbs:
+    if root.i != trigger.i and root.lemma_.lower() in cues.reporting_verbs:
         return True
     words = [t.lower_ for t in sentence]
     return any(a == "according" and b == "to" for a, b in zip(words, words[1:], strict=False))

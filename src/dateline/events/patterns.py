@@ -18,6 +18,9 @@ shipped ones and docs in its header):
         target: [dobj, with, on]     # where the target is looked for, in order
         needs_source: true           # false: coded even when no source actor is found
         default_target: government   # no target found: the source's own government (protests)
+        reciprocal: true             # "X and Y met": with no target, each targets the others
+        needs_target: true           # false by default; true: no target, no event
+        defer_to_complement: true    # "vowed to attack": skip when the xcomp is coded itself
 
 User patterns are tried before the shipped ones, and constrained patterns before bare ones.
 """
@@ -66,6 +69,9 @@ class Pattern:
     target: tuple[str, ...] = VERB_TARGET
     needs_source: bool = True
     default_target: str | None = None  # "government": the source's own government
+    reciprocal: bool = False  # "X and Y met": with no target, each source targets the others
+    needs_target: bool = False  # "the cabinet met" alone is no event
+    defer_to_complement: bool = False  # "vowed to attack": the coded complement says it all
 
     @property
     def specificity(self) -> int:
@@ -81,16 +87,27 @@ class PatternSet:
     support_verbs: frozenset[str]  # "hold talks", "launch an attack": the verb's subject acts
     discard_words: frozenset[str]  # a sentence with one of these codes no event (sport ...)
     intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
+    refusal_codes: dict[str, str]  # code prefix -> CAMEO code of the refusal to do it
+    partitive_nouns: frozenset[str]  # "thousands of students": the actor is in the of-phrase
 
     def intent_code(self, code: str) -> str:
         """The code of an intended event: "will send aid" (07) is an intent to aid (033)."""
-        for length in range(len(code), 1, -1):
-            if code[:length] in self.intent_codes:
-                return self.intent_codes[code[:length]]
-        return code
+        return _by_prefix(self.intent_codes, code)
+
+    def refusal_code(self, code: str) -> str:
+        """The code of a refused cooperation: "will not meet" (04) is a rejection (125)."""
+        return _by_prefix(self.refusal_codes, code)
 
     def candidates(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str:
+    """The value of the longest key that starts ``code`` (the code itself when none)."""
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return code
 
 
 def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
@@ -114,6 +131,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         frozenset(words["support_verbs"]),
         frozenset(words["discard_words"]),
         {str(k): str(v) for k, v in words["intent_codes"].items()},
+        {str(k): str(v) for k, v in words["refusal_codes"].items()},
+        frozenset(words["partitive_nouns"]),
     )
 
 
@@ -179,6 +198,9 @@ def _pattern(entry: dict) -> Pattern:
         target=tuple(entry.get("target", default_target)),
         needs_source=bool(entry.get("needs_source", True)),
         default_target=entry.get("default_target"),
+        reciprocal=bool(entry.get("reciprocal", False)),
+        needs_target=bool(entry.get("needs_target", False)),
+        defer_to_complement=bool(entry.get("defer_to_complement", False)),
     )
 
 

@@ -27,6 +27,7 @@ from .kinds import CONTAINER_KINDS, kind_from_name
 
 GZIP_MAGIC = b"\x1f\x8b"
 BLANK_PROBE = 4096  # bytes looked at to call an input empty
+HEAD_CHUNK = 4096
 STDIN = "-"
 
 
@@ -55,11 +56,15 @@ class Blob:
         """The first ``size`` bytes, gunzipped."""
         if self.data is not None:
             return self.data[:size]
+        chunks: list[bytes] = []
         try:
             with self.open() as stream:
-                return stream.read(size)
+                while sum(map(len, chunks)) < size and (chunk := stream.read(HEAD_CHUNK)):
+                    chunks.append(chunk)
         except (OSError, EOFError, zlib.error) as exc:
-            raise InputError(self.path, f"broken gzip data: {exc}") from None
+            if not chunks:  # damage further on is the reader's to report, after its records
+                raise InputError(self.path, f"broken gzip data: {exc}") from None
+        return b"".join(chunks)[:size]
 
 
 def is_url(path: str) -> bool:

@@ -1,0 +1,102 @@
+"""What the learned event-type classifier adds, on the PLOVER gold standard records.
+
+On ../shared/eval/events/PLOVER_GSR_CAMEO.txt (PLOVER 0.5 names mapped as in events.py),
+prints: the classifier's top-1 type accuracy alone (beside the majority-type baseline);
+the pattern pipeline's type recall (the gold type among the coded types of the sentence);
+the combined recall with the classifier stage after the pattern coder; events per sentence
+for both; and embedding speed beside the pattern pipeline's speed. Needs the [embed] extra.
+
+    .venv/bin/python benchmarks/classifier.py
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import replace
+
+from events import PLOVER_GSR, gold_of, gsr_records
+
+from dateline.clean import clean_document
+from dateline.events import EventCoder
+from dateline.events.classifier import ClassifierCoder, EventTypeClassifier
+from dateline.model import RawDocument
+from dateline.runner import Pipeline
+from dateline.settings import Settings
+
+
+def classifier_pipeline(classifier: EventTypeClassifier) -> Pipeline:
+    """The runner's pipeline with Settings(classifier=True); the stage is added after the
+    pattern coder here when the runner does not wire it yet."""
+    settings = replace(Settings(), classifier=True)
+    pipeline = Pipeline(settings)
+    if not any(isinstance(stage, ClassifierCoder) for stage in pipeline.stages):
+        after = next(i for i, s in enumerate(pipeline.stages) if isinstance(s, EventCoder))
+        pipeline.stages.insert(after + 1, ClassifierCoder(settings, classifier=classifier))
+    return pipeline
+
+
+def code_all(pipeline: Pipeline, texts: list[str]):
+    docs = [
+        clean_document(RawDocument(f"gsr#{i}", text, "text"), pipeline.settings)
+        for i, text in enumerate(texts)
+    ]
+    return pipeline.code(docs)[0]
+
+
+def coded_types(doc, *, with_classifier: bool) -> list[str]:
+    return [
+        e.plover.type
+        for e in doc.events
+        if e.plover and (with_classifier or e.coder != ClassifierCoder.version)
+    ]
+
+
+def main() -> None:
+    if not PLOVER_GSR.exists():
+        print(f"{PLOVER_GSR} not found: nothing to measure")
+        return
+    records = [r for r in gsr_records() if r.get("text") and r.get("event")]
+    texts = [r["text"] for r in records]
+    gold = [gold_of(r).type for r in records]
+    n = len(records)
+
+    classifier = EventTypeClassifier()
+    classifier.predict(texts[:8])  # warm-up: the first call pays for torch's lazy setup
+    start = time.perf_counter()
+    vectors = classifier.embedder.encode(texts)
+    embed_seconds = time.perf_counter() - start
+    predicted = [classifier.model.classes[i] for i in classifier.model.probabilities(vectors).argmax(1)]
+    top1 = sum(p == g for p, g in zip(predicted, gold, strict=True))
+    majority, majority_count = Counter(gold).most_common(1)[0]
+    print(f"PLOVER GSR: {n} sentences")
+    print(
+        f"  classifier alone, top-1 type accuracy {top1 / n:.3f}  (majority-type baseline "
+        f"{majority}: {majority_count / n:.3f}, ratio {top1 / majority_count:.2f}x)"
+    )
+    print(f"  classifier says NONE on {predicted.count('NONE')} of {n} event sentences")
+
+    pipeline = classifier_pipeline(classifier)
+    start = time.perf_counter()
+    docs = code_all(pipeline, texts)
+    pipeline_seconds = time.perf_counter() - start
+    for label, with_classifier in (("patterns alone", False), ("patterns + classifier", True)):
+        types = [coded_types(doc, with_classifier=with_classifier) for doc in docs]
+        recall = sum(g in t for g, t in zip(gold, types, strict=True)) / n
+        per_sentence = sum(map(len, types)) / n
+        print(
+            f"  {label:<22} type recall {recall:.3f}  events per sentence {per_sentence:.2f}"
+        )
+    added = sum(e.coder == ClassifierCoder.version for doc in docs for e in doc.events)
+    print(f"  classifier events added {added} (threshold {ClassifierCoder.threshold})")
+    print(
+        f"  speed: embedding {n / embed_seconds:.1f} sentences/s; full pipeline with "
+        f"classifier {n / pipeline_seconds:.1f} sentences/s "
+        f"(embedding alone is {pipeline_seconds / embed_seconds:.1f}x faster)"
+    )
+    misses = Counter(g for g, p in zip(gold, predicted, strict=True) if g != p)
+    print(f"  classifier misses by gold type: {dict(misses.most_common())}")
+
+
+if __name__ == "__main__":
+    main()

