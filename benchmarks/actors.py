@@ -11,13 +11,14 @@ same with the real Phoenix (PETRARCH) dictionaries loaded: entries, load time, c
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
 from pathlib import Path
 
 from dateline.actors import ActorCoder
-from dateline.lexicon import Lexicon, load_lexicon, read_actor_file
+from dateline.lexicon import Lexicon, load_lexicon
 from dateline.model import Document, content_hash
 from dateline.nlp import Parser
 from dateline.settings import Settings
@@ -25,6 +26,8 @@ from dateline.settings import Settings
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "eval/events/PLOVER_GSR_CAMEO.txt"
 PHOENIX = SHARED / "ontology/petrarch2"
+REUTERS = SHARED / "eval/corpora/reuters21578/reut2-000.sgm"
+SPEED_DOCS = 300
 PHOENIX_FILES = (
     "Phoenix.Countries.actors.txt",
     "Phoenix.International.actors.txt",
@@ -131,15 +134,13 @@ def score(records: list[dict], settings: Settings, parser: Parser) -> dict[str, 
 def load_phoenix() -> tuple[Path, ...]:
     """Load each Phoenix file on its own and report what it adds and how long it takes."""
     files = tuple(PHOENIX / name for name in PHOENIX_FILES)
+    shipped = load_lexicon()
     for path in files:
-        lexicon = Lexicon()
         started = time.perf_counter()
-        read_actor_file(lexicon, path)
+        lexicon = load_lexicon([path])
         seconds = time.perf_counter() - started
-        print(
-            f"  {path.name:36} {len(lexicon):7} entries {len(lexicon.roles):6} roles "
-            f"{seconds:6.2f}s"
-        )
+        added = len(lexicon) - len(shipped)
+        print(f"  {path.name:36} {added:7} entries {len(lexicon.roles):6} roles {seconds:6.2f}s")
     started = time.perf_counter()
     lexicon = load_lexicon(files)
     print(
@@ -149,6 +150,28 @@ def load_phoenix() -> tuple[Path, ...]:
     return files
 
 
+def speed(parser: Parser, files: tuple[Path, ...]) -> None:
+    """Actor coding time on whole Reuters stories, as a share of the spaCy parse."""
+    raw = REUTERS.read_bytes().decode("latin-1")
+    bodies = [html.unescape(b) for b in re.findall(r"<BODY>(.*?)</BODY>", raw, re.S)]
+    docs = [Document(str(i), str(i), text) for i, text in enumerate(bodies[:SPEED_DOCS])]
+    started = time.perf_counter()
+    parser.parse(docs)
+    parse_seconds = time.perf_counter() - started
+    print(f"speed on {len(docs)} Reuters stories: spaCy parse {parse_seconds:.2f}s")
+    for label, actor_files in (("shipped", ()), ("+phoenix", files)):
+        coder = ActorCoder(Settings(actor_files=actor_files))
+        started = time.perf_counter()
+        for doc in docs:
+            coder(doc)
+        seconds = time.perf_counter() - started
+        mentions = sum(len(doc.mentions) for doc in docs)
+        print(
+            f"  actors {label:9} {seconds:6.2f}s  ratio to parse {seconds / parse_seconds:.3f}"
+            f"  ({mentions} mentions)"
+        )
+
+
 def main() -> None:
     records = [r for r in json.loads(GOLD.read_text(encoding="utf-8")) if r.get("text")]
     settings = Settings()
@@ -156,7 +179,8 @@ def main() -> None:
     print(f"{len(records)} gold records from {GOLD}")
     shipped = score(records, settings, parser)
     print("Phoenix dictionaries:")
-    phoenix = score(records, Settings(actor_files=load_phoenix()), parser)
+    files = load_phoenix()
+    phoenix = score(records, Settings(actor_files=files), parser)
     print(f"{'figure':24} {'shipped':>9} {'+phoenix':>9} {'ratio':>7}")
     for key, value in shipped.items():
         other = phoenix[key]
@@ -168,6 +192,7 @@ def main() -> None:
         f" ({shipped['both_excusing_places']:.1%} / {phoenix['both_excusing_places']:.1%} "
         "counting gold targets that are places after in/at/from, never actors by design)"
     )
+    speed(parser, files)
 
 
 if __name__ == "__main__":

@@ -80,6 +80,11 @@ def test_capital_stands_for_government_but_a_place_is_not_an_actor(code):
     assert doc.mention_at(start, start + len("Baghdad")) is None
 
 
+def test_lower_case_words_are_not_dictionary_names(code):
+    doc = code("The valley flooded and the turkey farms were lost.")
+    assert doc.actors == []
+
+
 def test_country_as_subject_and_object_is_an_actor(code):
     doc = code("Iran insists the envoy will visit Iraq next week.")
     assert codes(doc, "Iran") == ("IRN", None)

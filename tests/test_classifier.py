@@ -24,17 +24,21 @@ from dateline.events.classifier import (
     read_labelled,
 )
 from dateline.events.ontology import PLOVER_TYPES, shipped_codebook
-from dateline.model import Event
+from dateline.model import Document, Event
 
 
 class ScriptedClassifier:
     """Answers each sentence with the type of the first keyword it contains, else NONE."""
 
+    threshold = 0.5
+
     def __init__(self, answers: dict[str, tuple[str, float]]):
         self.answers = answers
         self.asked: list[str] = []
+        self.calls = 0
 
     def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+        self.calls += 1
         self.asked.extend(sentences)
         return [self._answer(s) for s in sentences]
 
@@ -86,6 +90,7 @@ def test_shipped_weights_match_the_training_classes():
     assert set(model.classes) == {*PLOVER_TYPES, NO_EVENT}
     assert model.weights.shape == (384, len(model.classes))
     assert model.bias.shape == (len(model.classes),)
+    assert 0 < model.threshold < 1
 
 
 # --- the linear layer ----------------------------------------------------------------------
@@ -100,10 +105,11 @@ def test_probabilities_are_a_distribution_favouring_the_aligned_class():
 
 
 def test_weights_round_trip_through_a_file(tmp_path):
-    model = LinearModel(("A", "B", "C"), np.arange(6.0).reshape(2, 3), np.array([1.0, 2, 3]))
+    model = LinearModel(("A", "B", "C"), np.arange(6.0).reshape(2, 3), np.array([1.0, 2, 3]), 0.4)
     model.save(tmp_path / "w.npz")
     loaded = LinearModel.load(tmp_path / "w.npz")
     assert loaded.classes == ("A", "B", "C")
+    assert loaded.threshold == pytest.approx(0.4)
     assert np.allclose(loaded.weights, model.weights) and np.allclose(loaded.bias, model.bias)
 
 
@@ -152,11 +158,13 @@ def test_stage_asks_only_about_uncoded_sentences_with_an_actor(with_actors, sett
     scripted = ScriptedClassifier({})
     ClassifierCoder(settings, classifier=scripted)(doc)
     asked = set(scripted.asked)
+    assert scripted.calls == 1  # every sentence of the document in one batch
     assert doc.sentences[0].text not in asked  # the pattern coder decided it
     assert doc.sentences[1].text in asked
     assert "Heavy rain is expected in the north." not in asked  # no actor
-    assert all(any(m.sentence == s.index for m in doc.mentions) for s in doc.sentences
-               if s.text in asked)
+    assert all(
+        any(m.sentence == s.index for m in doc.mentions) for s in doc.sentences if s.text in asked
+    )
 
 
 def test_stage_codes_a_confident_type_with_roles_and_provenance(with_actors, settings):
@@ -179,16 +187,13 @@ def test_stage_codes_a_confident_type_with_roles_and_provenance(with_actors, set
 
 def test_stage_leaves_unsure_and_no_event_sentences_alone(with_actors, settings):
     doc = with_actors(STORY)
-    scripted = ScriptedClassifier(
-        {"students": ("PROTEST", ClassifierCoder.threshold - 0.01), "Israeli": (NO_EVENT, 0.99)}
-    )
+    unsure = ScriptedClassifier.threshold - 0.01
+    scripted = ScriptedClassifier({"students": ("PROTEST", unsure), "Israeli": (NO_EVENT, 0.99)})
     ClassifierCoder(settings, classifier=scripted)(doc)
     assert doc.events == []
 
 
 def test_stage_without_a_parse_changes_nothing(settings):
-    from dateline.model import Document
-
     doc = Document(doc_id="x", path="<test>", text="Egypt hosted the delegation.")
     scripted = ScriptedClassifier({"Egypt": ("CONSULT", 0.9)})
     assert ClassifierCoder(settings, classifier=scripted)(doc).events == []
@@ -209,16 +214,19 @@ def real_classifier():
     ("sentence", "kind"),
     [
         ("Hundreds of nurses protested outside the health ministry over unpaid wages.", "PROTEST"),
-        ("The Iraqi foreign minister held talks with his Turkish counterpart in Ankara.", "CONSULT"),
+        (
+            "The Iraqi foreign minister held talks with his Turkish counterpart in Ankara.",
+            "CONSULT",
+        ),
         ("Iran threatened to retaliate against any attack on its territory.", "THREATEN"),
-        ("Police in Lagos detained forty demonstrators.", "COERCE"),
+        ("Police in Lagos arrested the opposition leader on fraud charges.", "COERCE"),
         ("The rebels freed four captured soldiers as a goodwill gesture.", "RETREAT"),
         ("It will be sunny and warm in Lisbon tomorrow.", NO_EVENT),
         ("Real Madrid beat Barcelona 3-1 on Saturday.", NO_EVENT),
     ],
 )
 def test_real_classifier_ranks_clear_sentences(real_classifier, sentence, kind):
-    (predicted, probability), = real_classifier.predict([sentence])
+    ((predicted, probability),) = real_classifier.predict([sentence])
     assert predicted == kind
     assert 0 < probability <= 1
 

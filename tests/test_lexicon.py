@@ -68,11 +68,16 @@ def test_csv_dictionary_overrides_shipped_entries_and_honours_dates(tmp_path):
 def test_yaml_dictionary(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text(
-        "- name: Northern Patrol\n  aliases: [the Patrol]\n  country: NOR\n  sector: MIL\n",
+        "- name: Northern Patrol\n  aliases: [the Patrol]\n  country: NOR\n  sector: MIL\n"
+        "- name: Lake Council\n  country: IGO\n  valid_from: 2001-02-03\n",
         encoding="utf-8",
     )
-    entry = load_lexicon([path]).best(phrase_key("the Patrol"), None)
+    lexicon = load_lexicon([path])
+    entry = lexicon.best(phrase_key("the Patrol"), None)
     assert (entry.name, entry.country, entry.sector) == ("Northern Patrol", "NOR", "MIL")
+    council = lexicon.best(phrase_key("Lake Council"), date(2005, 1, 1))
+    assert (council.country, council.sector) == (None, "IGO")
+    assert lexicon.best(phrase_key("Lake Council"), date(2000, 1, 1)) is None
 
 
 def test_bad_user_dictionary_is_a_config_error(tmp_path):

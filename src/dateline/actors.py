@@ -41,6 +41,7 @@ COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
 }
 NOT_NATIONALITY = {"ethnic", "pro", "anti"}  # "ethnic Albanians" may live anywhere
 INSTITUTION_PLACES = {"in", "at", "into", "inside", "outside"}  # "in court", "at the hospital"
+NAME_LINKS = {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
 NAME_PARTICLES = {"al", "el", "mr", "mrs", "ms", "dr", "'s"}  # vary between mentions
 COREF_WINDOW = 3  # sentences back that a pronoun or description may reach
 
@@ -101,8 +102,8 @@ class _Phrases:
         for i, j, entry in self.lexicon.matches(words, self.day):
             start, end = tokens[i].i, tokens[j - 1].i + 1
             span = self.parsed[start:end]
-            if not any(t.text[:1].isupper() for t in span):
-                continue  # "turkey", "chad": dictionary names are written capitalised
+            if not _written_as_name(span):
+                continue  # "turkey", "the valley": dictionary names are written capitalised
             for t in span:
                 found[t.i] = (start, end, entry)
         return found
@@ -564,6 +565,12 @@ class _Chains:
 def _name_words(name: str) -> list[str]:
     """Name words without the particles that vary between mentions ("al-Maliki")."""
     return [w for w in phrase_key(name) if w not in NAME_PARTICLES]
+
+
+def _written_as_name(span) -> bool:
+    """Every word of a name but its particles ("of", "al-", "d'") starts with a capital."""
+    words = [t for t in span if t.text[:1].isalpha() and t.lower_ not in NAME_LINKS]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
 def _bare_description(head, tokens) -> bool:

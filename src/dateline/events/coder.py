@@ -25,6 +25,7 @@ MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
 MAX_EVENTS_PER_TRIGGER = 4
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,7 @@ class EventCoder:
         return doc
 
     def _code_sentence(self, doc: Document, index: int, span) -> list[Event]:
-        if any(
-            t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in self.patterns.discard_words
-            for t in span
-        ):
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words for t in span):
             return []  # sport results and the like: "beat", "attack", "strike" mean no event
         matches = {token.i: match for token in span if (match := self._match(token))}
         events = []
@@ -113,7 +111,9 @@ class EventCoder:
                     target=target_ref,
                     modality=modality,
                     confidence=_confidence(pattern, trigger, source_role, source, target),
-                    explanation=_explain(pattern, trigger, source_role, target_role),
+                    explanation=_explain(
+                        pattern, trigger, source_role, target_role if target else None
+                    ),
                     coder=self.version,
                     token=trigger.i,
                 )
@@ -212,8 +212,20 @@ def _is_passive(verb) -> bool:
 def _find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> Role | None:
     for spec in specs:
         role = _through_partitive(_role(trigger, spec, doc, patterns), patterns.partitive_nouns)
+        if role is not None and _mention_of(doc, role.token) is None:
+            role = _located(role)
         if role is not None and _mention_of(doc, role.token) is not None:
             return role
+    return None
+
+
+def _located(role: Role) -> Role | None:
+    """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
+    for child in role.token.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS:
+            pobj = _child(child, {"pobj"})
+            if pobj is not None:
+                return Role(pobj, f"{role.path}~{child.lower_}")
     return None
 
 
