@@ -1,14 +1,28 @@
 """The gazetteer: GeoNames names, alternate names, regions, and choosing among namesakes."""
 
+import pickle
+
 import pytest
 
+from dateline import gazetteer as gazetteer_module
 from dateline.errors import ConfigError
-from dateline.gazetteer import Context, haversine_km, load_gazetteer, name_key
+from dateline.gazetteer import (
+    Context,
+    Gazetteer,
+    cache_dir,
+    haversine_km,
+    load_gazetteer,
+    name_key,
+    open_gazetteer,
+)
+from dateline.settings import Settings
+
+SMALL = 15000  # a quick gazetteer for the cache tests
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return load_gazetteer(5000)
+    return load_gazetteer(Settings().min_city_population)
 
 
 def context_of(gazetteer, *names):
@@ -76,7 +90,7 @@ def test_name_keys_ignore_case_accents_and_articles():
 
 def test_population_threshold_drops_small_towns(gazetteer):
     small = [p for p in gazetteer.lookup("Alexandria") if p.population < 15000]
-    assert small, "the 5000 gazetteer has small Alexandrias"
+    assert small, "the default gazetteer has small Alexandrias"
     big_only = load_gazetteer(15000)
     assert all(
         p.population >= 15000 for p in big_only.lookup("Alexandria") if p.precision == "city"
@@ -90,7 +104,7 @@ def test_user_place_files_add_regions(tmp_path):
         "Blue Valley,KEN,0.5,36.1,region,\n",
         encoding="utf-8",
     )
-    place = load_gazetteer(5000, (path,)).resolve("Blue Valley")
+    place = load_gazetteer(SMALL, (path,)).resolve("Blue Valley")
     assert (place.country, place.precision, place.lat) == ("KEN", "region", 0.5)
 
 
@@ -98,7 +112,7 @@ def test_a_malformed_place_file_is_a_config_error(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("name,country,lat,lon,precision,geonameid\nNowhere,KEN,north,,region,\n")
     with pytest.raises(ConfigError, match="bad.csv"):
-        load_gazetteer(5000, (path,))
+        load_gazetteer(SMALL, (path,))
 
 
 def test_neighbouring_towns_pull_a_name_to_their_region(gazetteer):
@@ -106,3 +120,90 @@ def test_neighbouring_towns_pull_a_name_to_their_region(gazetteer):
     assert (texan.country, texan.admin1) == ("USA", "Texas")
     french = gazetteer.resolve("Paris", gazetteer.context_for(["Paris", "Lyon", "Marseille"]))
     assert french.country == "FRA"
+
+
+def test_us_counties_resolve_in_their_state(gazetteer):
+    fulton = gazetteer.resolve("Fulton County", context_of(gazetteer, "Atlanta", "Georgia"))
+    assert (fulton.precision, fulton.country, fulton.admin1) == ("admin2", "USA", "Georgia")
+    assert haversine_km(fulton.lat, fulton.lon, 33.75, -84.39) < 60
+    indiana = gazetteer.resolve("Marion County", context_of(gazetteer, "Indianapolis"))
+    assert indiana.admin1 == "Indiana"
+    florida = gazetteer.resolve("Marion County", context_of(gazetteer, "Ocala", "Florida"))
+    assert florida.admin1 == "Florida"
+
+
+def test_the_story_state_chooses_among_american_namesakes(gazetteer):
+    illinois = gazetteer.resolve("Springfield", gazetteer.context_for(["Springfield", "Illinois"]))
+    assert illinois.admin1 == "Illinois"
+    assert haversine_km(illinois.lat, illinois.lon, 39.8, -89.65) < 30
+    names = ["Springfield", "Massachusetts"]
+    assert gazetteer.resolve("Springfield", gazetteer.context_for(names)).admin1 == "Massachusetts"
+
+
+def test_provinces_have_names_and_news_short_names(gazetteer):
+    anbar = gazetteer.resolve("Anbar")
+    assert (anbar.precision, anbar.country, anbar.admin1) == ("admin1", "IRQ", "Anbar")
+    assert haversine_km(anbar.lat, anbar.lon, 33.4, 42.0) < 200
+    assert gazetteer.resolve("Mosul").admin1 == "Ninawa"
+    # "Salah ad Din Governorate" is written "Salah ad Din".
+    assert gazetteer.resolve("Salah ad Din").precision == "admin1"
+
+
+def test_a_province_named_after_its_city_yields_to_the_city(gazetteer):
+    baghdad = gazetteer.resolve("Baghdad")
+    assert (baghdad.name, baghdad.precision) == ("Baghdad", "city")
+    kirkuk = gazetteer.resolve("Kirkuk")
+    assert kirkuk.precision == "city"
+
+
+def test_our_regions_override_a_province_of_the_same_name(gazetteer):
+    bank = gazetteer.lookup("West Bank")
+    assert [p.precision for p in bank] == ["region"]
+
+
+def test_the_index_is_cached_on_disk_and_reloaded(tmp_path, monkeypatch):
+    built = open_gazetteer(SMALL, (), tmp_path)
+    [cached] = tmp_path.glob("gazetteer-*.pickle")
+
+    def no_build(*args):
+        raise AssertionError("the cache should have been read")
+
+    monkeypatch.setattr(gazetteer_module, "build_gazetteer", no_build)
+    loaded = open_gazetteer(SMALL, (), tmp_path)
+    assert loaded is not built and len(loaded) == len(built)
+    assert loaded.resolve("Baghdad") == built.resolve("Baghdad")
+    assert cached.stat().st_size > 0
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path):
+    open_gazetteer(SMALL, (), tmp_path)
+    [cached] = tmp_path.glob("gazetteer-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert open_gazetteer(SMALL, (), tmp_path).resolve("Baghdad").country == "IRQ"
+    cached.write_bytes(pickle.dumps({"a": "dict"}))
+    assert isinstance(open_gazetteer(SMALL, (), tmp_path), Gazetteer)
+    assert isinstance(pickle.loads(cached.read_bytes()), Gazetteer)
+
+
+def test_a_changed_place_file_gets_a_new_cache(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text("name,country,lat,lon,precision,geonameid\nBlue Valley,KEN,0.5,36.1,region,\n")
+    cache = tmp_path / "cache"
+    assert open_gazetteer(SMALL, (path,), cache).resolve("Blue Valley").lat == 0.5
+    path.write_text("name,country,lat,lon,precision,geonameid\nBlue Valley,KEN,1.5,36.1,region,\n")
+    assert open_gazetteer(SMALL, (path,), cache).resolve("Blue Valley").lat == 1.5
+    assert len(list(cache.glob("gazetteer-*.pickle"))) == 2
+
+
+def test_an_unwritable_cache_only_costs_the_rebuild(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory should be")
+    assert open_gazetteer(SMALL, (), blocker / "cache").resolve("Kyiv").country == "UKR"
+
+
+def test_the_cache_directory_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATELINE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "dateline"
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"

@@ -124,3 +124,27 @@ def test_a_compass_region_of_a_country_is_never_a_city(parsed, placer):
     doc = parsed("Drones hit a convoy in southern Lebanon.")
     [place] = placed(placer, doc, event_at(doc, "hit"))
     assert (place.country, place.precision) == ("LBN", "country")
+
+
+def test_an_american_town_is_placed_in_the_state_the_story_names(parsed, placer):
+    text = (
+        "Illinois state troopers arrested a suspect in Springfield on Monday. "
+        "The man was later moved to a jail in Peoria."
+    )
+    doc = parsed(text, published=DAY)
+    [place] = placed(placer, doc, event_at(doc, "arrested"))
+    assert (place.name, place.country, place.admin1) == ("Springfield", "USA", "Illinois")
+    assert abs(place.lat - 39.8) < 0.3 and abs(place.lon + 89.65) < 0.3
+
+
+def test_a_county_is_placed_at_county_level(parsed, placer):
+    text = "Deputies raided a farm in Fulton County, outside Atlanta, Georgia."
+    doc = parsed(text, published=DAY)
+    [place] = placed(placer, doc, event_at(doc, "raided"))
+    assert (place.name, place.precision, place.admin1) == ("Fulton County", "admin2", "Georgia")
+
+
+def test_a_foreign_city_carries_its_province_name(parsed, placer):
+    doc = parsed("Gunmen ambushed a patrol in Mosul.", published=DAY)
+    [place] = placed(placer, doc, event_at(doc, "ambushed"))
+    assert (place.name, place.admin1) == ("Mosul", "Ninawa")

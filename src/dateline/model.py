@@ -109,7 +109,7 @@ class Place:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    precision: str  # city | admin1 | country | region
+    precision: str  # city | admin2 (a US county) | admin1 | country | region
 
 
 @dataclass

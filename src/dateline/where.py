@@ -19,7 +19,17 @@ from functools import lru_cache
 from importlib import resources
 
 from .clause import clause_tokens, trigger_token
-from .gazetteer import CITY, COUNTRY, Context, Gazetteer, GazPlace, load_gazetteer
+from .gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    COUNTRY,
+    REGION,
+    Context,
+    Gazetteer,
+    GazPlace,
+    load_gazetteer,
+)
 from .model import ActorRef, Document, Event, Place
 from .settings import Settings
 
@@ -213,10 +223,10 @@ def _is_named_actor(toponym: Toponym, ref: ActorRef) -> bool:
 
 def _best(toponyms: list[Toponym], index: int) -> Toponym:
     """The surest locative first, then the nearest to the trigger, then the finest place."""
-    fineness = {CITY: 0, "admin1": 1, "region": 2, COUNTRY: 3}
+    fineness = {CITY: 0, ADMIN2: 1, ADMIN1: 2, REGION: 3, COUNTRY: 4}
     return min(
         toponyms,
-        key=lambda t: (-t.weight, abs(index - t.start), fineness.get(t.place.precision, 4)),
+        key=lambda t: (-t.weight, abs(index - t.start), fineness.get(t.place.precision, 5)),
     )
 
 

@@ -432,15 +432,16 @@ def _prepositional(word, preposition: str) -> Role | None:
 
 
 def _mention_of(doc: Document, token) -> Mention | None:
-    """The mention at a phrase head: on the head word itself, else inside its left side
-    and appositions ("Iranian officials", "his envoy, Ali Larijani")."""
+    """The mention at a phrase head: on the head word itself, else inside its left side,
+    appositions and of-phrase ("Iranian officials", "the president of Armenia")."""
     end = token.idx + len(token)
     mention = doc.mention_at(token.idx, end) or _mention_elsewhere(doc, token)
     if mention is not None:
         return mention
     start = token.left_edge.idx
     for child in token.rights:
-        if child.dep_ in {"appos", "compound"}:
+        # "his envoy, Ali Larijani", "the president of Armenia"
+        if child.dep_ in {"appos", "compound"} or (child.dep_ == "prep" and child.lower_ == "of"):
             end = child.right_edge.idx + len(child.right_edge)
     return doc.mention_at(start, end)
 
