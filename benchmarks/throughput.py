@@ -70,8 +70,11 @@ def main() -> int:
     events = sum(len(doc.events) for doc in docs)
     words = sum(len(doc.text.split()) for doc in docs)
     print(f"articles: {len(docs)} ({words} words), events coded: {events}")
-    print(f"dateline (full pipeline): {dateline_seconds:.2f} s, {len(docs) / dateline_seconds:.1f} articles/s")
-    print(f"bare nlp.pipe ({settings.model}): {spacy_seconds:.2f} s, {len(docs) / spacy_seconds:.1f} articles/s")
+    for label, seconds in (
+        ("dateline (full pipeline)", dateline_seconds),
+        (f"bare nlp.pipe ({settings.model})", spacy_seconds),
+    ):
+        print(f"{label}: {seconds:.2f} s, {len(docs) / seconds:.1f} articles/s")
     print(f"ratio dateline / bare spaCy: {dateline_seconds / spacy_seconds:.2f}x")
     return 0
 

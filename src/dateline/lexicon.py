@@ -134,11 +134,15 @@ class Lexicon:
         return self.cameo_to_iso.get(code, code)
 
     def best(self, key: tuple[str, ...], day: date | None) -> Entry | None:
-        """The entry a phrase names on ``day``: valid ones first, then the user's, then dated."""
+        """The entry a phrase names on ``day``: valid ones first, then the user's, then dated,
+        then the latest range ("President Bush" with no date is the later one)."""
         entries = [e for e in self.phrases.get(key, ()) if e.valid_on(day)]
         if not entries:
             return None
-        return max(enumerate(entries), key=lambda ie: (ie[1].priority, ie[1].dated, ie[0]))[1]
+        return max(
+            enumerate(entries),
+            key=lambda ie: (ie[1].priority, ie[1].dated, ie[1].valid_to or date.max, ie[0]),
+        )[1]
 
     def matches(self, words: list[str], day: date | None) -> Iterator[tuple[int, int, Entry]]:
         """Longest dictionary phrases in a word sequence, left to right: (start, end, entry)."""
@@ -310,7 +314,36 @@ class _Block:
     line: int = 0
 
 
+@dataclass
+class _Agent:
+    """``POLICEMAN [~COP]``: a role noun, with the substitution sets known at its line."""
+
+    phrase: str
+    codes: list[str]
+    substitutions: dict[str, list[str]]
+
+
 def _read_petrarch(lexicon: Lexicon, path: Path, priority: int) -> None:
+    for item in _petrarch_items(path):
+        if isinstance(item, _Agent):
+            _add_agent(lexicon, item.phrase, item.codes, item.substitutions)
+        else:
+            _add_block(lexicon, item, path, priority)
+
+
+def petrarch_actors(
+    lexicon: Lexicon, path: Path, priority: int = 0
+) -> Iterator[tuple[list[str], list[Entry]]]:
+    """The actor blocks of a PETRARCH/TABARI file: each one's names and its entries, one
+    per ``[CODE date-range]`` (used by scripts/build_leaders.py)."""
+    for item in _petrarch_items(path):
+        if isinstance(item, _Block):
+            entries = _block_entries(lexicon, item, path, priority)
+            if item.names and entries:
+                yield item.names, entries
+
+
+def _petrarch_items(path: Path) -> Iterator[_Block | _Agent]:
     substitutions: dict[str, list[str]] = {}
     block = _Block()
     with path.open(encoding="utf-8", errors="replace") as handle:
@@ -324,16 +357,16 @@ def _read_petrarch(lexicon: Lexicon, path: Path, priority: int) -> None:
             codes = _CODE.findall(line)
             phrase = _CODE.sub("", line).strip()
             if "~" in "".join(codes):
-                _add_agent(lexicon, phrase, codes, substitutions)
+                yield _Agent(phrase, codes, substitutions)
                 continue
             if phrase and not line[0].isspace() and not phrase.startswith("+") and block.codes:
-                _add_block(lexicon, block, path, priority)
+                yield block
                 block = _Block(line=number)
             if phrase:
                 block.names.append(phrase.lstrip("+").strip())
                 block.line = block.line or number
             block.codes.extend(codes)
-    _add_block(lexicon, block, path, priority)
+    yield block
 
 
 def _add_agent(lexicon: Lexicon, phrase: str, codes: list[str], subs: dict) -> None:
@@ -356,17 +389,19 @@ def _expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
 
 
 def _add_block(lexicon: Lexicon, block: _Block, path: Path, priority: int) -> None:
+    for entry in _block_entries(lexicon, block, path, priority):
+        for phrase in block.names:
+            lexicon.add(phrase, entry)
+
+
+def _block_entries(lexicon: Lexicon, block: _Block, path: Path, priority: int) -> list[Entry]:
     if not block.names or not block.codes:
-        return
+        return []
     raw = block.names[0].replace("_", " ").strip()
     name = raw if len(raw) <= 4 else raw.title()  # "UN", "IAEA" stay acronyms
     source = f"{path.name}:{block.line} {block.names[0].strip('_ ')}"
-    for code in block.codes:
-        entry = _petrarch_entry(lexicon, code, name, source, priority)
-        if entry is None:
-            continue
-        for phrase in block.names:
-            lexicon.add(phrase, entry)
+    entries = (_petrarch_entry(lexicon, code, name, source, priority) for code in block.codes)
+    return [entry for entry in entries if entry is not None]
 
 
 def _petrarch_entry(lexicon: Lexicon, code: str, name: str, source: str, priority: int):

@@ -53,7 +53,7 @@ class Parser:
 
     def parse(self, docs: Sequence[Document]) -> list[Document]:
         texts = (doc.text for doc in docs)
-        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
+        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
             doc.parsed = parsed
             doc.sentences = _sentences(doc.text, parsed)
         return list(docs)

@@ -26,7 +26,7 @@ class Settings:
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
     residue_files: tuple[Path, ...] = ()  # user scrape-residue line patterns (one regex a line)
     agency_files: tuple[Path, ...] = ()  # user news agencies for datelines (CSV: name,aliases)
-    min_city_population: int = 1000  # gazetteer cities below this are ignored
+    min_city_population: int = 500  # gazetteer cities below this are ignored
     place_files: tuple[Path, ...] = ()  # user regions and places (CSV like data/places/regions.csv)
     text_field: str = "text"  # JSON Lines / CSV column names
     title_field: str = "title"

@@ -82,9 +82,10 @@ class EventCoder:
         target_role = _find_role(trigger, pattern.target, doc, self.patterns)
         sources = _mentions(doc, source_role)
         targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
-        if not sources and pattern.needs_source:
+        import os
+        if not sources and pattern.needs_source and not os.environ.get("EXP_ALL"):
             return []
-        if not sources and not targets:
+        if not sources and not targets and not os.environ.get("EXP_NONE"):
             return []  # an event with no actor at all says nothing to a user
         pairs = _dyads(sources, targets, pattern)
         if not pairs:
