@@ -3,10 +3,10 @@
 Embeds the labelled sentences of data/classifier/training.csv with the [embed] extra's
 all-MiniLM-L6-v2, picks the regularisation strength of a multinomial logistic regression
 (scikit-learn, installed with sentence-transformers) by repeated stratified 5-fold
-cross-validation,
-prints the cross-validated accuracy, sets the event threshold (the lowest top-class
-probability at which the cross-validated event predictions are right TARGET_PRECISION of
-the time), then fits on every sentence and saves the layer with its threshold.
+cross-validation, prints the held-out accuracy and recall per class, sets the event
+threshold (the lowest top-class probability at which the held-out event predictions are
+right TARGET_PRECISION of the time), then fits on every sentence and saves the layer with
+its threshold.
 
     .venv/bin/python scripts/train_classifier.py
 """

@@ -33,6 +33,12 @@ def ref(doc, phrase, nth=0):
     return doc.actor_ref(mention)
 
 
+def ref_mention(doc, phrase, nth=0):
+    mention = doc.mention_at(*_span(doc, phrase, nth))
+    assert mention is not None, f"no mention at {phrase!r}"
+    return mention
+
+
 def codes(doc, phrase, nth=0):
     actor = ref(doc, phrase, nth)
     return actor.country, actor.sector
@@ -72,12 +78,54 @@ def test_demonym_and_role_noun_groups(code):
     assert codes(doc, "Belarusian riot police") == ("BLR", "COP")
 
 
-def test_capital_stands_for_government_but_a_place_is_not_an_actor(code):
+def test_capital_stands_for_government_but_a_place_is_only_a_locative(code):
     doc = code("Washington says talks in Baghdad failed. New Delhi described the plan as unfair.")
     assert codes(doc, "Washington") == ("USA", "GOV")
     assert codes(doc, "New Delhi") == ("IND", "GOV")
     start = doc.text.index("Baghdad")
-    assert doc.mention_at(start, start + len("Baghdad")) is None
+    assert doc.mention_at(start, start + len("Baghdad")).rule == "locative"
+
+
+def test_locative_places_code_their_country_government(code):
+    doc = code(
+        "The envoy flew from northern Ruritania to Kabul. Shells landed near Taiwan, "
+        "and the convoy stopped outside Basra."
+    )
+    located = {m.text: m for m in doc.mentions if m.rule == "locative"}
+    assert set(located) == {"Taiwan", "Basra"}
+    assert codes(doc, "Taiwan") == ("TWN", "GOV")
+    assert codes(doc, "Basra") == ("IRQ", "GOV")
+    assert doc.actors[located["Basra"].actor].kind == "state"
+
+
+def test_locative_covers_the_phrase_and_shares_the_country_actor(code):
+    doc = code("Jordan protested. Troops were later seen in southern Jordan.")
+    located = next(m for m in doc.mentions if m.rule == "locative")
+    assert located.text == "southern Jordan"
+    assert located.actor == ref_mention(doc, "Jordan").actor
+
+
+def test_pronoun_skips_an_actor_named_only_as_a_place(code):
+    doc = code("Officials met in Lebanon. Ahmed Karimi said he wanted calm.")
+    he = ref_mention(doc, "he")
+    assert doc.actors[he.actor].name == "Ahmed Karimi"
+    doc = code("The talks were held in Lebanon. They failed.")
+    assert all(m.rule != "coref:pronoun" for m in doc.mentions)
+
+
+def test_a_place_named_first_becomes_the_actor_named_later(code):
+    doc = code("Rebels crossed into Chad. Chad said it would respond.")
+    assert ref_mention(doc, "Chad", 1).actor == ref_mention(doc, "Chad").actor
+    assert codes(doc, "it") == ("TCD", "GOV")
+
+
+def test_country_holding_custody_is_an_actor(code):
+    doc = code("Two fishermen died in Turkish custody; one later died in Greek hands.")
+    assert codes(doc, "Turkish") == ("TUR", "GOV")
+    assert ref_mention(doc, "Turkish").text == "Turkish"
+    assert codes(doc, "Greek") == ("GRC", "GOV")
+    doc = code("The fishermen were taken into custody.")
+    assert doc.actors == []
 
 
 def test_lower_case_words_are_not_dictionary_names(code):
@@ -264,3 +312,17 @@ def _span(doc, phrase, nth=0):
     for _ in range(nth + 1):
         start = doc.text.index(phrase, start + 1)
     return start, start + len(phrase)
+
+
+def test_shipped_leader_gets_country_from_the_dictionary_not_the_story(code):
+    doc = code("President Bush spoke in Cairo on Monday.", published=date(2004, 6, 1))
+    actor = ref(doc, "President Bush")
+    assert (actor.country, actor.sector, actor.name) == ("USA", "GOV", "George W. Bush")
+    doc = code("President Bush spoke in Cairo on Monday.", published=date(1990, 6, 1))
+    assert ref(doc, "President Bush").name == "George Bush"
+
+
+def test_residents_and_detainees_are_civilians(code):
+    doc = code("Iraqi detainees were freed and Kurdish inhabitants returned.")
+    assert codes(doc, "Iraqi detainees") == ("IRQ", "CVL")
+    assert codes(doc, "Kurdish inhabitants")[1] == "CVL"

@@ -120,3 +120,40 @@ def test_real_phoenix_dictionaries_load():
     assert len(lexicon) > 30000
     maliki = lexicon.best(phrase_key("Nuri al-Maliki"), date(2007, 4, 29))
     assert (maliki.country, maliki.sector) == ("IRQ", "GOV")
+
+
+def test_latest_range_wins_when_the_story_has_no_date(tmp_path):
+    path = tmp_path / "heads.csv"
+    path.write_text(
+        "name,aliases,country,sector,kind,valid_from,valid_to\n"
+        "Anna Old,Chief Berg,NOR,GOV,person,1990-01-01,1995-12-31\n"
+        "Boris New,Chief Berg,SWE,GOV,person,2001-01-01,2004-12-31\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([path])
+    assert lexicon.best(phrase_key("Chief Berg"), None).name == "Boris New"
+    assert lexicon.best(phrase_key("Chief Berg"), date(1993, 5, 1)).name == "Anna Old"
+    assert lexicon.best(phrase_key("Chief Berg"), date(1998, 5, 1)) is None
+
+
+def test_petrarch_actors_give_each_block_its_names_and_dated_entries(tmp_path):
+    from dateline.lexicon import petrarch_actors
+
+    path = tmp_path / "people.actors.txt"
+    path.write_text(PETRARCH_ACTORS, encoding="utf-8")
+    blocks = {names[0]: entries for names, entries in petrarch_actors(load_lexicon(), path)}
+    firefly = blocks["RUFUS_T_FIREFLY_"]
+    assert [(e.sector, e.valid_from, e.valid_to) for e in firefly] == [
+        ("GOV", date(1933, 1, 1), date(1933, 12, 31)),
+        ("OPP", date(1934, 1, 1), None),
+    ]
+    assert {e.kind for e in firefly} == {"person"}
+
+
+def test_shipped_leaders_follow_the_story_date():
+    lexicon = load_lexicon()
+    before = lexicon.best(phrase_key("President Bush"), date(1991, 3, 1))
+    after = lexicon.best(phrase_key("President Bush"), date(2003, 3, 1))
+    assert before.name != after.name
+    assert (after.country, after.sector, after.kind) == ("USA", "GOV", "person")
+    assert lexicon.best(phrase_key("Mubarak"), date(2005, 1, 1)).country == "EGY"

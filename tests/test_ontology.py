@@ -116,3 +116,17 @@ def test_build_script_reproduces_the_shipped_table():
     book = shipped_codebook()
     assert set(rows) == set(book.codes)
     assert all(rows[c]["goldstein"] == book[c].goldstein for c in rows)
+
+
+def test_yes_no_fields_are_read_as_booleans(tmp_path):
+    shipped = load_patterns()
+    kill = next(p for p in shipped.candidates("verb", "kill") if not p.object)
+    assert kill.needs_source is False
+    assert next(iter(shipped.candidates("verb", "meet"))).reciprocal is True
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        'patterns:\n  - {id: x, verbs: [zap], code: "190", needs_source: perhaps}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError):
+        load_patterns((bad,))

@@ -3,8 +3,10 @@
 Every noun phrase of the parse is a candidate: a dictionary name ("Qods Force"), a person
 with a title or role ("Prime Minister Nuri al-Maliki"), a group named by demonym and role
 noun ("Iranian officials"), a country or capital standing for its government ("Washington
-says"). Places in locative position ("in Baghdad") are not actors. Mentions of the same
-entity are then chained: repeated names, surnames, pronouns and definite descriptions.
+says"). A country or city in locative position ("arrived in Baghdad") gets a mention with
+rule "locative" of its country's government: events use it only as a place-like target, and
+it takes no part in coreference. Mentions of the same entity are then chained: repeated
+names, surnames, pronouns and definite descriptions.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .lexicon import KINDS, Entry, Lexicon, Role, load_lexicon, phrase_key, token_key
+from .lexicon import KINDS, Entry, Lexicon, Role, city_country, load_lexicon, phrase_key, token_key
 from .model import Actor, Document, Mention
 from .settings import Settings
 
@@ -27,6 +29,8 @@ LEFT_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "nmod", "poss", "c
 RIGHT_DEPS = {"compound", "flat", "case"}
 NOT_HEADS = {"compound", "flat", "amod", "nmod"}
 COUNTRY_KINDS = {"state", "capital", "demonym"}
+PLACE_KINDS = {"state", "capital"}  # what a locative phrase names: "in Iraq", "in Baghdad"
+LOCATIVE = "locative"
 PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "himself": "person",
     "she": "person", "her": "person", "herself": "person",
@@ -183,11 +187,49 @@ class _Phrases:
         if lower in self.lexicon.descriptions and _bare_description(head, tokens):
             kind = self.lexicon.descriptions[lower]
             return [self._waiting(start, end, kind, "coref:description")]
+        located = self._locative(head, start, end)
+        if located is not None:
+            return [located]
+        holder = self._holder(head, tokens)
+        if holder is not None:
+            return [holder]
         coded = self._code_named(head, tokens, start, end)
         if not coded and head.pos_ == "PROPN" and head.is_title:
             # "Mr Larijani" missed by the tagger: kept only if it names an earlier person
             return [self._waiting(head.i, head.i + 1, "name", "coref:surname")]
         return coded
+
+    def _locative(self, head, start: int, end: int) -> Candidate | None:
+        """ "arrived in Baghdad", "from southern Lebanon": the place's government, coded
+        apart so that events may take it as a destination but never as a subject."""
+        if not self._is_place(head) or head.ent_type_ == "PERSON":
+            return None
+        match = self.entry_at.get(head.i)
+        if match is not None and match[2].kind in PLACE_KINDS and match[2].country:
+            country, evidence = match[2].country, match[2].source
+        elif match is None and head.ent_type_ in ("GPE", "LOC"):
+            ent = self.ent_at[head.i]
+            country, evidence = city_country(ent.text), f"city '{ent.text}' (GeoNames)"
+        else:
+            return None
+        if country is None:
+            return None
+        name = self.lexicon.countries.get(country, country)
+        why = f"place after '{head.head.lower_}': {evidence} -> {country} GOV"
+        return Candidate(start, end, name, country, "GOV", "state", LOCATIVE, why)
+
+    def _holder(self, head, tokens) -> Candidate | None:
+        """ "in US custody": the country named on a holding noun is an actor, its state."""
+        if head.lemma_.lower() not in self.lexicon.holdings:
+            return None
+        for token in tokens:
+            match = self._nationality(token)
+            if match and token.i != head.i:
+                start, end, entry = match
+                name = self.lexicon.countries.get(entry.country, entry.name)
+                why = f"'{head.text}' held by {entry.source} -> GOV"
+                return Candidate(start, end, name, entry.country, "GOV", "state", "holder", why)
+        return None
 
     def _waiting(self, start: int, end: int, kind: str, rule: str) -> Candidate:
         text = self.parsed[start:end].text
@@ -450,6 +492,8 @@ class _Chains:
         self.mentions: list[Mention] = []
         self.keys: dict[tuple, int] = {}
         self.actor_of_head: dict[int, int] = {}  # phrase head token -> actor
+        self.state_of: dict[str, int] = {}  # country -> its first actor of kind state
+        self.located_only: set[int] = set()  # actors named so far only as places
 
     def link(self, candidates: list[Candidate]) -> tuple[list[Actor], list[Mention]]:
         for cand in candidates:
@@ -460,6 +504,9 @@ class _Chains:
                     self._mention(cand, found, "coref:surname")
                     continue
             if cand.kind == "refers:name":
+                continue
+            if cand.rule == LOCATIVE:
+                self._mention(cand, self._place_actor(cand), LOCATIVE)
                 continue
             if cand.kind.startswith("refers:"):
                 actor = self._antecedent(cand)
@@ -474,7 +521,23 @@ class _Chains:
             self._mention(cand, actor, rule)
         return self.actors, self.mentions
 
+    def _place_actor(self, cand: Candidate) -> int:
+        """A place shares its country's state actor; a new one stays out of coreference."""
+        index = self.state_of.get(cand.country)
+        if index is None:
+            index = len(self.actors)
+            self.actors.append(Actor(cand.name, cand.country, "GOV", "state", cand.evidence))
+            self.state_of[cand.country] = index
+            self.located_only.add(index)
+        return index
+
     def _actor_for(self, cand: Candidate) -> tuple[int, str]:
+        if cand.kind == "state" and self.state_of.get(cand.country) in self.located_only:
+            # "talks in Iraq ... Iraq said": the place named earlier is this actor
+            index = self.state_of[cand.country]
+            self.located_only.discard(index)
+            self._complete(index, cand)
+            return index, cand.rule
         if cand.kind == "person":
             found = self._same_person(cand.name)
             if found is not None:
@@ -486,6 +549,8 @@ class _Chains:
             self.keys[key] = len(self.actors)
             actor = Actor(cand.name, cand.country, cand.sector, cand.kind, cand.evidence)
             self.actors.append(actor)
+            if cand.kind == "state" and cand.country:
+                self.state_of.setdefault(cand.country, self.keys[key])
         return self.keys[key], cand.rule
 
     def _appositive(self, cand: Candidate) -> tuple[int, str] | None:
@@ -543,7 +608,11 @@ class _Chains:
         """The nearest earlier actor of the preferred kind within a few sentences."""
         here = self._sentence(cand)
         start = self.parsed[cand.start].idx
-        earlier = [m for m in self.mentions if m.end <= start and here - m.sentence <= COREF_WINDOW]
+        earlier = [
+            m
+            for m in self.mentions
+            if m.end <= start and here - m.sentence <= COREF_WINDOW and m.rule != LOCATIVE
+        ]
         for kind in COMPATIBLE[cand.kind.split(":", 1)[1]]:
             for mention in reversed(earlier):
                 if self.actors[mention.actor].kind == kind:

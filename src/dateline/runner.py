@@ -31,17 +31,17 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """The coding stages in order: parse, actors, events, when, where."""
+    """The coding stages in order: parse, actors, events (+ classifier), when, where."""
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or load_settings()
         self.parser = Parser(self.settings.model, self.settings.batch_size)
-        self.stages = [
-            ActorCoder(self.settings),
-            EventCoder(self.settings),
-            EventDater(self.settings),
-            EventPlacer(self.settings),
-        ]
+        self.stages = [ActorCoder(self.settings), EventCoder(self.settings)]
+        if self.settings.classifier:
+            from .events.classifier import ClassifierCoder  # needs the [embed] extra
+
+            self.stages.append(ClassifierCoder(self.settings))
+        self.stages += [EventDater(self.settings), EventPlacer(self.settings)]
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``."""

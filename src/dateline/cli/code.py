@@ -40,6 +40,12 @@ from .output import FORMATS, table_view, write_records
 @actors_option
 @patterns_option
 @click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
+@click.option(
+    "--classifier/--no-classifier",
+    default=None,
+    help="Ask the learned event-type classifier about sentences the patterns leave uncoded "
+    "(needs the [embed] extra).",
+)
 def code_command(paths, db, no_db, recode, fmt, out, config, **options):
     """Code the events of PATHS (files, directories, URLs, or - for standard input).
 

@@ -9,7 +9,7 @@ mentions the actors stage left on the document, never guessed from raw words.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
@@ -24,7 +24,10 @@ CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
 MAX_EVENTS_PER_TRIGGER = 4
+MAX_EVENTS_WITH_FALLBACK = 1  # a sentence with this many coded events takes no fallback
+PARTIAL_DISCOUNT = 0.6  # confidence factor of an event whose needed actor was not found
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 
 
@@ -50,23 +53,26 @@ class EventCoder:
         if doc.parsed is None:
             return doc
         events: list[Event] = []
+        people = _without_locatives(doc)
         for index, sentence in enumerate(doc.sentences):
             span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is not None:
-                events.extend(_unique(self._code_sentence(doc, index, span)))
+                events.extend(_unique(self._code_sentence(people, doc, index, span)))
         doc.events = events
         return doc
 
-    def _code_sentence(self, doc: Document, index: int, span) -> list[Event]:
+    def _code_sentence(self, people: Document, doc: Document, index: int, span) -> list[Event]:
         if any(t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words for t in span):
             return []  # sport results and the like: "beat", "attack", "strike" mean no event
         matches = {token.i: match for token in span if (match := self._match(token))}
-        events = []
+        complete: list[Event] = []
+        partial: list[Event] = []
         for i, pattern in matches.items():
             token = doc.parsed[i]
             if not _object_of_a_match(token, matches) and not _deferred(token, pattern, matches):
-                events.extend(self._events(doc, index, token, pattern))
-        return events
+                events, has_roles = self._events(people, doc, index, token, pattern)
+                (complete if has_roles else partial).extend(events)
+        return complete + _fallbacks(partial, complete)
 
     def _match(self, token) -> Pattern | None:
         pos = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
@@ -77,19 +83,34 @@ class EventCoder:
                 return pattern
         return None
 
-    def _events(self, doc: Document, index: int, trigger, pattern: Pattern) -> list[Event]:
-        source_role = _find_role(trigger, pattern.source, doc, self.patterns)
-        target_role = _find_role(trigger, pattern.target, doc, self.patterns)
-        sources = _mentions(doc, source_role)
-        targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
-        import os
-        if not sources and pattern.needs_source and not os.environ.get("EXP_ALL"):
-            return []
-        if not sources and not targets and not os.environ.get("EXP_NONE"):
-            return []  # an event with no actor at all says nothing to a user
-        pairs = _dyads(sources, targets, pattern)
+    def _events(
+        self, people: Document, doc: Document, index: int, trigger, pattern: Pattern
+    ) -> tuple[list[Event], bool]:
+        """The events of one trigger, and whether the roles its pattern needs were found.
+        A trigger whose actor was not found still gives its event (the type informs), at a
+        lower confidence, kept only as a fallback for the sentence (see ``_fallbacks``).
+
+        ``people`` is the document without its locative mentions ("in Baghdad"): places
+        act in no role, except as the target of a movement ("arrived in Baghdad") and, with
+        no other target, of an act on a place ("troops attacked in Lebanon")."""
+        source_role = _find_role(trigger, pattern.source, people, self.patterns)
+        target_doc = doc if pattern.place_target else people
+        target_role = _find_role(trigger, pattern.target, target_doc, self.patterns)
+        sources = _mentions(people, source_role)
+        targets = [
+            t for t in _mentions(target_doc, target_role) if not _own_belonging(doc, t, sources)
+        ]
+        if not targets and pattern.code[:2] in self.patterns.place_target_roots:
+            target_role = _place_of(trigger, doc)
+            targets = _mentions(doc, target_role)
+        # an event with no actor at all, or without the actor its pattern needs, still
+        # tells its type: it is kept as the sentence's fallback, not as a full event
+        has_roles = bool(sources) or (bool(targets) and not pattern.needs_source)
+        if not (sources or targets or trigger.pos_ == "VERB"):
+            return [], False  # "the attack was terrible": a bare event noun is no event
+        pairs = _dyads(sources, targets, pattern) if has_roles else [(None, None)]
         if not pairs:
-            return []
+            return [], False
         modality = modality_of(trigger, self.cues)
         code_id = pattern.code
         if modality == "intended":
@@ -111,7 +132,8 @@ class EventCoder:
                     source=doc.actor_ref(source) if source else None,
                     target=target_ref,
                     modality=modality,
-                    confidence=_confidence(pattern, trigger, source_role, source, target),
+                    confidence=_confidence(pattern, trigger, source_role, source, target)
+                    * (1.0 if has_roles else PARTIAL_DISCOUNT),
                     explanation=_explain(
                         pattern, trigger, source_role, target_role if target else None
                     ),
@@ -119,7 +141,40 @@ class EventCoder:
                     token=trigger.i,
                 )
             )
-        return events[:MAX_EVENTS_PER_TRIGGER]
+        return events[:MAX_EVENTS_PER_TRIGGER], has_roles
+
+
+def _fallbacks(partial: list[Event], complete: list[Event]) -> list[Event]:
+    """Events whose actor was not found, kept when they add a type the sentence lacks:
+    at most one per sentence, the surest, and only when nothing else was coded, so a sentence stays at
+    a few events ("three soldiers were killed" is an attack even with no attacker named)."""
+    roots = {e.cameo.root for e in complete}
+    if len(complete) >= MAX_EVENTS_WITH_FALLBACK:
+        return []
+    fresh = [e for e in partial if e.cameo.root not in roots]
+    return sorted(fresh, key=lambda e: -e.confidence)[:1]
+
+
+def _without_locatives(doc: Document) -> Document:
+    """The document as the role finders see it: places named after a preposition are
+    where an event happened, not who took part in it."""
+    return replace(doc, mentions=[m for m in doc.mentions if m.rule != LOCATIVE_RULE])
+
+
+def _place_of(trigger, doc: Document) -> Role | None:
+    """The place an act happened in, as the target of an act on a place: a locative phrase
+    on the trigger ("attacked in Lebanon"), else on the verb governing it ("carried out
+    raids in Lebanon", "arrested him in Beirut")."""
+    holders = [trigger] + ([trigger.head] if trigger.head.i != trigger.i else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep":
+                continue
+            pobj = _child(child, {"pobj"})
+            mention = _mention_of(doc, pobj) if pobj is not None else None
+            if mention is not None and mention.rule == LOCATIVE_RULE:
+                return Role(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
+    return None
 
 
 def _dyads(sources: list[Mention], targets: list[Mention], pattern: Pattern) -> list[tuple]:
@@ -233,7 +288,7 @@ def _located(role: Role) -> Role | None:
 def _role(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | None:
     lemma = trigger.lemma_.lower()
     if spec == "nsubj":
-        return _subject(trigger, doc) or _noun_owner(trigger, doc, patterns.support_verbs)
+        return _subject(trigger, doc) or _noun_owner(trigger, doc, patterns)
     if spec == "agent":
         return _agent(trigger)
     if spec == "dobj":
@@ -244,7 +299,7 @@ def _role(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | Non
         token = _child(trigger, {"poss"})
         return Role(token, f"poss<-{lemma}") if token is not None else None
     if spec == "verb":
-        return _governing_subject(trigger, doc, patterns.support_verbs)
+        return _governing_subject(trigger, doc, patterns)
     if spec == "compound":
         return _modifier(trigger)
     if spec == "verb-place":
@@ -300,11 +355,11 @@ def _subject(verb, doc: Document, depth: int = 0) -> Role | None:
     return None
 
 
-def _noun_owner(verb, doc: Document, support_verbs) -> Role | None:
+def _noun_owner(verb, doc: Document, patterns: PatternSet) -> Role | None:
     """ "X issued a declaration demanding ...": the issuer of the noun the clause hangs on."""
     if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
         return None
-    return _governing_subject(verb.head, doc, support_verbs)
+    return _governing_subject(verb.head, doc, patterns)
 
 
 def _object_controller(verb):
@@ -378,15 +433,17 @@ def _mention_elsewhere(doc: Document, token) -> Mention | None:
     return None
 
 
-def _governing_subject(noun, doc: Document, support_verbs: frozenset[str]) -> Role | None:
+def _governing_subject(noun, doc: Document, patterns: PatternSet) -> Role | None:
     """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
     a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
     token = noun
     links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
     while token.dep_ in links and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in patterns.circumstance_prepositions:
+            return None  # "imposed a curfew after the clashes": the clashes are not its act
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
-            if _is_passive(token) or token.lemma_.lower() not in support_verbs:
+            if _is_passive(token) or token.lemma_.lower() not in patterns.support_verbs:
                 return None
             return _subject(token, doc)
     return None

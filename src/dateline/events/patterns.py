@@ -21,6 +21,7 @@ shipped ones and docs in its header):
         reciprocal: true             # "X and Y met": with no target, each targets the others
         needs_target: true           # false by default; true: no target, no event
         defer_to_complement: true    # "vowed to attack": skip when the xcomp is coded itself
+        place_target: true           # a movement: a place after a preposition is the target
 
 User patterns are tried before the shipped ones, and constrained patterns before bare ones.
 """
@@ -72,6 +73,7 @@ class Pattern:
     reciprocal: bool = False  # "X and Y met": with no target, each source targets the others
     needs_target: bool = False  # "the cabinet met" alone is no event
     defer_to_complement: bool = False  # "vowed to attack": the coded complement says it all
+    place_target: bool = False  # a movement: a place ("arrived in Baghdad") is its target
 
     @property
     def specificity(self) -> int:
@@ -89,6 +91,8 @@ class PatternSet:
     intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
     refusal_codes: dict[str, str]  # code prefix -> CAMEO code of the refusal to do it
     partitive_nouns: frozenset[str]  # "thousands of students": the actor is in the of-phrase
+    place_target_roots: frozenset[str]  # CAMEO roots whose act with no target hits a place
+    circumstance_prepositions: frozenset[str]  # "after the clashes": a time, not an argument
 
     def intent_code(self, code: str) -> str:
         """The code of an intended event: "will send aid" (07) is an intent to aid (033)."""
@@ -133,6 +137,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         {str(k): str(v) for k, v in words["intent_codes"].items()},
         {str(k): str(v) for k, v in words["refusal_codes"].items()},
         frozenset(words["partitive_nouns"]),
+        frozenset(str(root) for root in words["place_target_roots"]),
+        frozenset(words["circumstance_prepositions"]),
     )
 
 
@@ -196,12 +202,23 @@ def _pattern(entry: dict) -> Pattern:
         clause_aux=_words(entry.get("clause_aux")),
         source=tuple(entry.get("source", default_source)),
         target=tuple(entry.get("target", default_target)),
-        needs_source=bool(entry.get("needs_source", True)),
+        needs_source=_flag(entry, "needs_source", default=True),
         default_target=entry.get("default_target"),
-        reciprocal=bool(entry.get("reciprocal", False)),
-        needs_target=bool(entry.get("needs_target", False)),
-        defer_to_complement=bool(entry.get("defer_to_complement", False)),
+        reciprocal=_flag(entry, "reciprocal", default=False),
+        needs_target=_flag(entry, "needs_target", default=False),
+        defer_to_complement=_flag(entry, "defer_to_complement", default=False),
+        place_target=_flag(entry, "place_target", default=False),
     )
+
+
+def _flag(entry: dict, name: str, *, default: bool) -> bool:
+    """A yes/no field: the loader keeps ``true``/``false`` as words (it has no 1.1 booleans)."""
+    value = entry.get(name, default)
+    if isinstance(value, str):
+        if value.lower() not in {"true", "false", "yes", "no"}:
+            raise ValueError(f"{name}: expected true or false, got {value!r}")
+        return value.lower() in {"true", "yes"}
+    return bool(value)
 
 
 def _words(value) -> frozenset[str]:
