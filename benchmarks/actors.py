@@ -70,14 +70,15 @@ def gold_span(text: str, actor_text: str) -> tuple[int, int] | None:
 
 
 def best_mention(doc: Document, span: tuple[int, int] | None):
-    """The mention that covers the gold span best: most overlap, then least extra text."""
+    """The mention that covers the gold span best: an actor before a place ("rebels in the
+    Ivory Coast"), then most overlap, then least extra text."""
     if span is None:
         return None
     start, end = span
     hits = [m for m in doc.mentions if m.start < end and start < m.end]
 
     def fit(m):
-        return (min(end, m.end) - max(start, m.start), -(m.end - m.start))
+        return (m.rule != "locative", min(end, m.end) - max(start, m.start), -(m.end - m.start))
 
     return max(hits, key=fit, default=None)
 
@@ -191,7 +192,7 @@ def main() -> None:
         "target: both countries right on 85% of records with both; "
         f"shipped {shipped['both_countries']:.1%}, with Phoenix {phoenix['both_countries']:.1%}"
         f" ({shipped['both_excusing_places']:.1%} / {phoenix['both_excusing_places']:.1%} "
-        "counting gold targets that are places after in/at/from, never actors by design)"
+        "counting gold actors written as places that no mention covers)"
     )
     speed(parser, files)
 

@@ -326,3 +326,38 @@ def test_residents_and_detainees_are_civilians(code):
     doc = code("Iraqi detainees were freed and Kurdish inhabitants returned.")
     assert codes(doc, "Iraqi detainees") == ("IRQ", "CVL")
     assert codes(doc, "Kurdish inhabitants")[1] == "CVL"
+
+
+def test_town_named_after_a_place_noun_is_a_locative(code):
+    doc = code("A mine exploded near the village of Samarra and in the town of Cizre.")
+    assert ref_mention(doc, "Samarra").rule == "locative"
+    assert codes(doc, "Samarra") == ("IRQ", "GOV")
+    assert codes(doc, "Cizre") == ("TUR", "GOV")
+    doc = code("The mayor of Samarra spoke.")
+    assert all(m.rule != "locative" for m in doc.mentions)
+
+
+def test_country_in_the_text_beats_a_dictionary_namesake(code):
+    doc = code("President Mubarak of Morocco replied.")
+    assert codes(doc, "President Mubarak") == ("MAR", "GOV")
+    doc = code("President Mubarak of Ruritania replied.")
+    assert codes(doc, "President Mubarak") == ("EGY", "GOV")
+
+
+def test_named_bodies_and_rulers_get_their_sector(code):
+    doc = code("The Ruritania Anti-Fraud Commission charged the Montenegro Assembly speaker.")
+    commission = ref(doc, "Anti-Fraud Commission")
+    assert commission.sector == "GOV"
+    assert doc.actors[ref_mention(doc, "Anti-Fraud Commission").actor].kind == "organisation"
+    doc = code("The Montenegro Assembly voted. Belarus's rulers jailed him.")
+    assert codes(doc, "Montenegro Assembly") == ("MNE", "LEG")
+    assert codes(doc, "rulers") == ("BLR", "GOV")
+
+
+def test_former_office_holder_is_elite_and_police_custody_stays_police(code):
+    doc = code("Ousted President Hosni Mubarak spoke.", published=date(2005, 1, 1))
+    assert codes(doc, "Hosni Mubarak") == ("EGY", "ELI")
+    doc = code("President Hosni Mubarak spoke.", published=date(2005, 1, 1))
+    assert codes(doc, "Hosni Mubarak") == ("EGY", "GOV")
+    doc = code("A man died in Israeli police custody.")
+    assert codes(doc, "Israeli police") == ("ISR", "COP")

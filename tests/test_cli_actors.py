@@ -21,7 +21,9 @@ def test_actors_command_lists_codes_mentions_and_evidence(tmp_path):
     assert "Washington Post (USA/MED, organisation)" in result.output
     assert "evidence: countries.csv: capital Washington" in result.output
     assert "'Washington' [" in result.output
-    assert "Nairobi (" not in result.output
+    assert "Nairobi (" not in result.output  # a place: its country's government
+    assert "Kenya (KEN/GOV, state)" in result.output
+    assert "sentence 0, locative]" in result.output
 
 
 def test_actors_command_reads_user_dictionaries(tmp_path):

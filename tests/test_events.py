@@ -326,7 +326,7 @@ def mark_places(doc, places: dict[str, str]):
 @pytest.fixture
 def code_with_places(parsed, coder):
     def run(text: str, places: dict[str, str]):
-        return coder(mark_places(parsed(text), places)).events
+        return coder(mark_places(mark_actors(parsed(text)), places)).events
 
     return run
 
@@ -344,7 +344,9 @@ def test_an_actorless_event_is_dropped_when_the_sentence_has_a_full_one(code):
 
 
 def test_locative_place_is_the_target_of_a_movement(code_with_places):
-    events = code_with_places("The Chilean minister arrived in Bamako on Monday.", {"Bamako": "MLI"})
+    events = code_with_places(
+        "The Chilean minister arrived in Bamako on Monday.", {"Bamako": "MLI"}
+    )
     assert ("042", "CHL", "MLI", "asserted") in summary(events)
     events = code_with_places("Kenyan officials travelled to Dakar for talks.", {"Dakar": "SEN"})
     assert ("042", "KEN", "SEN", "asserted") in summary(events)
@@ -378,3 +380,69 @@ def test_an_event_noun_after_a_time_preposition_is_not_the_verbs_act(code):
     events = code("The Chilean government imposed a curfew in Santiago after the clashes.")
     assert not any(e.cameo.root == "19" and e.source for e in events)
     assert ("1723", "CHL") in [(e.cameo.code, e.source.country) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "code_", "source", "target"),
+    [
+        ("Kenya expressed deep concern over Uganda's troop movements.", "111", "KEN", "UGA"),
+        ("Norway voiced strong support for Sweden on Friday.", "051", "NOR", "SWE"),
+        ("Chile issued a stern warning to Peru.", "130", "CHL", "PER"),
+        ("Bolivian rebels launched an attack on Peruvian positions.", "190", "BOL", "PER"),
+        ("Kenyan students held a protest against Uganda.", "141", "KEN", "UGA"),
+    ],
+)
+def test_light_verb_with_an_event_noun(code, text, code_, source, target):
+    assert (code_, source, target, "asserted") in summary(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code_", "source", "target"),
+    [
+        ("Norway gave a warm welcome to Sweden's prime minister.", "043", "NOR", "SWE"),
+        ("Canada handed over medical supplies to Bolivia.", "070", "CAN", "BOL"),
+        ("Peru returned the seized equipment to Chile.", "0842", "PER", "CHL"),
+        ("Chile evacuated two military outposts on Monday.", "0872", "CHL", None),
+        ("Kenya received observers from Uganda on Monday.", "086", "KEN", "UGA"),
+        ("Chile shortened the night curfew on Friday.", "0813", "CHL", None),
+        ("Bolivian police dispersed the crowd with batons.", "175", "BOL", None),
+        ("Peruvian troops captured a border village in Chile.", "192", "PER", "CHL"),
+    ],
+)
+def test_more_verb_object_patterns(code, text, code_, source, target):
+    assert (code_, source, target, "asserted") in summary(code(text))
+
+
+def test_tear_gas_is_not_a_weapon_of_mass_destruction(code):
+    assert all(e.cameo.root != "20" for e in code("Bolivian police fired tear gas at Peru."))
+
+
+def test_a_strike_by_stopping_work_targets_the_own_government(code):
+    events = code("Kenyan teachers stopped work on Monday.")
+    assert [(e.cameo.code, e.source.country, e.target.country) for e in events] == [
+        ("143", "KEN", "KEN")
+    ]
+
+
+def test_the_act_a_demand_asks_for_is_not_coded_as_done(code):
+    events = code("Chile demanded that Peru release the fishermen.")
+    assert [e.cameo.root for e in events] == ["10"]
+
+
+def test_a_hostile_act_the_actor_may_do_is_a_threat(code):
+    events = code("Kenya may cut aid to Uganda if the talks fail.")
+    assert [(e.plover.type, e.source.country, e.target.country) for e in events] == [
+        ("THREATEN", "KEN", "UGA")
+    ]
+    assert events[0].modality == "hypothetical"
+
+
+def test_a_conditional_act_without_a_modal_stays_what_it_is(code):
+    events = code("If Chile attacks Peru, Bolivia will respond.")
+    assert ("190", "CHL", "PER", "hypothetical") in summary(events)
+
+
+def test_the_fallback_event_is_the_main_clause(code):
+    events = code("Two policemen were killed as their convoy was ambushed on the highway.")
+    assert [e.cameo.root for e in events] == ["18"]
+    assert events[0].source is None

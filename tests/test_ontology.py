@@ -122,7 +122,8 @@ def test_yes_no_fields_are_read_as_booleans(tmp_path):
     shipped = load_patterns()
     kill = next(p for p in shipped.candidates("verb", "kill") if not p.object)
     assert kill.needs_source is False
-    assert next(iter(shipped.candidates("verb", "meet"))).reciprocal is True
+    meet = next(p for p in shipped.candidates("verb", "meet") if p.id == "meet")
+    assert meet.reciprocal is True
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         'patterns:\n  - {id: x, verbs: [zap], code: "190", needs_source: perhaps}\n',

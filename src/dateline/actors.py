@@ -202,14 +202,15 @@ class _Phrases:
     def _locative(self, head, start: int, end: int) -> Candidate | None:
         """ "arrived in Baghdad", "from southern Lebanon": the place's government, coded
         apart so that events may take it as a destination but never as a subject."""
-        if not self._is_place(head) or head.ent_type_ == "PERSON":
+        if head.ent_type_ == "PERSON" or not self._in_place_position(head):
             return None
         match = self.entry_at.get(head.i)
         if match is not None and match[2].kind in PLACE_KINDS and match[2].country:
             country, evidence = match[2].country, match[2].source
-        elif match is None and head.ent_type_ in ("GPE", "LOC"):
-            ent = self.ent_at[head.i]
-            country, evidence = city_country(ent.text), f"city '{ent.text}' (GeoNames)"
+        elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
+            # the tagger often takes a town for an organisation or a people ("Samarra")
+            name = self.ent_at[head.i].text if head.ent_type_ else head.text
+            country, evidence = city_country(name), f"city '{name}' (GeoNames)"
         else:
             return None
         if country is None:
@@ -218,10 +219,24 @@ class _Phrases:
         why = f"place after '{head.head.lower_}': {evidence} -> {country} GOV"
         return Candidate(start, end, name, country, "GOV", "state", LOCATIVE, why)
 
+    def _in_place_position(self, head) -> bool:
+        """After "in", "near" ...; or named by a place noun there: "near the town of X"."""
+        if self._is_place(head):
+            return True
+        of, noun = head.head, head.head.head
+        return (
+            head.dep_ == "pobj"
+            and of.lower_ == "of"
+            and noun.lemma_.lower() in self.lexicon.place_nouns
+            and self._is_place(noun)
+        )
+
     def _holder(self, head, tokens) -> Candidate | None:
         """ "in US custody": the country named on a holding noun is an actor, its state."""
         if head.lemma_.lower() not in self.lexicon.holdings:
             return None
+        if self._role(head, [t for t in tokens if t.i != head.i]) is not None:
+            return None  # "in Israeli police custody": the police hold, coded as a role
         for token in tokens:
             match = self._nationality(token)
             if match and token.i != head.i:
@@ -383,6 +398,15 @@ class _Phrases:
     def _from_entry(self, head, entry: Entry, role, countries):
         country, sector = entry.country, entry.sector
         evidence = [entry.source]
+        if entry.kind == "person" and any(
+            t.lower_ in self.lexicon.former for t in self.parsed[head.left_edge.i : head.i]
+        ):
+            sector = "ELI"  # "ousted President Askar Akayev": no longer in office
+            evidence.append("a former office holder -> ELI")
+        if entry.kind == "person" and countries and countries[0][2].country != country:
+            # "King Hassan of Morocco": the text's own country beats a dictionary namesake
+            country, why = self._country_or_context(countries)
+            evidence.append(why)
         if country is None and countries and entry.kind != "organisation":
             country, why = self._country_or_context(countries)
             evidence.append(why)
@@ -444,8 +468,9 @@ class _Phrases:
         evidence = f"role '{role.words}' -> {role.sector}" + (f"; {why}" if why else "")
         rule = "demonym" if countries else "role"
         name = [t.text for t in tokens if t.pos_ == "PROPN" and not self.lexicon.role([t.lemma_])]
-        if head.pos_ == "PROPN" and not plural and name:
-            # "President Volodymyr Zelenskiy" untagged as a person: the name after the title
+        if head.pos_ == "PROPN" and not plural and name and own.kind != "organisation":
+            # "President Volodymyr Zelenskiy" untagged as a person: the name after the title;
+            # "the Montenegro Assembly" names the body itself
             kind, rule, words = "person", "title", name
         return " ".join(words), country, role.sector, kind, rule, evidence
 

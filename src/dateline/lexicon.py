@@ -102,6 +102,8 @@ class Lexicon:
     descriptions: dict[str, str] = field(default_factory=dict)  # "the men" -> group
     locatives: set[str] = field(default_factory=set)  # "in Baghdad": a place, not an actor
     holdings: set[str] = field(default_factory=set)  # "in US custody": US holds
+    place_nouns: set[str] = field(default_factory=set)  # "near the town of Samarra"
+    former: set[str] = field(default_factory=set)  # "ousted president X": an ex-office holder
     countries: dict[str, str] = field(default_factory=dict)  # iso3 -> country name
     cameo_to_iso: dict[str, str] = field(default_factory=dict)
     cameo_sectors: dict[str, str] = field(default_factory=dict)  # "MUS" -> REL
@@ -229,6 +231,8 @@ def _shipped() -> Lexicon:
         lexicon.descriptions[row["noun"]] = row["refers_to"]
     lexicon.locatives = _word_list("locatives.txt")
     lexicon.holdings = _word_list("holdings.txt")
+    lexicon.place_nouns = _word_list("place_nouns.txt")
+    lexicon.former = _word_list("former.txt")
     return lexicon
 
 

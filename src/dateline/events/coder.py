@@ -24,9 +24,9 @@ CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
 MAX_EVENTS_PER_TRIGGER = 4
-MAX_EVENTS_WITH_FALLBACK = 1  # a sentence with this many coded events takes no fallback
 PARTIAL_DISCOUNT = 0.6  # confidence factor of an event whose needed actor was not found
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+REQUESTED_CLAUSES = {"ccomp", "xcomp"}  # how the act asked for hangs under the request
 LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 
@@ -69,10 +69,33 @@ class EventCoder:
         partial: list[Event] = []
         for i, pattern in matches.items():
             token = doc.parsed[i]
-            if not _object_of_a_match(token, matches) and not _deferred(token, pattern, matches):
+            if not (
+                _object_of_a_match(token, matches)
+                or _deferred(token, pattern, matches)
+                or self._requested(token, matches)
+            ):
                 events, has_roles = self._events(people, doc, index, token, pattern)
                 (complete if has_roles else partial).extend(events)
-        return complete + _fallbacks(partial, complete)
+        return complete + _fallbacks(partial, complete, doc)
+
+    def _held_out(self, trigger, modality: str, code_id: str) -> bool:
+        """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
+        threat (13x); "if Serbia attacks" (no modal on the act) stays a hypothetical attack."""
+        if modality != "hypothetical" or self.patterns.intent_code(code_id)[:2] != "13":
+            return False
+        modals = self.cues.hypothetical_auxiliaries
+        return any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.children)
+
+    def _requested(self, token, matches: dict[int, Pattern]) -> bool:
+        """ "demanded that Belarus release the journalist", "urged Iran to free them": the
+        act asked for is the content of the request, coded as the request, not as an act."""
+        clause = token
+        while clause.dep_ in REQUESTED_CLAUSES and clause.head.i != clause.i:
+            clause = clause.head
+            asked = matches.get(clause.i)
+            if asked is not None:
+                return asked.code[:2] in self.patterns.request_roots
+        return False
 
     def _match(self, token) -> Pattern | None:
         pos = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
@@ -115,6 +138,8 @@ class EventCoder:
         code_id = pattern.code
         if modality == "intended":
             code_id = self.patterns.intent_code(code_id)
+        elif self._held_out(trigger, modality, code_id):
+            code_id = self.patterns.intent_code(code_id)
         elif modality == "negated":
             code_id = self.patterns.refusal_code(code_id)
         code = self.patterns.codebook[code_id]
@@ -144,15 +169,24 @@ class EventCoder:
         return events[:MAX_EVENTS_PER_TRIGGER], has_roles
 
 
-def _fallbacks(partial: list[Event], complete: list[Event]) -> list[Event]:
-    """Events whose actor was not found, kept when they add a type the sentence lacks:
-    at most one per sentence, the surest, and only when nothing else was coded, so a sentence stays at
-    a few events ("three soldiers were killed" is an attack even with no attacker named)."""
-    roots = {e.cameo.root for e in complete}
-    if len(complete) >= MAX_EVENTS_WITH_FALLBACK:
+def _fallbacks(partial: list[Event], complete: list[Event], doc: Document) -> list[Event]:
+    """Events whose actor was not found, kept when the sentence has no event with an actor:
+    at most one, the one whose trigger is nearest the sentence root (the main clause says
+    what happened), so a sentence stays at a few events ("three soldiers were killed" is
+    an attack even with no attacker named)."""
+    if any(e.source for e in complete):
         return []
+    roots = {e.cameo.root for e in complete}
     fresh = [e for e in partial if e.cameo.root not in roots]
-    return sorted(fresh, key=lambda e: -e.confidence)[:1]
+    return sorted(fresh, key=lambda e: (_depth(doc.parsed[e.token]), -e.confidence))[:1]
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _without_locatives(doc: Document) -> Document:

@@ -93,6 +93,7 @@ class PatternSet:
     partitive_nouns: frozenset[str]  # "thousands of students": the actor is in the of-phrase
     place_target_roots: frozenset[str]  # CAMEO roots whose act with no target hits a place
     circumstance_prepositions: frozenset[str]  # "after the clashes": a time, not an argument
+    request_roots: frozenset[str]  # CAMEO roots of requests: the act asked for is no event
 
     def intent_code(self, code: str) -> str:
         """The code of an intended event: "will send aid" (07) is an intent to aid (033)."""
@@ -139,6 +140,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         frozenset(words["partitive_nouns"]),
         frozenset(str(root) for root in words["place_target_roots"]),
         frozenset(words["circumstance_prepositions"]),
+        frozenset(str(root) for root in words["request_roots"]),
     )
 
 
