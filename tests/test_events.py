@@ -446,3 +446,45 @@ def test_the_fallback_event_is_the_main_clause(code):
     events = code("Two policemen were killed as their convoy was ambushed on the highway.")
     assert [e.cameo.root for e in events] == ["18"]
     assert events[0].source is None
+
+
+def test_a_sport_word_silences_only_the_game_senses(code):
+    assert code("Peru beat Chile 2-1 in the World Cup qualifier.") == []
+    events = code("Chilean police arrested Peruvian fans after the qualifier.")
+    assert ("173", "CHL", "PER", "asserted") in summary(events)
+
+
+def test_a_known_lemma_mistake_of_the_parser_is_corrected(code):
+    events = code("Kenyan students staged a protest against Uganda.")
+    assert ("141", "KEN", "UGA", "asserted") in summary(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code_", "source", "target"),
+    [
+        ("Chile announced a suspension of air links with Peru.", "161", "CHL", "PER"),
+        ("Kenya reopened its border to Ugandan traders.", "086", "KEN", "UGA"),
+        ("Peruvian soldiers held Bolivian villagers for a week.", "173", "PER", "BOL"),
+        ("Chilean police prevented a rally by Peruvian workers.", "172", "CHL", None),
+    ],
+)
+def test_patterns_for_relations_borders_and_detention(code, text, code_, source, target):
+    assert (code_, source, target) in [row[:3] for row in summary(code(text))]
+
+
+def test_a_place_fills_a_prepositional_role_and_an_objects_place(code_with_places):
+    events = code_with_places("Peru recalled its ambassador from Bamako.", {"Bamako": "MLI"})
+    assert ("161", "PER", "MLI", "asserted") in summary(events)
+    events = code_with_places("Chile imposed a curfew in Bamako on Friday.", {"Bamako": "MLI"})
+    assert ("1723", "CHL", "MLI", "asserted") in summary(events)
+
+
+def test_an_actor_in_a_target_role_beats_a_place(code_with_places):
+    events = code_with_places("Kenya expelled Ugandan diplomats from Bamako.", {"Bamako": "MLI"})
+    assert summary(events) == [("166", "KEN", "UGA", "asserted")]
+
+
+def test_handing_over_people_to_a_country(code):
+    assert ("0841", "PER", "CHL", "asserted") in summary(
+        code("Peru handed over two suspects to Chile.")
+    )

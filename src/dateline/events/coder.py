@@ -27,6 +27,18 @@ MAX_EVENTS_PER_TRIGGER = 4
 PARTIAL_DISCOUNT = 0.6  # confidence factor of an event whose needed actor was not found
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 REQUESTED_CLAUSES = {"ccomp", "xcomp"}  # how the act asked for hangs under the request
+# role specs that name a grammatical relation; every other spec is a preposition
+STRUCTURAL_ROLES = {
+    "nsubj",
+    "agent",
+    "dobj",
+    "poss",
+    "verb",
+    "compound",
+    "verb-place",
+    "ccomp",
+    "xcomp",
+}
 LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 
@@ -62,9 +74,11 @@ class EventCoder:
         return doc
 
     def _code_sentence(self, people: Document, doc: Document, index: int, span) -> list[Event]:
-        if any(t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words for t in span):
-            return []  # sport results and the like: "beat", "attack", "strike" mean no event
         matches = {token.i: match for token in span if (match := self._match(token))}
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words for t in span):
+            # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
+            sport = self.patterns.sport_senses
+            matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
         complete: list[Event] = []
         partial: list[Event] = []
         for i, pattern in matches.items():
@@ -97,11 +111,14 @@ class EventCoder:
                 return asked.code[:2] in self.patterns.request_roots
         return False
 
+    def _lemma(self, token) -> str:
+        return self.patterns.lemma(token.lemma_.lower())
+
     def _match(self, token) -> Pattern | None:
         pos = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
         if pos is None:
             return None
-        for pattern in self.patterns.candidates(pos, token.lemma_.lower()):
+        for pattern in self.patterns.candidates(pos, self._lemma(token)):
             if _constraints_hold(token, pattern):
                 return pattern
         return None
@@ -117,12 +134,13 @@ class EventCoder:
         act in no role, except as the target of a movement ("arrived in Baghdad") and, with
         no other target, of an act on a place ("troops attacked in Lebanon")."""
         source_role = _find_role(trigger, pattern.source, people, self.patterns)
-        target_doc = doc if pattern.place_target else people
-        target_role = _find_role(trigger, pattern.target, target_doc, self.patterns)
+        # an actor in any target role beats a place; a place may fill a prepositional role
+        # ("expelled from Uganda") or, for a movement, any role ("arrived in Baghdad")
+        target_role = _find_role(trigger, pattern.target, people, self.patterns) or _find_role(
+            trigger, _place_roles(pattern), doc, self.patterns
+        )
         sources = _mentions(people, source_role)
-        targets = [
-            t for t in _mentions(target_doc, target_role) if not _own_belonging(doc, t, sources)
-        ]
+        targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
         if not targets and pattern.code[:2] in self.patterns.place_target_roots:
             target_role = _place_of(trigger, doc)
             targets = _mentions(doc, target_role)
@@ -195,11 +213,19 @@ def _without_locatives(doc: Document) -> Document:
     return replace(doc, mentions=[m for m in doc.mentions if m.rule != LOCATIVE_RULE])
 
 
+def _place_roles(pattern: Pattern) -> tuple[str, ...]:
+    """The target roles a place may fill: all of a movement's, else the prepositional ones."""
+    if pattern.place_target:
+        return pattern.target
+    return tuple(spec for spec in pattern.target if spec not in STRUCTURAL_ROLES)
+
+
 def _place_of(trigger, doc: Document) -> Role | None:
     """The place an act happened in, as the target of an act on a place: a locative phrase
-    on the trigger ("attacked in Lebanon"), else on the verb governing it ("carried out
-    raids in Lebanon", "arrested him in Beirut")."""
-    holders = [trigger] + ([trigger.head] if trigger.head.i != trigger.i else [])
+    on the trigger ("attacked in Lebanon"), on its object ("imposed a curfew in Basra"),
+    else on the word governing it ("carried out raids in Lebanon")."""
+    objects = [c for c in trigger.children if c.dep_ in OBJECTS]  # "imposed a curfew in X"
+    holders = [trigger, *objects] + ([trigger.head] if trigger.head.i != trigger.i else [])
     for holder in holders:
         for child in holder.children:
             if child.dep_ != "prep":
@@ -477,7 +503,10 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> Role | None
             return None  # "imposed a curfew after the clashes": the clashes are not its act
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
-            if _is_passive(token) or token.lemma_.lower() not in patterns.support_verbs:
+            if (
+                _is_passive(token)
+                or patterns.lemma(token.lemma_.lower()) not in patterns.support_verbs
+            ):
                 return None
             return _subject(token, doc)
     return None

@@ -87,13 +87,19 @@ class PatternSet:
     by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
     codebook: Codebook
     support_verbs: frozenset[str]  # "hold talks", "launch an attack": the verb's subject acts
-    discard_words: frozenset[str]  # a sentence with one of these codes no event (sport ...)
+    discard_words: frozenset[str]  # sport words: their sentence codes no sport-sense trigger
     intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
     refusal_codes: dict[str, str]  # code prefix -> CAMEO code of the refusal to do it
     partitive_nouns: frozenset[str]  # "thousands of students": the actor is in the of-phrase
     place_target_roots: frozenset[str]  # CAMEO roots whose act with no target hits a place
     circumstance_prepositions: frozenset[str]  # "after the clashes": a time, not an argument
     request_roots: frozenset[str]  # CAMEO roots of requests: the act asked for is no event
+    sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
+    lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
+
+    def lemma(self, lemma: str) -> str:
+        """The lemma with the parser's known mistakes corrected ("staged" -> "stag")."""
+        return self.lemma_fixes.get(lemma, lemma)
 
     def intent_code(self, code: str) -> str:
         """The code of an intended event: "will send aid" (07) is an intent to aid (033)."""
@@ -141,6 +147,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         frozenset(str(root) for root in words["place_target_roots"]),
         frozenset(words["circumstance_prepositions"]),
         frozenset(str(root) for root in words["request_roots"]),
+        frozenset(words["sport_senses"]),
+        {str(k): str(v) for k, v in words["lemma_fixes"].items()},
     )
 
 
