@@ -112,7 +112,7 @@ def story_context(doc: Document, gazetteer: Gazetteer) -> Context:
         context.near = gazetteer.resolve(doc.dateline.place, context)
         if context.near:
             context.add(context.near, 2.0)
-    names = [ent.text for ent in doc.parsed.ents if ent.label_ in PLACE_LABELS]
+    names = [ent.text for ent in doc.parsed.ents if _is_place_entity(ent)]
     return gazetteer.context_for(names, context)
 
 
@@ -121,7 +121,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list
     starts = [s.start for s in doc.sentences]
     found = []
     for ent in doc.parsed.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if not _is_place_entity(ent):
             continue
         place = _resolve_entity(ent, gazetteer, context)
         if place is None:
@@ -146,6 +146,16 @@ def to_place(place: GazPlace) -> Place:
         geonameid=place.geonameid,
         precision=place.precision,
     )
+
+
+def _is_place_entity(ent) -> bool:
+    """A place label, or a name the tagger mislabelled that the text itself calls a place:
+    "the border town of Mandera" (tagged ORG)."""
+    if ent.label_ in PLACE_LABELS:
+        return True
+    root = ent.root
+    nouns = spatial_words()["place_nouns"]["words"]
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns
 
 
 def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | None:
