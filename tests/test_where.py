@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dateline.model import ActorRef, Cameo, Dateline, Event
+from dateline.model import Actor, ActorRef, Cameo, Dateline, Event, Mention
 from dateline.settings import Settings
 from dateline.where import EventPlacer
 
@@ -151,3 +151,20 @@ def test_a_foreign_city_carries_its_province_name(parsed, placer):
     [place] = placed(placer, doc, event_at(doc, "ambushed"))
     assert (place.name, place.admin1) == ("Mosul", "Ninawa")
 
+
+def test_a_location_that_is_also_the_target_is_the_place(parsed, placer):
+    doc = parsed("Israeli troops arrested five men in Lebanon.", published=DAY)
+    event = event_at(
+        doc, "arrested", "173", actor("Israeli troops", "ISR"), actor("Lebanon", "LBN")
+    )
+    [place] = placed(placer, doc, event)
+    assert (place.name, place.precision) == ("Lebanon", "country")
+
+
+def test_a_location_only_the_actors_stage_found_is_a_place(parsed, placer):
+    doc = parsed("The minister arrived in Zzyzxville and then in Bamako.", published=DAY)
+    at = doc.text.index("Bamako")
+    doc.actors = [Actor("Mali", "MLI", "GOV", "state", "test")]
+    doc.mentions = [Mention(at, at + len("Bamako"), "Bamako", 0, 0, "locative")]
+    [place] = placed(placer, doc, event_at(doc, "arrived", "042"))
+    assert (place.name, place.country) == ("Bamako", "MLI")

@@ -117,22 +117,29 @@ def story_context(doc: Document, gazetteer: Gazetteer) -> Context:
 
 
 def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list[Toponym]:
-    """Every place entity of the parse that the gazetteer knows, resolved in ``context``."""
+    """Every place the gazetteer knows, resolved in ``context``: the parse's place entities,
+    then the locations the actors stage found that the tagger missed ("arrived in Bamako")."""
+    spans = [ent for ent in doc.parsed.ents if _is_place_entity(ent)]
+    taken = {i for span in spans for i in range(span.start_char, span.end_char)}
+    for mention in doc.mentions:
+        if mention.rule == "locative" and mention.start not in taken:
+            span = doc.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
     starts = [s.start for s in doc.sentences]
     found = []
-    for ent in doc.parsed.ents:
-        if not _is_place_entity(ent):
-            continue
-        place = _resolve_entity(ent, gazetteer, context)
+    for span in spans:
+        place = _resolve_entity(span, gazetteer, context)
         if place is None:
             continue
-        sentence = max(bisect.bisect_right(starts, ent.start_char) - 1, 0)
-        weight = max(_locative_weight(ent.root), _facility_weight(ent))
+        sentence = max(bisect.bisect_right(starts, span.start_char) - 1, 0)
+        weight = max(_locative_weight(span.root), _facility_weight(span))
         found.append(
             Toponym(
-                ent.start, ent.end, ent.start_char, ent.end_char, ent.text, place, weight, sentence
+                span.start, span.end, span.start_char, span.end_char, span.text, place, weight,
+                sentence,
             )
-        )
+        )  # fmt: skip
     return found
 
 
@@ -227,8 +234,12 @@ def _is_actor(doc: Document, toponym: Toponym, event: Event, host: ActorRef | No
 
 
 def _is_named_actor(toponym: Toponym, ref: ActorRef) -> bool:
-    """A place inside a longer actor phrase ("the mayor of Baghdad") is still a place."""
-    return toponym.weight == 0 or len(ref.text) <= len(toponym.text) + 2
+    """Whether the name stands for the actor rather than for where the event happened.
+
+    A location ("arrested in Lebanon") is a place even when it is also the event's
+    target, and so is a place inside a longer actor phrase ("the mayor of Baghdad").
+    """
+    return toponym.weight == 0 and len(ref.text) <= len(toponym.text) + 2
 
 
 def _best(toponyms: list[Toponym], index: int) -> Toponym:
