@@ -30,6 +30,7 @@ REQUESTED_CLAUSES = {"ccomp", "xcomp"}  # how the act asked for hangs under the 
 # role specs that name a grammatical relation; every other spec is a preposition
 STRUCTURAL_ROLES = {
     "nsubj",
+    "surface-subject",
     "agent",
     "dobj",
     "poss",
@@ -112,13 +113,18 @@ class EventCoder:
         return False
 
     def _lemma(self, token) -> str:
+        """The token's lemma, with the parser's known lemma mistakes corrected."""
         return self.patterns.lemma(token.lemma_.lower())
 
     def _match(self, token) -> Pattern | None:
         pos = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}.get(token.pos_)
         if pos is None:
             return None
-        for pattern in self.patterns.candidates(pos, self._lemma(token)):
+        candidates = self.patterns.candidates(pos, self._lemma(token))
+        if pos == "verb" and token.tag_ == "VBN" and _is_passive(token):
+            # "Israel is opposed to ...": a participle that is an adjective pattern's word
+            candidates = self.patterns.candidates("adjective", token.lower_) + candidates
+        for pattern in candidates:
             if _constraints_hold(token, pattern):
                 return pattern
         return None
@@ -131,8 +137,9 @@ class EventCoder:
         lower confidence, kept only as a fallback for the sentence (see ``_fallbacks``).
 
         ``people`` is the document without its locative mentions ("in Baghdad"): places
-        act in no role, except as the target of a movement ("arrived in Baghdad") and, with
-        no other target, of an act on a place ("troops attacked in Lebanon")."""
+        are never a source; they are a target only when no actor is, in a prepositional
+        role ("withdrew from Lebanon"), in any role of a movement ("arrived in Baghdad"),
+        or as the place of an act on a place ("troops attacked in Lebanon")."""
         source_role = _find_role(trigger, pattern.source, people, self.patterns)
         # an actor in any target role beats a place; a place may fill a prepositional role
         # ("expelled from Uganda") or, for a movement, any role ("arrived in Baghdad")
@@ -154,9 +161,7 @@ class EventCoder:
             return [], False
         modality = modality_of(trigger, self.cues)
         code_id = pattern.code
-        if modality == "intended":
-            code_id = self.patterns.intent_code(code_id)
-        elif self._held_out(trigger, modality, code_id):
+        if modality == "intended" or self._held_out(trigger, modality, code_id):
             code_id = self.patterns.intent_code(code_id)
         elif modality == "negated":
             code_id = self.patterns.refusal_code(code_id)
@@ -175,10 +180,11 @@ class EventCoder:
                     source=doc.actor_ref(source) if source else None,
                     target=target_ref,
                     modality=modality,
-                    confidence=_confidence(pattern, trigger, source_role, source, target)
-                    * (1.0 if has_roles else PARTIAL_DISCOUNT),
+                    confidence=_confidence(
+                        pattern, trigger, source_role, (source, target), has_roles
+                    ),
                     explanation=_explain(
-                        pattern, trigger, source_role, target_role if target else None
+                        pattern, trigger, source_role, target_role if target else None, has_roles
                     ),
                     coder=self.version,
                     token=trigger.i,
@@ -351,6 +357,8 @@ def _role(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | Non
         return _subject(trigger, doc) or _noun_owner(trigger, doc, patterns)
     if spec == "agent":
         return _agent(trigger)
+    if spec == "surface-subject":
+        return _surface_subject(trigger)
     if spec == "dobj":
         deps = {"nsubjpass"} if _is_passive(trigger) else OBJECTS | {"dative"}
         token = _child(trigger, deps)
@@ -369,6 +377,15 @@ def _role(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | Non
     if spec == "xcomp":
         return _complement_target(trigger, doc, patterns)
     return _prepositional(trigger, spec)
+
+
+def _surface_subject(word) -> Role | None:
+    """ "Israel is opposed to": the grammatical subject whatever the voice, found on the
+    word or on its auxiliary (the parser may hang it on "is")."""
+    holders = [word, *(c for c in word.children if c.dep_ in {"aux", "auxpass"})]
+    subjects = (c for h in holders for c in h.children if c.dep_ in {"nsubj", "nsubjpass"})
+    token = next(subjects, None)
+    return Role(token, f"{token.dep_}<-{word.lemma_.lower()}") if token is not None else None
 
 
 def _through_partitive(role: Role | None, partitives: frozenset[str]) -> Role | None:
@@ -427,7 +444,7 @@ def _object_controller(verb):
     token = _child(verb, {"dobj"})
     if token is not None:
         return token
-    for child in verb.children:
+    for child in verb.rights:  # after the verb: "On Monday, X offered to ..." is a date
         if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
             return _child(child, {"pobj"})
     return None
@@ -598,8 +615,10 @@ def _trigger_text(trigger, pattern: Pattern) -> str:
     return trigger.doc[first : last + 1].text
 
 
-def _confidence(pattern: Pattern, trigger, source_role, source, target) -> float:
-    """A score in [0, 1]: explicit roles and constrained patterns make a coding surer."""
+def _confidence(pattern: Pattern, trigger, source_role, dyad: tuple, has_roles: bool) -> float:
+    """A score in [0, 1]: explicit roles and constrained patterns make a coding surer; an
+    event whose needed actor was not found is much less sure."""
+    source, target = dyad
     score = 0.35
     score += 0.25 if source else 0.0
     score += 0.15 if target else 0.0
@@ -609,16 +628,18 @@ def _confidence(pattern: Pattern, trigger, source_role, source, target) -> float
         "~" in source_role.path or "implicit" in source_role.path
     )
     score -= 0.1 if inherited else 0.0
+    score *= 1.0 if has_roles else PARTIAL_DISCOUNT
     return round(min(max(score, 0.05), 0.95), 3)
 
 
-def _explain(pattern: Pattern, trigger, source_role, target_role) -> str:
+def _explain(pattern: Pattern, trigger, source_role, target_role, has_roles: bool) -> str:
     path = trigger.lemma_.lower()
     if source_role is not None:
         path = f"{source_role.path} | {path}"
     if target_role is not None:
         path = f"{path} | {target_role.path}"
-    return f"pattern {pattern.id} ({pattern.code}); trigger {trigger.text!r}; path {path}"
+    text = f"pattern {pattern.id} ({pattern.code}); trigger {trigger.text!r}; path {path}"
+    return text if has_roles else f"{text}; no actor found for its roles (fallback)"
 
 
 def _unique(events: list[Event]) -> list[Event]:
