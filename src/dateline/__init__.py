@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "code_text": "runner",
     "code_paths": "runner",
+    "clean_paths": "runner",
     "Pipeline": "runner",
     "BatchResult": "runner",
     "RunSummary": "runner",

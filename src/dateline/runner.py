@@ -154,23 +154,38 @@ def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator
         )
 
 
+def clean_paths(
+    paths: Sequence[str], *, settings: Settings | None = None
+) -> Iterator[Document | Failure]:
+    """Read, clean and deduplicate inputs without coding them (``dateline clean``)."""
+    settings = settings or load_settings()
+    dedup = Deduplicator(settings)
+    for item in read_inputs(paths, settings):
+        cleaned = _clean(item, settings)
+        yield cleaned if isinstance(cleaned, Failure) else dedup.check(cleaned)
+
+
+def _clean(item: RawDocument | Failure, settings: Settings) -> Document | Failure:
+    if isinstance(item, Failure):
+        return item
+    try:
+        return clean_document(item, settings)
+    except DatelineError as exc:
+        return Failure(item.path, "clean", getattr(exc, "reason", str(exc)))
+
+
 def _code_batch(chunk, settings, dedup, pipeline, store) -> BatchResult:
     batch = BatchResult()
     known_ids = []
     new_docs = []
     for item in chunk:
-        if isinstance(item, Failure):
-            batch.failures.append(item)
-            continue
-        try:
-            doc = clean_document(item, settings)
-        except DatelineError as exc:
-            batch.failures.append(Failure(item.path, "clean", getattr(exc, "reason", str(exc))))
-            continue
-        if store is not None and store.has_document(doc.doc_id):
+        doc = _clean(item, settings)
+        if isinstance(doc, Failure):
+            batch.failures.append(doc)
+        elif store is not None and store.has_document(doc.doc_id):
             known_ids.append(doc.doc_id)
-            continue
-        new_docs.append(dedup.check(doc))
+        else:
+            new_docs.append(dedup.check(doc))
     coded, failures = pipeline.code(new_docs)
     batch.failures.extend(failures)
     batch.documents = coded

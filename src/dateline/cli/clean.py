@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 import click
 
-from ..clean import clean_document
-from ..dedup import Deduplicator
-from ..errors import DatelineError
-from ..ingest import read_inputs
 from ..model import Document, Failure
-from ..settings import Settings
+from ..runner import clean_paths
 from .options import config_option, settings_from
 
 CLEAN_FORMATS = ("jsonl", "text")
@@ -38,7 +33,7 @@ def clean_command(paths, fmt, config):
     """
     settings = settings_from(config)
     failed = 0
-    for item in cleaned_documents(paths, settings):
+    for item in clean_paths(paths, settings=settings):
         if isinstance(item, Failure):
             failed += 1
             click.echo(f"error: {item.path}: {item.reason}", err=True)
@@ -47,19 +42,6 @@ def clean_command(paths, fmt, config):
         else:
             click.echo(_as_text(document_summary(item)))
     sys.exit(1 if failed else 0)
-
-
-def cleaned_documents(paths: Sequence[str], settings: Settings) -> Iterator[Document | Failure]:
-    """Ingest, clean and deduplicate ``paths``: the first three stages of the runner."""
-    dedup = Deduplicator(settings)
-    for item in read_inputs(paths, settings):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield dedup.check(clean_document(item, settings))
-        except DatelineError as exc:
-            yield Failure(item.path, "clean", getattr(exc, "reason", str(exc)))
 
 
 def document_summary(doc: Document) -> dict[str, Any]:
