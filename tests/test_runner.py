@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.runner import Pipeline, RunSummary, code_paths
+from dateline.runner import BatchResult, Pipeline, RunSummary, code_paths
 from dateline.settings import Settings
 
 
@@ -34,3 +34,70 @@ def test_batches_follow_batch_size_and_summary_counts(tmp_path):
         summary.add(batch)
     assert (summary.coded, summary.failed) == (5, 1)
     assert summary.events == sum(len(b.records) for b in batches) > 0
+
+
+STORY = (
+    "ROME, May 2, 2022 (ANSA) - Italian police arrested three Albanian smugglers in Bari, "
+    "officials said.\n"
+)
+
+
+def test_the_same_input_given_twice_is_coded_once(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    summary = RunSummary()
+    records = []
+    for batch in code_paths([str(path), str(tmp_path)], settings=Settings(batch_size=1)):
+        summary.add(batch)
+        records.extend(batch.records)
+    assert (summary.coded, summary.repeated) == (1, 1)
+    assert len({r["id"] for r in records}) == len(records) > 0
+
+
+class Exploding:
+    """A stage with a bug: fails on documents that mention Bari."""
+
+    def __call__(self, doc):
+        if "Bari" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+
+def test_a_stage_bug_fails_one_document_and_the_batch_goes_on(tmp_path):
+    from dateline.clean import clean_document
+    from dateline.model import RawDocument
+
+    pipeline = Pipeline(Settings())
+    pipeline.stages = [*pipeline.stages[:2], Exploding(), *pipeline.stages[2:]]
+    settings = Settings()
+    bad = clean_document(RawDocument("bad.txt", STORY, "text"), settings)
+    good = clean_document(
+        RawDocument("good.txt", STORY.replace("Bari", "Naples"), "text"), settings
+    )
+    docs, failures = pipeline.code([bad, good])
+    assert [(f.path, f.stage) for f in failures] == [("bad.txt", "test_runner")]
+    assert "RuntimeError: boom" in failures[0].reason
+    assert bad.events == [] and bad.actors == []
+    assert good.events
+    summary = RunSummary()
+    summary.add(BatchResult(documents=docs, failures=failures))
+    assert (summary.coded, summary.skipped, summary.failed) == (1, 0, 1)
+
+
+def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
+    from dateline.runner import recode_stored
+    from dateline.store import open_db
+
+    french = tmp_path / "fr.txt"
+    french.write_text(
+        "PARIS, 2 mai 2022 (AFP) - La police italienne a arrêté trois passeurs albanais à "
+        "Bari, selon les autorités, qui ont également saisi des armes et de la drogue.\n"
+    )
+    english = tmp_path / "en.txt"
+    english.write_text(STORY)
+    with open_db(tmp_path / "e.duckdb") as store:
+        list(code_paths([str(french), str(english)], store=store))
+        recoded = [doc.path for batch in recode_stored(store) for doc in batch.documents]
+        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL")[1]
+    assert recoded == [str(english)]
+    assert skipped == [(str(french), "language: fr")]

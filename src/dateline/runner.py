@@ -44,21 +44,56 @@ class Pipeline:
         self.stages += [EventDater(self.settings), EventPlacer(self.settings)]
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
-        """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``."""
+        """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.
+
+        A document that a stage cannot code becomes a Failure with no events; the
+        others are coded as usual.
+        """
         todo = [doc for doc in docs if not doc.skipped and not doc.duplicate_of]
-        self.parser.parse(todo)
-        failures = []
+        failures = self._parse(todo)
         for doc in todo:
+            if doc.parsed is None:
+                continue
+            stage_name = "nlp"
             try:
                 for stage in self.stages:
+                    stage_name = _stage_name(stage)
                     stage(doc)
-            except DatelineError as exc:
-                failures.append(Failure(doc.path, type(stage).__name__, str(exc)))
-                doc.events = []
-                doc.skipped = f"coding failed: {exc}"
+            except Exception as exc:  # one document's problem must not stop the batch
+                failures.append(_coding_failed(doc, stage_name, exc))
             finally:
                 doc.parsed = None  # the spaCy Doc is per batch, never kept
         return list(docs), failures
+
+    def _parse(self, docs: list[Document]) -> list[Failure]:
+        """Parse in one batch; when the batch fails, one by one to find the culprit."""
+        try:
+            self.parser.parse(docs)
+            return []
+        except Exception:
+            log.warning("parsing a batch of %d failed; parsing one by one", len(docs))
+        failures = []
+        for doc in docs:
+            try:
+                self.parser.parse([doc])
+            except Exception as exc:
+                failures.append(_coding_failed(doc, "nlp", exc))
+        return failures
+
+
+CODING_FAILED = "coding failed"
+
+
+def _stage_name(stage: object) -> str:
+    return type(stage).__module__.rsplit(".", 1)[-1]
+
+
+def _coding_failed(doc: Document, stage: str, exc: Exception) -> Failure:
+    if not isinstance(exc, DatelineError):
+        log.exception("%s: %s stage failed", doc.path, stage)
+    doc.actors, doc.mentions, doc.events = [], [], []
+    doc.skipped = f"{CODING_FAILED} in {stage}: {exc}"
+    return Failure(doc.path, stage, f"{type(exc).__name__}: {exc}")
 
 
 @dataclass
@@ -69,6 +104,7 @@ class BatchResult:
     records: list[dict[str, Any]] = field(default_factory=list)  # events of every input given
     failures: list[Failure] = field(default_factory=list)
     already_stored: int = 0
+    repeated: int = 0  # inputs given twice in one run (a file and its folder): coded once
 
 
 @dataclass
@@ -78,25 +114,28 @@ class RunSummary:
     skipped: int = 0
     failed: int = 0
     already_stored: int = 0
+    repeated: int = 0
     events: int = 0
 
     def add(self, batch: BatchResult) -> None:
         for doc in batch.documents:
             if doc.duplicate_of:
                 self.duplicates += 1
-            elif doc.skipped:
+            elif doc.skipped and not doc.skipped.startswith(CODING_FAILED):
                 self.skipped += 1
-            else:
+            elif not doc.skipped:
                 self.coded += 1
         self.failed += len(batch.failures)
         self.already_stored += batch.already_stored
+        self.repeated += batch.repeated
         self.events += len(batch.records)
 
     def __str__(self) -> str:
+        repeated = f", {self.repeated} given twice" if self.repeated else ""
         return (
             f"{self.coded} coded, {self.already_stored} already stored, "
-            f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed; "
-            f"{self.events} events"
+            f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed"
+            f"{repeated}; {self.events} events"
         )
 
 
@@ -131,8 +170,9 @@ def code_paths(
     if store is not None:
         dedup.seed(store.fingerprints())
     pipeline = _pipeline(settings)
+    seen: set[str] = set()
     for chunk in _chunks(read_inputs(paths, settings), settings.batch_size):
-        yield _code_batch(chunk, settings, dedup, pipeline, store)
+        yield _code_batch(chunk, settings, dedup, pipeline, store, seen)
 
 
 def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator[BatchResult]:
@@ -141,7 +181,12 @@ def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator
     Each batch's sentences, actors, mentions and events are replaced in one transaction.
     """
     pipeline = _pipeline(settings or load_settings())
-    for chunk in _chunks(store.stored_documents(), pipeline.settings.batch_size):
+    recodable = (
+        doc
+        for doc in store.stored_documents()
+        if doc.skipped is None or doc.skipped.startswith(CODING_FAILED)
+    )  # documents skipped for their language stay skipped
+    for chunk in _chunks(recodable, pipeline.settings.batch_size):
         for doc in chunk:
             doc.skipped = None
         coded, failures = pipeline.code(chunk)
@@ -172,9 +217,12 @@ def _clean(item: RawDocument | Failure, settings: Settings) -> Document | Failur
         return clean_document(item, settings)
     except DatelineError as exc:
         return Failure(item.path, "clean", getattr(exc, "reason", str(exc)))
+    except Exception as exc:  # one input's problem must not stop the batch
+        log.exception("%s: cleaning failed", item.path)
+        return Failure(item.path, "clean", f"{type(exc).__name__}: {exc}")
 
 
-def _code_batch(chunk, settings, dedup, pipeline, store) -> BatchResult:
+def _code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> BatchResult:
     batch = BatchResult()
     known_ids = []
     new_docs = []
@@ -182,10 +230,14 @@ def _code_batch(chunk, settings, dedup, pipeline, store) -> BatchResult:
         doc = _clean(item, settings)
         if isinstance(doc, Failure):
             batch.failures.append(doc)
+        elif doc.doc_id in seen:
+            batch.repeated += 1
         elif store is not None and store.has_document(doc.doc_id):
             known_ids.append(doc.doc_id)
         else:
             new_docs.append(dedup.check(doc))
+        if not isinstance(doc, Failure):
+            seen.add(doc.doc_id)
     coded, failures = pipeline.code(new_docs)
     batch.failures.extend(failures)
     batch.documents = coded
