@@ -113,3 +113,17 @@ def test_recode_refuses_no_db():
     result = run("code", "--recode", "--no-db")
     assert result.exit_code == 2
     assert "--no-db" in result.output
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--db", "/no/such/folder/events.duckdb"], "cannot open database"),
+        (["--no-db", "--model", "no_such_spacy_model"], "is not installed"),
+    ],
+)
+def test_a_run_that_cannot_start_says_why_in_one_line(story, options, message):
+    result = run("code", str(story), *options)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from ..errors import DatelineError
 from ..runner import RunSummary, code_paths, recode_stored
 from ..store import open_db
 from .options import (
@@ -54,14 +55,26 @@ def code_command(paths, db, no_db, recode, fmt, out, config, **options):
     those stored by an earlier run. A summary goes to standard error.
 
     Exit status: 0 when every input was read, 1 when some failed (the rest are
-    coded and stored anyway), 2 for usage errors.
+    coded and stored anyway) or the run could not start (model not installed,
+    database cannot be opened), 2 for usage errors.
     """
     if not paths and not recode:
         raise click.UsageError("give at least one PATH (or --recode)")
     if recode and no_db:
         raise click.UsageError("--recode re-codes the database: it cannot go with --no-db")
     settings = settings_from(config, **options)
-    store = None if no_db else open_db(db)
+    try:
+        summary, records = _run(paths, settings, None if no_db else db, recode)
+    except DatelineError as exc:  # the run could not start: no model, no database
+        raise click.ClickException(str(exc)) from exc
+    if fmt or out:
+        _emit(records, fmt or "jsonl", out)
+    click.echo(summary, err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
+    store = None if db is None else open_db(db)
     summary = RunSummary()
     records = []
     progress = tqdm(desc="coding", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
@@ -79,10 +92,7 @@ def code_command(paths, db, no_db, recode, fmt, out, config, **options):
         progress.close()
         if store is not None:
             store.close()
-    if fmt or out:
-        _emit(records, fmt or "jsonl", out)
-    click.echo(summary, err=True)
-    sys.exit(1 if summary.failed else 0)
+    return summary, records
 
 
 def _emit(records, fmt, out):
