@@ -39,19 +39,21 @@ class Settings:
 
 
 _PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}
+_TUPLES = _PATH_TUPLES | {"languages"}
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then ``config`` (or ./dateline.toml when present), then ``overrides``.
 
-    Overrides whose value is None are ignored, so CLI options left unset keep the file's value.
+    Overrides whose value is None are ignored, so CLI options left unset keep the file's
+    value. Relative paths in the file are relative to the file's folder.
     """
-    values: dict[str, Any] = {}
+    settings = Settings()
     path = Path(config) if config else Path(CONFIG_FILE)
     if config or path.exists():
-        values.update(_read_toml(path))
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    return replace(Settings(), **_coerce(values, path))
+        settings = _apply(settings, _read_toml(path), path, base=path.parent)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return _apply(settings, given, "options", base=Path())
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -62,14 +64,30 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return data.get("dateline", data)
 
 
-def _coerce(values: dict[str, Any], origin: Path) -> dict[str, Any]:
-    known = {f.name for f in fields(Settings)}
-    unknown = set(values) - known
+def _apply(settings: Settings, values: dict[str, Any], origin, base: Path) -> Settings:
+    """``settings`` with ``values`` checked against the fields' types and applied."""
+    defaults = {f.name: getattr(settings, f.name) for f in fields(Settings)}
+    unknown = set(values) - set(defaults)
     if unknown:
         raise ConfigError(f"{origin}: unknown settings {sorted(unknown)}")
-    out = dict(values)
-    for name in _PATH_TUPLES & set(out):
-        out[name] = tuple(Path(p) for p in out[name])
-    if "languages" in out:
-        out["languages"] = tuple(out["languages"])
-    return out
+    checked = {}
+    for name, value in values.items():
+        if name in _TUPLES:
+            items = (value,) if isinstance(value, str | Path) else tuple(value)
+            if name in _PATH_TUPLES:
+                items = tuple(base / Path(item) for item in items)
+            checked[name] = items
+        else:
+            checked[name] = _scalar(name, value, defaults[name], origin)
+    return replace(settings, **checked)
+
+
+def _scalar(name: str, value: Any, default: Any, origin) -> Any:
+    kind = type(default)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if type(value) is not kind:
+        raise ConfigError(
+            f"{origin}: {name} must be {kind.__name__}, not {type(value).__name__} ({value!r})"
+        )
+    return value
