@@ -21,7 +21,6 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pyarrow as pa
-from packaging.version import InvalidVersion, Version
 
 from . import __version__
 from .errors import StoreError
@@ -370,17 +369,14 @@ class Store:
         rows.sort(key=lambda row: order[row["doc_id"]])
         return [_record(row) for row in rows]
 
-    def stored_documents(self, older_than_coder: str | None = None) -> Iterator[Document]:
-        """Stored original documents to re-code; with ``older_than_coder``, only those coded
-        by an older coder version (or an unknown one)."""
+    def stored_documents(self) -> Iterator[Document]:
+        """Stored original documents, rebuilt for re-coding (without their events)."""
         cursor = self.con.cursor()
         cursor.execute("SELECT * FROM documents WHERE duplicate_of IS NULL ORDER BY doc_id")
         columns = [d[0] for d in cursor.description]
         while rows := cursor.fetchmany(500):
             for values in rows:
-                row = dict(zip(columns, values, strict=True))
-                if older_than_coder is None or _older(row["coder_version"], older_than_coder):
-                    yield _document(row)
+                yield _document(dict(zip(columns, values, strict=True)))
 
     # -- queries -------------------------------------------------------------------------
 
@@ -589,7 +585,11 @@ def _event_rows(doc: Document) -> Iterator[dict[str, Any]]:
 
 def _event_row(doc: Document, event: Event, event_id: str, ordinal: int) -> dict[str, Any]:
     sentence = doc.sentences[event.sentence]
-    start, end = _date_bounds(event.date)
+    try:
+        start, end = _date_bounds(event.date)
+    except ValueError:  # an impossible date must not cost the batch: keep it unqueryable
+        log.warning("%s: event %s has an impossible date %r", doc.path, event_id, event.date)
+        start = end = None
     row = {
         "id": event_id,
         "doc_id": doc.doc_id,
@@ -752,15 +752,6 @@ FILTER_CLAUSES = {
 # -- small helpers ------------------------------------------------------------------------
 
 
-def _older(stored: str | None, current: str) -> bool:
-    if stored is None:
-        return True
-    try:
-        return Version(stored) < Version(current)
-    except InvalidVersion:
-        return stored != current
-
-
 def _as_list(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
@@ -769,7 +760,10 @@ def _as_date(value: str | date, *, end: bool) -> str:
     """A full ISO date: "2007" is 2007-01-01 as a start and 2007-12-31 as an end."""
     if isinstance(value, date):
         return value.isoformat()
-    start, last = _date_bounds(str(value))
+    try:
+        start, last = _date_bounds(str(value))
+    except ValueError as exc:
+        raise StoreError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from exc
     return (last if end else start).isoformat()
 
 
