@@ -41,3 +41,17 @@ def test_actors_command_refuses_a_missing_file(tmp_path):
     result = CliRunner().invoke(main, ["actors", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "nope.txt" in result.output
+
+
+def test_reads_any_input_kind_like_code(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Arrests</title></head><body><nav>Home | World</nav><article>"
+        "<p>ATHENS, May 3, 2023 (AP) - Greek police detained four Turkish fishermen near "
+        "Lesbos on Tuesday, the coast guard said.</p><p>Ankara protested the detentions "
+        "and summoned the Greek ambassador.</p></article></body></html>"
+    )
+    result = CliRunner().invoke(main, ["actors", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Greek police (GRC/COP" in result.output
+    assert "<p>" not in result.output and "Home" not in result.output

@@ -18,6 +18,7 @@ _EXPORTS = {
     "code_text": "runner",
     "code_paths": "runner",
     "clean_paths": "runner",
+    "code_documents": "runner",
     "Pipeline": "runner",
     "BatchResult": "runner",
     "RunSummary": "runner",

@@ -151,8 +151,15 @@ def code_text(
     raw = RawDocument(path=path, content=text, kind="text", title=title, published=published)
     settings = settings or load_settings()
     doc = clean_document(raw, settings)
-    _pipeline(settings).code([doc])
+    code_documents([doc], settings=settings)
     return doc
+
+
+def code_documents(
+    docs: Sequence[Document], *, settings: Settings | None = None
+) -> tuple[list[Document], list[Failure]]:
+    """Code cleaned documents (from ``clean_paths``) without a database."""
+    return _pipeline(settings or load_settings()).code(docs)
 
 
 def code_paths(

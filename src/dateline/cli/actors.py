@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ..errors import DatelineError
-from ..model import Document
-from ..runner import code_text
+from ..model import Document, Failure
+from ..runner import clean_paths, code_documents
 from .options import actors_option, config_option, model_option, settings_from
 
 
@@ -18,13 +18,18 @@ from .options import actors_option, config_option, model_option, settings_from
 @model_option
 @actors_option
 def actors_command(path, config, **options):
-    """List the actors of the article in PATH: country, sector, kind, mentions and evidence."""
+    """List the actors of the article in PATH (any input kind that `dateline code` reads;
+    for a file of many articles, the first): country, sector, kind, mentions, evidence."""
     settings = settings_from(config, **options)
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        doc = code_text(text, settings=settings, path=str(path))
+        first = next(iter(clean_paths([str(path)], settings=settings)), None)
+        if first is None or isinstance(first, Failure):
+            raise click.ClickException(f"{path}: {first.reason if first else 'no article'}")
+        (doc,), failures = code_documents([first], settings=settings)
     except DatelineError as exc:
         raise click.ClickException(str(exc)) from exc
+    if failures:
+        raise click.ClickException(f"{path}: {failures[0].reason}")
     click.echo(format_actors(doc), nl=False)
 
 
