@@ -130,3 +130,23 @@ def test_charts_refuse_other_formats_and_empty_frames(store, tmp_path):
         plot_network(network(store), tmp_path / "n.gif")
     with pytest.raises(StoreError, match="nothing to draw"):
         plot_series(series(store, source="XXX"), tmp_path / "empty.png")
+
+
+def test_coarse_dates_count_only_in_periods_they_fit():
+    with open_db(":memory:") as db:
+        db.save_batch(
+            [
+                make_doc(
+                    "coarse",
+                    [
+                        make_event(0, "ASSAULT", when="2012-03-05"),
+                        make_event(1, "ASSAULT", when="2012-06"),
+                        make_event(2, "ASSAULT", when="2012"),
+                    ],
+                )
+            ],
+            [],
+        )
+        assert series(db, source="KEN", by="month", merged=False)["events"].sum() == 2
+        assert series(db, source="KEN", by="day", merged=False)["events"].sum() == 1
+        assert series(db, source="KEN", by="year", merged=False)["events"].tolist() == [3]

@@ -26,6 +26,23 @@ def test_every_command_is_in_the_readme():
     assert not missing
 
 
+def _commands(group: click.Group):
+    for command in group.commands.values():
+        yield command
+        if isinstance(command, click.Group):
+            yield from _commands(command)
+
+
+def test_every_option_of_every_command_has_help():
+    missing = [
+        f"{command.name} {'/'.join(param.opts)}"
+        for command in _commands(main)
+        for param in command.params
+        if isinstance(param, click.Option) and not param.help
+    ]
+    assert not missing
+
+
 def test_every_record_field_is_in_the_readme_table():
     first_cells = [line.split("|")[1] for line in README.splitlines() if line.startswith("| `")]
     documented = " ".join(first_cells)

@@ -19,6 +19,8 @@ from .store import EVENT_RELATIONS, Store
 
 FACTUAL_MODALITIES = ("asserted", "reported")
 PERIODS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "year": "1 YEAR"}
+# The shortest event date that falls inside one period: "2006" says nothing of its month.
+DATE_LENGTHS = {"day": 10, "week": 10, "month": 7, "year": 4}
 QUAD_CLASSES = {
     1: "verbal_cooperation",
     2: "material_cooperation",
@@ -45,6 +47,9 @@ def series(
     """Per period (``by``: day, week, month, year): events per QuadClass, all events, and
     the Goldstein sum and mean. Periods without events are present with zero counts.
 
+    Events dated less precisely than a period ("2006" in a monthly series) are left out
+    rather than counted in the first period they could fall in.
+
     Columns: period (first day), verbal_cooperation, material_cooperation,
     verbal_conflict, material_conflict, events, goldstein, goldstein_mean.
     """
@@ -60,7 +65,7 @@ def series(
             SELECT CAST(date_trunc('{by}', date_start) AS DATE) AS period,
                    cameo_quad_class, cameo_goldstein
             FROM {EVENT_RELATIONS[merged]}
-            WHERE {where} AND date_start IS NOT NULL),
+            WHERE {where} AND date_start IS NOT NULL AND length(date) >= {DATE_LENGTHS[by]}),
         periods AS (
             SELECT CAST(unnest(generate_series(min(period), max(period), INTERVAL {PERIODS[by]}))
                         AS DATE) AS period

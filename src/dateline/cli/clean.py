@@ -18,7 +18,12 @@ CLEAN_FORMATS = ("jsonl", "text")
 @click.command("clean")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(CLEAN_FORMATS), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(CLEAN_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per document, or readable text blocks.",
 )
 @config_option
 def clean_command(paths, fmt, config):
