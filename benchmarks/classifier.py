@@ -13,26 +13,17 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import replace
 
 from dateline.clean import clean_document
-from dateline.events import EventCoder
-from dateline.events.classifier import ClassifierCoder, EventTypeClassifier
+from dateline.events.classifier import ClassifierCoder
 from dateline.model import RawDocument
 from dateline.runner import Pipeline
 from dateline.settings import Settings
 from events import PLOVER_GSR, gold_of, gsr_records
 
 
-def classifier_pipeline(classifier: EventTypeClassifier) -> Pipeline:
-    """The runner's pipeline with Settings(classifier=True); the stage is added after the
-    pattern coder here when the runner does not wire it yet."""
-    settings = replace(Settings(), classifier=True)
-    pipeline = Pipeline(settings)
-    if not any(isinstance(stage, ClassifierCoder) for stage in pipeline.stages):
-        after = next(i for i, s in enumerate(pipeline.stages) if isinstance(s, EventCoder))
-        pipeline.stages.insert(after + 1, ClassifierCoder(settings, classifier=classifier))
-    return pipeline
+def classifier_stage(pipeline: Pipeline) -> ClassifierCoder:
+    return next(stage for stage in pipeline.stages if isinstance(stage, ClassifierCoder))
 
 
 def code_all(pipeline: Pipeline, texts: list[str]):
@@ -62,7 +53,8 @@ def main() -> None:
     gold = [gold_of(r).type for r in records]
     n = len(records)
 
-    classifier = EventTypeClassifier()
+    pipeline = Pipeline(Settings(classifier=True))
+    classifier = classifier_stage(pipeline).classifier
     classifier.predict(texts[:8])  # warm-up: the first call pays for torch's lazy setup
     start = time.perf_counter()
     vectors = classifier.embedder.encode(texts)
@@ -79,7 +71,6 @@ def main() -> None:
     )
     print(f"  classifier says NONE on {predicted.count('NONE')} of {n} event sentences")
 
-    pipeline = classifier_pipeline(classifier)
     start = time.perf_counter()
     docs = code_all(pipeline, texts)
     pipeline_seconds = time.perf_counter() - start

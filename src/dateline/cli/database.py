@@ -25,7 +25,7 @@ from ..export import export
 from ..plots import plot_network, plot_series
 from ..store import Store, open_db
 from .options import db_option
-from .output import FORMATS, TABLE_MODALITIES, write_records
+from .output import FORMATS, TABLE_MODALITIES, write_records, write_table
 
 EVENT_FORMATS = (*FORMATS, "parquet")
 FRAME_FORMATS = ("table", "csv")
@@ -262,11 +262,7 @@ def _write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         for row in rows:
             out.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
     else:
-        cells = [[_cell(v) for v in row] for row in rows]
-        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        for line in [columns, *cells]:
-            out.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
-            out.write("\n")
+        write_table(columns, [[_cell(v) for v in row] for row in rows], out)
 
 
 def _write_frame(frame, fmt: str, out: Path | None) -> None:

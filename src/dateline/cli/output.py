@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 FORMATS = ("table", "jsonl", "csv")
@@ -58,14 +57,20 @@ def table_view(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int
     return shown, len(records) - len(shown)
 
 
-def _write_table(records: list[dict[str, Any]], out: IO[str]) -> int:
-    rows = [_table_row(r) for r in records]
-    width = shutil.get_terminal_size((160, 20)).columns
-    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(TABLE_COLUMNS)]
-    widths = [min(w, 34) for w in widths]
-    for line in [TABLE_COLUMNS, *rows]:
+def write_table(
+    columns: Sequence[str], rows: Sequence[Sequence[str]], out: IO[str], *, max_cell: int = 0
+) -> None:
+    """Left-aligned columns two spaces apart; with ``max_cell``, longer cells are cut."""
+    widths = [max([len(c)] + [len(row[i]) for row in rows]) for i, c in enumerate(columns)]
+    if max_cell:
+        widths = [min(w, max_cell) for w in widths]
+    for line in [columns, *rows]:
         cells = [cell[:w].ljust(w) for cell, w in zip(line, widths, strict=True)]
-        out.write("  ".join(cells).rstrip()[:width] + "\n")
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def _write_table(records: list[dict[str, Any]], out: IO[str]) -> int:
+    write_table(TABLE_COLUMNS, [_table_row(r) for r in records], out, max_cell=34)
     return len(records)
 
 
