@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.actors import ActorCoder
+from dateline.actors import COMPATIBLE, PRONOUNS, ActorCoder
 from dateline.model import Dateline
 from dateline.settings import Settings
 
@@ -361,3 +361,8 @@ def test_former_office_holder_is_elite_and_police_custody_stays_police(code):
     assert codes(doc, "Hosni Mubarak") == ("EGY", "GOV")
     doc = code("A man died in Israeli police custody.")
     assert codes(doc, "Israeli police") == ("ISR", "COP")
+
+
+def test_every_shipped_pronoun_kind_can_find_an_antecedent():
+    assert {"he", "she", "they", "its"} <= set(PRONOUNS)
+    assert set(PRONOUNS.values()) <= set(COMPATIBLE)

@@ -10,6 +10,7 @@ from dateline.clean import clean_document, load_vocabulary, parse_dateline
 from dateline.errors import InputError
 from dateline.model import RawDocument, content_hash
 from dateline.settings import Settings
+from dateline.timex import vocabulary
 
 LEDE = (
     "DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on "
@@ -244,3 +245,34 @@ def test_all_caps_headline_with_a_dash_is_not_a_dateline(vocab):
 def test_a_low_confidence_language_guess_does_not_skip():
     doc = clean("Shr 81 cts vs 2.78 dlrs\n\nNet 53.5 mln vs 180.9 mln")
     assert doc.skipped is None
+
+
+def test_month_and_weekday_names_are_the_time_vocabulary(vocab):
+    words = vocabulary()
+    assert vocab.months == words["months"] and vocab.weekdays == words["weekdays"]
+    assert vocab.months["sept"] == 9 and vocab.weekdays["thurs"] == 3
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Rio de Janeiro (Reuters) - Talks", "Rio de Janeiro"),
+        ("Stratford upon Avon (PA) - Talks", "Stratford upon Avon"),
+    ],
+)
+def test_place_particles_may_stay_lower_case_without_a_date(vocab, opening, place):
+    dateline, rest = parse_dateline(opening, vocab, None)
+    assert (dateline.place, rest) == (place, "Talks")
+
+
+def test_a_lower_case_word_that_is_no_particle_is_not_a_place(vocab):
+    assert parse_dateline("Rio grande town (Reuters) - Talks", vocab, None) is None
+
+
+def test_byline_openers_give_the_author_and_page_date_labels_any_case():
+    story = "Officials in the capital opened the talks on Monday and spoke of progress."
+    doc = clean(f"BY ANN EXAMPLE\n\nLAST UPDATED ON: 3 May 2021\n\n{story}")
+    assert doc.author == "ANN EXAMPLE"
+    assert (doc.published, doc.published_from) == (date(2021, 5, 3), "page")
+    credit = clean(f"Written by Ann Example\n\n{story}")  # residue, but no byline opener
+    assert credit.author is None and "Written by" not in credit.text

@@ -157,3 +157,40 @@ def test_shipped_leaders_follow_the_story_date():
     assert before.name != after.name
     assert (after.country, after.sector, after.kind) == ("USA", "GOV", "person")
     assert lexicon.best(phrase_key("Mubarak"), date(2005, 1, 1)).country == "EGY"
+
+
+PETRARCH_DATED = """\
+FREEDONIAN_WAR_MINISTRY_ [FRDGOV >330101]
+CHICOLINI_ [FRDGOV >330101]
+SYLVANIAN_GUARDS_ [FRDMIL 330101-341231]
+ACME_MUNITIONS_ [MNCFRD]
+"""
+
+
+def test_dated_petrarch_entries_are_bodies_when_named_by_an_organisation_noun(tmp_path):
+    path = tmp_path / "dated.actors.txt"
+    path.write_text(PETRARCH_DATED, encoding="utf-8")
+    lexicon = Lexicon()
+    read_actor_file(lexicon, path)
+    day = date(1933, 6, 1)
+    assert lexicon.best(phrase_key("Freedonian War Ministry"), day).kind == "organisation"
+    assert lexicon.best(phrase_key("Sylvanian Guards"), day).kind == "organisation"
+    assert lexicon.best(phrase_key("Chicolini"), day).kind == "person"
+    acme = lexicon.best(phrase_key("Acme Munitions"), day)
+    assert acme.country is None  # MNC names the actor type, not a country
+
+
+def test_stateless_and_sector_codes_in_a_csv_country_column(tmp_path):
+    path = tmp_path / "groups.csv"
+    path.write_text(
+        "name,country,sector\nHidden Hand,UIS,\nBlue Helmets,IGO,\nHarbour Board,FRD,BUS\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([path])
+    hidden = lexicon.best(phrase_key("Hidden Hand"), None)
+    helmets = lexicon.best(phrase_key("Blue Helmets"), None)
+    board = lexicon.best(phrase_key("Harbour Board"), None)
+    assert (hidden.country, hidden.sector) == (None, None)
+    assert (helmets.country, helmets.sector) == (None, "IGO")
+    assert (board.country, board.sector) == ("FRD", "BUS")
+    assert lexicon.sector_code("GOV") == "GOV" and lexicon.sector_code("IMG") is None

@@ -14,7 +14,10 @@ from dateline.timex import (
     calendar_date,
     find_timexes,
     future_context,
+    nearest_date,
     resolve,
+    safe_date,
+    vocabulary,
 )
 
 TUESDAY = date(2024, 3, 12)  # a Tuesday
@@ -127,3 +130,52 @@ def test_future_context():
 def test_a_bare_month_name_needs_a_date_context_in_free_text():
     found = find_timexes("Theresa May met envoys in May and again last June.", TUESDAY)
     assert [(t.text, t.value) for t in found] == [("May", "2023-05"), ("last June", "2023-06")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3000000 days ago", "5000 years ago", "200000 months ago", "600000 weeks later"],
+)
+def test_offsets_beyond_the_calendar_name_no_date(text):
+    assert resolve(text, TUESDAY) is None
+
+
+def test_a_future_offset_beyond_year_9999_names_no_date():
+    found = resolve("9000 years from now", TUESDAY)
+    assert found is None or calendar_date(found) is None
+    assert resolve("90 years from now", TUESDAY).value == "2114"
+
+
+def test_scanning_text_with_huge_offsets_keeps_only_real_dates():
+    text = "The rock formed 5000 years ago, 3000000 days ago, and was dug up on Sunday."
+    found = find_timexes(text, TUESDAY)
+    assert [t.value for t in found] == ["2024-03-10"]
+    for timex in found:
+        assert 1 <= int(timex.value[:4]) <= 9999
+
+
+@pytest.mark.parametrize(
+    "month, day, anchor, expected",
+    [
+        (12, 15, date(2023, 11, 20), date(2023, 12, 15)),
+        (1, 5, date(2024, 3, 1), date(2024, 1, 5)),
+        (12, 30, date(2024, 1, 2), date(2023, 12, 30)),  # last year's is nearer
+        (2, 29, date(2025, 3, 1), date(2024, 2, 29)),  # only the leap year has one
+        (2, 30, TUESDAY, None),
+    ],
+)
+def test_a_date_without_its_year_takes_the_nearest_year(month, day, anchor, expected):
+    assert nearest_date(month, day, anchor) == expected
+
+
+def test_safe_date_refuses_impossible_dates():
+    assert safe_date(2024, 2, 29) == date(2024, 2, 29)
+    assert safe_date(2023, 2, 29) is None
+    assert safe_date(10000, 1, 1) is None
+
+
+def test_context_words_come_from_the_vocabulary():
+    words = vocabulary()
+    assert "this coming" in words["weekday_shifts"]
+    assert "until" in words["future_clause"]["words"]
+    assert "in" in words["month_context"]["words"]

@@ -17,7 +17,18 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .lexicon import KINDS, Entry, Lexicon, Role, city_country, load_lexicon, phrase_key, token_key
+from .lexicon import (
+    KINDS,
+    Entry,
+    Lexicon,
+    Role,
+    city_country,
+    data_rows,
+    load_lexicon,
+    phrase_key,
+    token_key,
+    word_list,
+)
 from .model import Actor, Document, Mention
 from .settings import Settings
 
@@ -31,22 +42,18 @@ NOT_HEADS = {"compound", "flat", "amod", "nmod"}
 COUNTRY_KINDS = {"state", "capital", "demonym"}
 PLACE_KINDS = {"state", "capital"}  # what a locative phrase names: "in Iraq", "in Baghdad"
 LOCATIVE = "locative"
-PRONOUNS = {
-    "he": "person", "him": "person", "his": "person", "himself": "person",
-    "she": "person", "her": "person", "herself": "person",
-    "they": "group", "them": "group", "their": "group", "themselves": "group",
-    "it": "organisation", "its": "organisation",
-}  # fmt: skip
+# pronoun -> the kind of actor it refers to
+PRONOUNS = {row["pronoun"]: row["kind"] for row in data_rows("pronouns.csv")}
 COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
     "person": ("person",),
     "group": ("group", "state", "organisation"),
     "organisation": ("state", "organisation"),
     "state": ("state",),
 }
-NOT_NATIONALITY = {"ethnic", "pro", "anti"}  # "ethnic Albanians" may live anywhere
-INSTITUTION_PLACES = {"in", "at", "into", "inside", "outside"}  # "in court", "at the hospital"
+NOT_NATIONALITY = word_list("not_nationality.txt")  # "ethnic Albanians" may live anywhere
+INSTITUTION_PLACES = word_list("institution_prepositions.txt")  # "in court", "at the hospital"
 NAME_LINKS = {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
-NAME_PARTICLES = {"al", "el", "mr", "mrs", "ms", "dr", "'s"}  # vary between mentions
+NAME_PARTICLES = word_list("name_particles.txt")  # vary between mentions: "al-Maliki", "Maliki"
 COREF_WINDOW = 3  # sentences back that a pronoun or description may reach
 
 

@@ -14,6 +14,7 @@ import email.utils
 import hashlib
 import logging
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from .errors import ConfigError, InputError
 from .model import Dateline, Document, RawDocument, content_hash
 from .settings import Settings
+from .timex import alternation, nearest_date, safe_date, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,6 @@ HEAD_PARAGRAPHS = 3  # the head of the body, where title copies and the dateline
 MAX_MENU_WORDS = 3
 MAX_MENU_CHARS = 30  # also for scripts written without spaces
 MENU_SEPARATORS = re.compile(r"\s*(?:\||»|›|•|·|\s>\s|\s/\s)\s*")
-PLACE_WORD = re.compile(r"(?:[A-Z][\w.'’/-]*|de|la|el|al|of|du|da|do|di|van|von|es|upon)$")
 LOWER_PLACE_WORD = re.compile(r"[\w.'’/-]+$")  # "New york, March 2 -": when a date vouches
 AGENCY_TAIL = re.compile(r"\(([^()]{1,40})\)\s*$")
 # the dash after a dateline head: spaced hyphens, or a hyphen after "(AGENCY)", or en/em dashes
@@ -73,6 +74,9 @@ class Vocabulary:
     months: dict[str, int]  # lower-case name -> 1..12
     weekdays: dict[str, int]  # lower-case name -> 0..6
     date: re.Pattern  # "April 29, 2007", "Apr. 29", "29 April 2007", optional weekday
+    place_word: re.Pattern  # one word of a dateline place: "Kansas", "de" in "Rio de Janeiro"
+    byline: re.Pattern  # "By Jane Doe": group 1 is the name
+    date_label: re.Pattern  # "Updated on:" before a page date line
 
 
 @dataclass
@@ -210,7 +214,7 @@ def _drop_residue(body: Body, vocab: Vocabulary) -> None:
             body.page_date = body.page_date or page_date
             body.residue.append(paragraph)
         elif _is_residue(paragraph, vocab):
-            body.author = body.author or _byline_name(paragraph)
+            body.author = body.author or _byline_name(paragraph, vocab)
             body.residue.append(paragraph)
         else:
             kept.append(paragraph)
@@ -313,8 +317,8 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _byline_name(line: str) -> str | None:
-    match = re.match(r"(?:By|BY)\s+(.+)$", line)
+def _byline_name(line: str, vocab: Vocabulary) -> str | None:
+    match = vocab.byline.match(line)
     return match.group(1).strip() if match else None
 
 
@@ -421,16 +425,16 @@ def _place_and_date(
         head = (head[: found.start()] + head[found.end() :]).strip(" ,")
     parts = [part.strip() for part in head.split(",") if part.strip()]
     parts = [part for part in parts if part.lower().rstrip(".") not in vocab.weekdays]
-    if not all(_is_place(part, loose=found is not None) for part in parts):
+    if not all(_is_place(part, vocab, loose=found is not None) for part in parts):
         return None, None, False
     place = ", ".join(_place_case(part) for part in parts) or None
     return place, when, found is not None or place is not None
 
 
-def _is_place(text: str, *, loose: bool) -> bool:
+def _is_place(text: str, vocab: Vocabulary, *, loose: bool) -> bool:
     """A city or region name; with ``loose`` (a date follows) its later words may be lower case."""
     words = text.split()
-    word = LOWER_PLACE_WORD if loose else PLACE_WORD
+    word = LOWER_PLACE_WORD if loose else vocab.place_word
     return (
         0 < len(words) <= MAX_PLACE_WORDS
         and words[0][0].isupper()
@@ -447,26 +451,15 @@ def _to_date(match: re.Match, vocab: Vocabulary, reference: date | None) -> date
     month = vocab.months[(match["month"] or match["month2"]).lower()]
     day = int(match["day"] or match["day2"])
     if match["year"]:
-        return _safe_date(int(match["year"]), month, day)
+        return safe_date(int(match["year"]), month, day)
     if reference is None:
         return None
-    candidates = [_safe_date(reference.year + shift, month, day) for shift in (-1, 0, 1)]
-    candidates = [c for c in candidates if c is not None]
-    return min(candidates, key=lambda c: abs((c - reference).days), default=None)
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return nearest_date(month, day, reference)
 
 
 def _page_date_line(line: str, vocab: Vocabulary) -> date | None:
     """``Tuesday, July 16, 2024`` or ``Updated: 16 July 2024 10:31``: a line that is only a date."""
-    stripped = re.sub(
-        r"^(?:(?:last )?updated|published|posted|date)(?: on)?\s*:?\s*", "", line, flags=re.I
-    )
+    stripped = vocab.date_label.sub("", line)
     found = vocab.date.match(stripped) or ISO_DATE.match(stripped)
     if not found or not found.group(0):
         return None
@@ -477,7 +470,7 @@ def _page_date_line(line: str, vocab: Vocabulary) -> date | None:
 
 
 def _iso_date(match: re.Match) -> date | None:
-    return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
 
 
 def parse_date(value: str | None, vocab: Vocabulary) -> date | None:
@@ -558,8 +551,22 @@ def load_vocabulary(
         residue += _residue_patterns(_read_user_file(path), str(path))
     for path in agency_files:
         agencies.update(_agency_table(_read_user_file(path), str(path)))
-    months, weekdays = _calendar(DATA.joinpath("calendar.csv").read_text(encoding="utf-8"))
-    return Vocabulary(tuple(residue), agencies, months, weekdays, _date_pattern(months, weekdays))
+    calendar = vocabulary()  # month and weekday names are the time module's
+    months, weekdays = dict(calendar["months"]), dict(calendar["weekdays"])
+    words = tomllib.loads(DATA.joinpath("words.toml").read_text(encoding="utf-8"))
+    return Vocabulary(
+        residue=tuple(residue),
+        agencies=agencies,
+        months=months,
+        weekdays=weekdays,
+        date=_date_pattern(months, weekdays),
+        # particles are lower case, so the pattern is case-sensitive
+        place_word=re.compile(rf"(?:[A-Z][\w.'’/-]*|{alternation(words['place_particles'])})$"),
+        byline=re.compile(rf"{alternation(words['byline_openers'])}\s+(.+)$"),
+        date_label=re.compile(
+            rf"^{alternation(words['date_labels'])}(?: on)?\s*:?\s*", re.IGNORECASE
+        ),
+    )
 
 
 def _read_user_file(path: Path) -> str:
@@ -593,22 +600,11 @@ def _agency_table(text: str, origin: str) -> dict[str, str]:
     return table
 
 
-def _calendar(text: str) -> tuple[dict[str, int], dict[str, int]]:
-    months, weekdays = {}, {}
-    for row in csv.DictReader(_data_lines(text)):
-        target = months if row["kind"] == "month" else weekdays
-        target.update({name.lower(): int(row["number"]) for name in row["names"].split("|")})
-    return months, weekdays
-
-
 def _date_pattern(months: dict[str, int], weekdays: dict[str, int]) -> re.Pattern:
-    def alternatives(names):
-        return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-
-    month = alternatives(months)
+    month = alternation(months)
     suffix = r"(?:st|nd|rd|th)?"
     return re.compile(
-        rf"(?:\b(?:{alternatives(weekdays)})\.?,?\s+)?"
+        rf"(?:\b{alternation(weekdays)}\.?,?\s+)?"
         rf"(?:\b(?P<month>{month})\.?\s+(?P<day>\d{{1,2}}){suffix}\b"
         rf"|\b(?P<day2>\d{{1,2}}){suffix}[\s-]+(?P<month2>{month})\b\.?)"  # also 27-MAR-1987
         rf"(?:,?[\s-]+(?P<year>\d{{4}})\b)?",

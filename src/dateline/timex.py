@@ -29,29 +29,7 @@ KINDS = (EXPLICIT, WEEKDAY, RELATIVE, MONTH_ONLY, OTHER)
 ANCHOR = "anchor"  # relative to the publication date
 REFERENCE = "reference"  # relative to the story's current reference time
 
-# Words before a weekday or month that put it in the future rather than the past.
-_FUTURE_SHIFTS = {"next", "coming", "this coming", "this"}
-# Words in a clause that make its time expressions point forward.
-_FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|won't|going to|due to|set to|scheduled|expected to|plans? to|until|"
-    r"next)\b|'ll\b|\b(?:till|through|by)\s*$",
-    re.IGNORECASE,
-)
-# What may stand before a bare year for it to be a date, not a quantity.
-_YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|by|during|of|from|until|through|before|after|early|late|mid|"
-    r"fiscal|year|between|and|to)|[,(]|mid-)\s*$",
-    re.IGNORECASE,
-)
-# What may stand before a bare month name for it to be a date: "in May", not "Theresa May".
-_MONTH_CONTEXT = re.compile(
-    r"\b(?:in|since|until|till|by|from|during|through|of|to|and|or|before|after|between|"
-    r"early|late|mid|last|next|this)\s*$|mid-$",
-    re.IGNORECASE,
-)
-# Words between two expressions that make them one range: "from Monday to Wednesday".
-_RANGE_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
+FIRST_YEAR, LAST_YEAR = 1, 9999  # the years a calendar date can have
 
 
 @dataclass(frozen=True)
@@ -125,7 +103,7 @@ def future_context(text: str) -> bool:
 
     "will visit on", "is due to open on", "until", "to run through" ...
     """
-    return bool(_FUTURE_CLAUSE.search(text))
+    return bool(_contexts().future_clause.search(text))
 
 
 def calendar_date(timex: Timex) -> tuple[str, str] | None:
@@ -172,14 +150,54 @@ def _matches(text: str, anchor: date, reference: date, future: bool, scanning: b
 def _ends_range(text: str, first: Timex, second: Timex) -> bool:
     between = text[first.end : second.start]
     before = text[max(0, first.start - 10) : first.start]
-    return bool(_RANGE_JOIN.match(between)) and bool(_RANGE_OPEN.search(before))
+    contexts = _contexts()
+    return bool(contexts.range_join.match(between)) and bool(contexts.range_open.search(before))
 
 
 # --- the grammar -------------------------------------------------------------
 
 
-def _alternation(words) -> str:
-    """A regex alternation of ``words``, longest first so "this coming" beats "this"."""
+@dataclass(frozen=True)
+class _Contexts:
+    """Patterns over the words around an expression, built from the vocabulary."""
+
+    future_clause: re.Pattern  # words in a clause that make its expressions point forward
+    year: re.Pattern  # what may stand before a bare year: "in 1998", not "1998 troops"
+    month: re.Pattern  # what may stand before a bare month: "in May", not "Theresa May"
+    range_join: re.Pattern  # between the two ends of a range: "from Monday to Wednesday"
+    range_open: re.Pattern  # before the start of a range
+
+
+@lru_cache(maxsize=1)
+def _contexts() -> _Contexts:
+    v = vocabulary()
+    future, year, month, ranges = (
+        v["future_clause"],
+        v["year_context"],
+        v["month_context"],
+        v["ranges"],
+    )
+
+    def compiled(pattern: str) -> re.Pattern:
+        return re.compile(pattern, re.IGNORECASE)
+
+    return _Contexts(
+        future_clause=compiled(
+            rf"\b{alternation(future['words'])}\b|{alternation(future['suffixes'])}\b"
+            rf"|\b{alternation(future['ending'])}\s*$"
+        ),
+        year=compiled(rf"(?:\b{alternation(year['words'])}|{alternation(year['marks'])})\s*$"),
+        month=compiled(rf"\b{alternation(month['words'])}\s*$|{alternation(month['marks'])}$"),
+        range_join=compiled(rf"^\s*{alternation(ranges['joining'])}\s*$"),
+        range_open=compiled(rf"\b{alternation(ranges['opening'])}\s*$"),
+    )
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first so "this coming" beats "this".
+
+    A space in a phrase matches any run of white space.
+    """
     escaped = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
     return "(?:" + "|".join(escaped) + ")"
 
@@ -200,13 +218,15 @@ def _rules() -> list[_Rule]:
     weekday = rf"(?P<weekday>{_names(v['weekdays'])})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
-    count = rf"(?P<count>{_alternation(v['numbers'])}|\d+)"
+    count = rf"(?P<count>{alternation(v['numbers'])}|\d+)"
     unit = r"(?P<unit>day|week|month|year)s?"
-    shift = rf"(?P<shift>{_alternation(v['unit_shifts'])})"
-    weekday_shift = r"(?:(?P<wshift>last|next|this\s+coming|this\s+past|this|coming|past)\s+)?"
+    shift = rf"(?P<shift>{alternation(v['unit_shifts'])})"
+    weekday_shift = rf"(?:(?P<wshift>{alternation(v['weekday_shifts'])})\s+)?"
     opt_weekday = rf"(?:{weekday},?\s+)?"
-    part_of_day = r"(?:\s+(?:morning|afternoon|evening|night))?"
-    prefix = r"(?:(?P<shift>last|next|this|early|late|mid-?|earlier\s+this|later\s+this)\s*)?"
+    part_of_day = rf"(?:\s+{alternation(v['parts_of_day']['words'])})?"
+    prefix = rf"(?:(?P<shift>{alternation(v['month_shifts']['words'])})\s*)?"
+    year_kind = rf"(?:{alternation(v['year_kinds']['words'])}\s+)?"
+    contexts = _contexts()
 
     def rule(kind, pattern, normalise, needs_context=None):
         return _Rule(kind, re.compile(pattern, re.IGNORECASE), normalise, needs_context)
@@ -224,16 +244,16 @@ def _rules() -> list[_Rule]:
         ),
         rule(EXPLICIT, rf"\b{prefix}{month},?\s+(?:of\s+)?{year}\b", _month_year),
         rule(WEEKDAY, rf"\b{weekday_shift}{weekday}(?!\w){part_of_day}", _weekday),
-        rule(RELATIVE, rf"\b{_alternation(v['day_words'])}\b", _day_word),
-        rule(RELATIVE, rf"\b{_alternation(v['reference_day_words'])}\b", _reference_day_word),
+        rule(RELATIVE, rf"\b{alternation(v['day_words'])}\b", _day_word),
+        rule(RELATIVE, rf"\b{alternation(v['reference_day_words'])}\b", _reference_day_word),
         rule(
             RELATIVE,
-            rf"\b{count}\s+{unit}\s+(?P<dir>{_alternation(v['offset_directions'])})\b",
+            rf"\b{count}\s+{unit}\s+(?P<dir>{alternation(v['offset_directions'])})\b",
             _offset,
         ),
         rule(
             RELATIVE,
-            rf"\b(?:the\s+)?{shift}\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week(?:end)?|month|year)\b",
+            rf"\b(?:the\s+)?{shift}\s+{year_kind}(?P<unit>week(?:end)?|month|year)\b",
             _unit_shift,
         ),
         rule(OTHER, r"\bthe\s+weekend\b", _weekend),
@@ -244,21 +264,21 @@ def _rules() -> list[_Rule]:
         ),
         rule(
             OTHER,
-            rf"\b(?:the\s+)?(?:{shift}\s+|(?P<ord>{_alternation(v['quarters'])})[\s-]+)"
+            rf"\b(?:the\s+)?(?:{shift}\s+|(?P<ord>{alternation(v['quarters'])})[\s-]+)"
             rf"quarter\b(?:\s+(?:of\s+)?{year})?",
             _quarter,
         ),
-        rule(MONTH_ONLY, rf"\b{prefix}{month}(?!\w)(?!\s*,?\s*\d)", _month_only, _MONTH_CONTEXT),
+        rule(MONTH_ONLY, rf"\b{prefix}{month}(?!\w)(?!\s*,?\s*\d)", _month_only, contexts.month),
         rule(
             OTHER,
-            rf"\b(?:(?P<shift>last|next|this|early|late)\s+)?"
-            rf"(?P<season>{_alternation(v['seasons'])})\b(?:\s+(?:of\s+)?{year})?",
+            rf"\b(?:(?P<shift>{alternation(v['season_shifts'])})\s+)?"
+            rf"(?P<season>{alternation(v['seasons'])})\b(?:\s+(?:of\s+)?{year})?",
             _season,
         ),
-        rule(EXPLICIT, rf"\b(?:(?:fiscal|calendar)\s+)?{year}\b(?!\s*%)", _year, _YEAR_CONTEXT),
+        rule(EXPLICIT, rf"\b{year_kind}{year}\b(?!\s*%)", _year, contexts.year),
         rule(OTHER, r"\b(?:the\s+)?(?P<decade>(?:1[89]|20)\d)0'?s\b", _decade),
         rule(OTHER, r"\b(?:the\s+)?(?P<century>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b", _century),
-        rule(OTHER, rf"\b{_alternation(v['references'])}\b", _reference_word),
+        rule(OTHER, rf"\b{alternation(v['references'])}\b", _reference_word),
     ]
 
 
@@ -281,17 +301,12 @@ def _month_day(m, anchor, reference, future):
     month = _lookup("months", m["month"])
     day = int(m["day"])
     if m["year"]:
-        candidates = [int(m["year"])]
+        found = safe_date(int(m["year"]), month, day)
     else:
-        candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    dates = [_safe_date(y, month, day) for y in candidates]
-    dates = [d for d in dates if d]
-    if not dates:
+        found = nearest_date(month, day, anchor)
+    if found is None:
         return None
-    # Without a year, the reading nearest the anchor: "payable Dec. 15" in a November
-    # story is next month, "on Jan. 5" in a March story is this January.
-    best = min(dates, key=lambda d: abs((d - anchor).days))
-    return _Value(best.isoformat(), "day", None if m["year"] else ANCHOR)
+    return _Value(found.isoformat(), "day", None if m["year"] else ANCHOR)
 
 
 def _month_year(m, anchor, reference, future):
@@ -305,32 +320,31 @@ def _weekday(m, anchor, reference, future):
         return None
     target = _lookup("weekdays", m["weekday"])
     shift = " ".join((m["wshift"] or "").lower().split())
-    forward = shift in _FUTURE_SHIFTS or (future and shift not in ("last", "past", "this past"))
-    if forward:
+    direction = vocabulary()["weekday_shifts"].get(shift)
+    if direction == "future" or (future and direction != "past"):
         delta = (target - anchor.weekday()) % 7
         if shift == "next" and delta == 0:
             delta = 7
     else:
         delta = -((anchor.weekday() - target) % 7)
-        if shift in ("last", "past", "this past") and delta == 0:
+        if direction == "past" and delta == 0:
             delta = -7
-    return _Value((anchor + timedelta(days=delta)).isoformat(), "day", ANCHOR)
+    return _days_after(anchor, delta, ANCHOR)
 
 
 def _day_word(m, anchor, reference, future):
-    delta = _lookup("day_words", m.group(0))
-    return _Value((anchor + timedelta(days=delta)).isoformat(), "day", ANCHOR)
+    return _days_after(anchor, _lookup("day_words", m.group(0)), ANCHOR)
 
 
 def _reference_day_word(m, anchor, reference, future):
-    delta = _lookup("reference_day_words", m.group(0))
-    return _Value((reference + timedelta(days=delta)).isoformat(), "day", REFERENCE)
+    return _days_after(reference, _lookup("reference_day_words", m.group(0)), REFERENCE)
 
 
 def _offset(m, anchor, reference, future):
     count = _count(m["count"])
     direction = _lookup("offset_directions", m["dir"])
-    relative_to = ANCHOR if m["dir"].lower() in ("ago", "from now") else REFERENCE
+    from_anchor = m["dir"].lower() in vocabulary()["anchor_offsets"]["words"]
+    relative_to = ANCHOR if from_anchor else REFERENCE
     base = anchor if relative_to == ANCHOR else reference
     return _shifted(base, m["unit"].lower().rstrip("s"), count * direction, relative_to)
 
@@ -340,7 +354,7 @@ def _unit_shift(m, anchor, reference, future):
     unit = m["unit"].lower()
     if unit == "weekend":
         week = _shifted(anchor, "week", step, ANCHOR)
-        return _Value(week.value + "-WE", "week", ANCHOR)
+        return week and _Value(week.value + "-WE", "week", ANCHOR)
     return _shifted(anchor, unit, step, ANCHOR)
 
 
@@ -380,7 +394,7 @@ def _season(m, anchor, reference, future):
         return _Value(f"{m['year']}-{code}", "season")
     if not shift:
         return None  # a bare "spring" or "fall" is too often a noun or a verb
-    year = anchor.year + {"last": -1, "next": 1}.get(shift, 0)
+    year = anchor.year + _lookup("season_shifts", shift)
     return _Value(f"{year:04d}-{code}", "season", ANCHOR)
 
 
@@ -433,20 +447,53 @@ def _is_name(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when there is none ("February 30", year 0 or 10000)."""
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _shifted(base: date, unit: str, steps: int, relative_to: str) -> _Value:
+def nearest_date(month: int, day: int, anchor: date) -> date | None:
+    """A date written without its year takes the year that puts it nearest ``anchor``.
+
+    "payable Dec. 15" in a November story is next month, "on Jan. 5" in a March story
+    is this January; on a tie the earlier reading.
+    """
+    candidates = [safe_date(anchor.year + shift, month, day) for shift in (-1, 0, 1)]
+    return min(
+        (found for found in candidates if found is not None),
+        key=lambda found: abs((found - anchor).days),
+        default=None,
+    )
+
+
+def _days_after(base: date, days: int, relative_to: str | None) -> _Value | None:
+    try:
+        return _Value((base + timedelta(days=days)).isoformat(), "day", relative_to)
+    except OverflowError:  # "3000000 days ago": before year 1
+        return None
+
+
+def _shifted(base: date, unit: str, steps: int, relative_to: str) -> _Value | None:
+    """``base`` moved by ``steps`` units; None when that leaves the calendar (years 1-9999)."""
     if unit == "day":
-        return _Value((base + timedelta(days=steps)).isoformat(), "day", relative_to)
+        return _days_after(base, steps, relative_to)
     if unit == "week":
-        year, week, _ = (base + timedelta(weeks=steps)).isocalendar()
+        try:
+            year, week, _ = (base + timedelta(weeks=steps)).isocalendar()
+        except OverflowError:
+            return None
         return _Value(f"{year:04d}-W{week:02d}", "week", relative_to)
     if unit == "month":
         index = base.year * 12 + base.month - 1 + steps
-        return _Value(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", relative_to)
-    return _Value(f"{base.year + steps:04d}", "year", relative_to)
+        year, month = index // 12, index % 12 + 1
+        return _in_calendar(year, f"{year:04d}-{month:02d}", "month", relative_to)
+    year = base.year + steps
+    return _in_calendar(year, f"{year:04d}", "year", relative_to)
+
+
+def _in_calendar(year: int, value: str, precision: str, relative_to: str) -> _Value | None:
+    """A value only when its year is one a date can have: "5000 years ago" names no date."""
+    return _Value(value, precision, relative_to) if FIRST_YEAR <= year <= LAST_YEAR else None

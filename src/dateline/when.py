@@ -16,14 +16,19 @@ from datetime import date
 from .clause import clause_head, clause_tokens, trigger_token
 from .model import Document, Event
 from .settings import Settings
-from .timex import REFERENCE, Timex, calendar_date, find_timexes, future_context, resolve
+from .timex import (
+    REFERENCE,
+    Timex,
+    calendar_date,
+    find_timexes,
+    future_context,
+    resolve,
+    vocabulary,
+)
 
 log = logging.getLogger(__name__)
 
 PUBLISHED = "published"
-
-# Words that open a clause describing the time just named: "since December, when ...".
-TIME_RELATIVES = {"when", "while", "whereupon"}
 
 
 @dataclass
@@ -146,7 +151,7 @@ def _clause_expression(trigger, clause: set[int], here: list[_Found]) -> _Found 
     if head.dep_ in ("relcl", "acl", "advcl") and owner is not None:
         return owner
     first = min(clause)
-    if trigger.doc[first].lower_ in TIME_RELATIVES:
+    if trigger.doc[first].lower_ in vocabulary()["time_relatives"]["words"]:
         before = [f for f in here if 0 <= first - f.end <= 1]
         if before:
             return before[-1]
