@@ -145,9 +145,19 @@ def _intended(chain: list, cues: ModalityCues) -> bool:
             return True
         if head.i != token.i and head.lemma_.lower() in cues.intent_words:
             return True
-        if head.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl"}:
+        # "have sworn to fight": an infinitive hung as an adverbial clause is a complement
+        infinitive = head.dep_ == "advcl" and is_infinitive(head)
+        if head.dep_ not in {"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "acl"} and not (
+            infinitive
+        ):
             break
     return False
+
+
+def is_infinitive(verb) -> bool:
+    """ "to fight", "a rally to protest the law": a verb with its infinitive "to", whatever
+    relation the parser gave it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _reported(trigger, governing: list, cues: ModalityCues) -> bool:

@@ -13,6 +13,7 @@ shipped ones and docs in its header):
         particle: [down]             # a particle (phrasal verb) must be one of these
         prep: [on]                   # a preposition child must be one of these
         clause_aux: [must]           # the governed clause's auxiliary ("said X must ...")
+        complement: [participate]    # the governed clause's verb ("allowed X to participate")
         code: "1901"
         source: [nsubj, poss, by]    # where the actor is looked for, in order (see verbs.yaml)
         target: [dobj, with, on]     # where the target is looked for, in order
@@ -66,6 +67,7 @@ class Pattern:
     particle: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     clause_aux: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()
     source: tuple[str, ...] = VERB_SOURCE
     target: tuple[str, ...] = VERB_TARGET
     needs_source: bool = True
@@ -77,7 +79,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return bool(self.object) + bool(self.particle) + bool(self.prep) + bool(self.clause_aux)
+        constraints = (self.object, self.particle, self.prep, self.clause_aux, self.complement)
+        return sum(bool(c) for c in constraints)
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class PatternSet:
     by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
     codebook: Codebook
     support_verbs: frozenset[str]  # "hold talks", "launch an attack": the verb's subject acts
+    passive_support_verbs: frozenset[str]  # "were engaged in cleansing": the subject acts
     discard_words: frozenset[str]  # sport words: their sentence codes no sport-sense trigger
     intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
     refusal_codes: dict[str, str]  # code prefix -> CAMEO code of the refusal to do it
@@ -94,6 +98,8 @@ class PatternSet:
     place_target_roots: frozenset[str]  # CAMEO roots whose act with no target hits a place
     circumstance_prepositions: frozenset[str]  # "after the clashes": a time, not an argument
     request_roots: frozenset[str]  # CAMEO roots of requests: the act asked for is no event
+    protest_roots: frozenset[str]  # CAMEO roots of protests: their stated aim is no event
+    aim_roots: frozenset[str]  # CAMEO roots of the aims a protest states (demand, complain)
     sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
     lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
 
@@ -140,6 +146,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         _index(ordered),
         codebook,
         frozenset(words["support_verbs"]),
+        frozenset(words["passive_support_verbs"]),
         frozenset(words["discard_words"]),
         {str(k): str(v) for k, v in words["intent_codes"].items()},
         {str(k): str(v) for k, v in words["refusal_codes"].items()},
@@ -147,6 +154,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         frozenset(str(root) for root in words["place_target_roots"]),
         frozenset(words["circumstance_prepositions"]),
         frozenset(str(root) for root in words["request_roots"]),
+        frozenset(str(root) for root in words["protest_roots"]),
+        frozenset(str(root) for root in words["aim_roots"]),
         frozenset(words["sport_senses"]),
         {str(k): str(v) for k, v in words["lemma_fixes"].items()},
     )
@@ -210,6 +219,7 @@ def _pattern(entry: dict) -> Pattern:
         particle=_words(entry.get("particle")),
         prep=_words(entry.get("prep")),
         clause_aux=_words(entry.get("clause_aux")),
+        complement=_words(entry.get("complement")),
         source=tuple(entry.get("source", default_source)),
         target=tuple(entry.get("target", default_target)),
         needs_source=_flag(entry, "needs_source", default=True),
