@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import dateline
 from dateline.events.scoring import Score, Triple, triple
 
 GOLD = Path(__file__).resolve().parent / "gold"
@@ -27,9 +28,6 @@ def gold_triples(story) -> list[Triple]:
 
 @pytest.fixture(scope="module")
 def coded(settings):
-    pytest.importorskip("dateline.actors", reason="the actors stage is not in the tree yet")
-    import dateline
-
     return [(story, dateline.code_text(story["text"], settings=settings)) for story in load_gold()]
 
 
