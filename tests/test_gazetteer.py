@@ -211,3 +211,78 @@ def test_the_cache_directory_follows_the_environment(tmp_path, monkeypatch):
     assert cache_dir() == tmp_path / "dateline"
     monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path / "mine"))
     assert cache_dir() == tmp_path / "mine"
+
+
+def test_a_state_written_after_a_name_places_the_town_in_it(gazetteer):
+    assert gazetteer.resolve("Paris").country == "FRA"
+    tennessee = gazetteer.qualifier(", Tenn., on Thursday night")
+    assert (tennessee.name, tennessee.precision) == ("Tennessee", "admin1")
+    paris = gazetteer.resolve("Paris", within=tennessee)
+    assert (paris.name, paris.country, paris.admin1) == ("Paris", "USA", "Tennessee")
+    texas = gazetteer.resolve("Paris", within=gazetteer.qualifier(", Texas, police said"))
+    assert (texas.country, texas.admin1) == ("USA", "Texas")
+    assert haversine_km(paris.lat, paris.lon, texas.lat, texas.lon) > 500
+
+
+def test_a_country_or_a_named_region_written_after_a_name_qualifies_it(gazetteer):
+    london = gazetteer.resolve("London", within=gazetteer.qualifier(", Ontario, Canada"))
+    assert (london.country, london.admin1) == ("CAN", "Ontario")
+    english = gazetteer.resolve("London", within=gazetteer.qualifier(", England."))
+    assert (english.country, english.admin1) == ("GBR", "England")
+
+
+def test_no_qualifier_when_the_comma_opens_something_else(gazetteer):
+    assert gazetteer.qualifier(", said the mayor") is None
+    assert gazetteer.qualifier(" City Council met") is None
+    assert gazetteer.qualifier(", Mayor Jay Williams said") is None
+
+
+def test_a_qualifier_that_holds_no_namesake_changes_nothing(gazetteer):
+    egypt = gazetteer.qualifier(", Egypt")
+    assert gazetteer.resolve("Kuwait", within=egypt).country == "KWT"
+
+
+def test_a_village_known_by_a_bigger_place_s_name_does_not_take_it(gazetteer):
+    # Small American towns list "Egypt" or "Paris" among their GeoNames alternate names.
+    ohio = context_of(gazetteer, "Ohio", "Columbus", "Dover")
+    egypt = gazetteer.resolve("Egypt", ohio)
+    assert (egypt.name, egypt.precision) == ("Egypt", "country")
+    georgia = context_of(gazetteer, "Atlanta", "Savannah", "Macon")
+    assert gazetteer.resolve("Paris", georgia).name == "Paris"
+
+
+def test_abbreviated_place_words_reach_the_spelled_out_name(gazetteer):
+    # GeoNames lists neither town under the abbreviation news copy writes.
+    wayne = gazetteer.resolve("Ft. Wayne")
+    assert (wayne.name, wayne.admin1) == ("Fort Wayne", "Indiana")
+    genevieve = gazetteer.resolve("Ste. Genevieve")
+    assert (genevieve.name, genevieve.admin1) == ("Sainte Genevieve", "Missouri")
+    # A name found as written keeps its own places: "St. Albans" is the English city.
+    assert gazetteer.resolve("St. Albans").country == "GBR"
+
+
+def test_a_country_named_often_casts_no_vote_for_its_american_namesake_s_state(gazetteer):
+    # Russia and Moscow are also Ohio villages; a story about Russia is no Ohio story.
+    story = ["Moscow", "Russia", "Russia", "Russia", "London", "Salisbury"]
+    london = gazetteer.resolve("London", gazetteer.context_for(story))
+    assert (london.name, london.country) == ("London", "GBR")
+
+
+def test_a_name_repeated_is_no_evidence_for_its_own_namesakes(gazetteer):
+    # The county places the town; three mentions of "Paris" do not outvote it.
+    story = ["Paris", "Paris", "Paris", "Henry County"]
+    paris = gazetteer.resolve("Paris", gazetteer.context_for(story))
+    assert (paris.name, paris.country, paris.admin1) == ("Paris", "USA", "Tennessee")
+    alone = gazetteer.resolve("Paris", gazetteer.context_for(["Paris", "Paris", "Paris"]))
+    assert alone.country == "FRA"
+
+
+def test_a_phrase_falls_back_on_a_shorter_own_name(gazetteer):
+    airport = gazetteer.resolve_phrase("Baghdad International Airport")
+    assert (airport.name, airport.country) == ("Baghdad", "IRQ")
+    south = gazetteer.resolve_phrase("southern Lebanon", skip={"southern"})
+    assert (south.country, south.precision) == ("LBN", "country")
+    assert gazetteer.resolve_phrase("Bank of Japan") is None
+    # GeoNames lists "City" among a Canadian town's alternate names; a hall is no town.
+    assert gazetteer.resolve("City") is not None
+    assert gazetteer.resolve_phrase("City Hall") is None

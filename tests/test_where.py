@@ -95,13 +95,22 @@ def test_a_country_standing_for_its_government_is_not_the_place(parsed, placer):
     assert placed(placer, doc, accuse)[0].name == "Damascus"
 
 
-def test_the_story_countries_choose_among_namesakes(parsed, placer):
-    doc = parsed("Louisiana deputies arrested a man in Alexandria.", published=DAY)
+@pytest.mark.parametrize(
+    "text, name, country, admin1",
+    [
+        # the story's countries choose among namesakes
+        ("Louisiana deputies arrested a man in Alexandria.", "Alexandria", "USA", "Louisiana"),
+        ("Egypt's police arrested a man in Alexandria.", "Alexandria", "EGY", None),
+        # so does the state written after the town
+        ("Police arrested a man in Paris, Tenn., on Thursday night.", "Paris", "USA", "Tennessee"),
+        ("Police arrested a man in Paris on Thursday night.", "Paris", "FRA", None),
+    ],
+)
+def test_namesakes_are_told_apart(parsed, placer, text, name, country, admin1):
+    doc = parsed(text, published=DAY)
     [place] = placed(placer, doc, event_at(doc, "arrested"))
-    assert (place.name, place.country, place.admin1) == ("Alexandria", "USA", "Louisiana")
-    doc = parsed("Egypt's police arrested a man in Alexandria.", published=DAY)
-    [place] = placed(placer, doc, event_at(doc, "arrested"))
-    assert (place.name, place.country) == ("Alexandria", "EGY")
+    assert (place.name, place.country) == (name, country)
+    assert admin1 is None or place.admin1 == admin1
 
 
 def test_regions_resolve_at_region_level(parsed, placer):
@@ -168,3 +177,29 @@ def test_a_location_only_the_actors_stage_found_is_a_place(parsed, placer):
     doc.mentions = [Mention(at, at + len("Bamako"), "Bamako", 0, 0, "locative")]
     [place] = placed(placer, doc, event_at(doc, "arrived", "042"))
     assert (place.name, place.country) == ("Bamako", "MLI")
+
+
+def test_a_decision_to_go_is_placed_where_it_goes_not_in_a_side_clause(parsed, placer):
+    doc = parsed("Larijani, who met Assad in Damascus, decided to go to Iraq himself.")
+    larijani, iraq = actor("Larijani", "IRN"), actor("Iraq", "IRQ")
+    [place] = placed(placer, doc, event_at(doc, "decided", "036", larijani, iraq))
+    assert (place.name, place.country) == ("Iraq", "IRQ")
+    [met] = placed(placer, doc, event_at(doc, "met", "040", larijani, actor("Assad", "SYR")))
+    assert (met.name, met.country) == ("Damascus", "SYR")
+
+
+@pytest.mark.parametrize(
+    "arrival, name, precision",
+    [
+        ("Larijani arrived in Baghdad on Sunday for talks.", "Baghdad", "city"),
+        # another actor's arrival says nothing of where Larijani is
+        ("Salehi arrived in Baghdad on Sunday for talks.", "Iran", "country"),
+    ],
+)
+def test_an_event_without_a_place_happens_where_its_actor_arrived(
+    parsed, placer, arrival, name, precision
+):
+    doc = parsed(f"{arrival}\n\nLarijani later met Rouhani in private.", published=DAY)
+    larijani, rouhani = actor("Larijani", "IRN"), actor("Rouhani", "IRN")
+    [place] = placed(placer, doc, event_at(doc, "met", "040", larijani, rouhani))
+    assert (place.name, place.precision) == (name, precision)

@@ -7,9 +7,10 @@ counties (``us_counties.csv``), regions that are not cities, and the user's plac
 files. Building takes seconds, so the index is cached on disk (``cache_dir()``) under a
 digest of everything that shapes it; later processes load it in a fraction of a second.
 
-Lookups are dictionary hits on a normalised name; ``Gazetteer.resolve`` chooses among
-same-named places by the story's context: its countries and states, the dateline
-place, and the other places it names nearby.
+Lookups are dictionary hits on a normalised name (respelled when not found: "Ft." for
+"Fort"); ``Gazetteer.resolve`` chooses among same-named places by the story's context:
+its countries and states, the dateline place, the other places it names nearby, and
+the state or country written right after the name ("Paris, Tenn.").
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ import tempfile
 import time
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -51,6 +52,8 @@ _EARTH_KM = 6371.0
 NEARBY_KM = 150.0
 _QUOTES = re.compile(r"[.\u2018\u2019\u02bf\u02be'`]")
 _SPACES = re.compile(r"[-\s]+")
+# ", Tenn." or ", North Carolina" right after a name: up to three capitalised words.
+_QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*){0,2})")
 # The shipped data files the index is built from; their versions key the disk cache.
 _SHIPPED_FILES = (
     "countries.csv",
@@ -59,6 +62,7 @@ _SHIPPED_FILES = (
     "admin_words.toml",
     "regions.csv",
     "alternate_names.csv",
+    "name_abbreviations.toml",
 )
 # Bump when the pickled layout of Gazetteer changes.
 _CACHE_FORMAT = "gazetteer-1"
@@ -104,6 +108,8 @@ class Context:
     near: GazPlace | None = None  # the dateline place
     # Where the story's other names first resolved: name key -> that city.
     neighbours: dict[str, GazPlace] = field(default_factory=dict)
+    # How often each name (key) voted: a name's own state votes are no evidence for itself.
+    voters: dict[str, int] = field(default_factory=dict)
 
     def add(self, place: GazPlace, weight: float = 1.0) -> None:
         if place.country:
@@ -171,38 +177,104 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[GazPlace]:
         """Every place called ``name`` (own or alternate name), in no particular order."""
-        return [self._place(e >> 2) for e in self._index.get(name_key(name), ())]
+        return [self._place(e >> 2) for e in self._entries(name_key(name))]
+
+    def _entries(self, key: str) -> list[int]:
+        """The index entries of a name key, else of the key respelled ("St." for "Saint")."""
+        if key in self._index:
+            return self._index[key]
+        return next((self._index[k] for k in _respellings(key) if k in self._index), [])
 
     def country(self, iso3: str) -> GazPlace | None:
         number = self._countries.get(iso3)
         return None if number is None else self._place(number)
 
-    def resolve(self, name: str, context: Context | None = None) -> GazPlace | None:
-        """The most plausible place called ``name`` in a story with ``context``."""
+    def resolve(
+        self,
+        name: str,
+        context: Context | None = None,
+        *,
+        within: GazPlace | None = None,
+        own: bool = False,
+    ) -> GazPlace | None:
+        """The most plausible place called ``name`` in a story with ``context``; a town
+        or county inside ``within`` (the state or country written after it) when any;
+        only among places whose own name (or curated alias) it is when ``own``."""
         key = name_key(name)
-        entries = self._index.get(key)
-        if not entries:
+        voted = [self._place(e >> 2) for e in self._entries(key)]
+        candidates = list(zip(voted, self._entries(key), strict=True))
+        if own:
+            candidates = [(p, e) for p, e in candidates if e & (_PRIMARY | _CURATED)]
+        if not candidates:
             return None
-        context = context or Context()
-        candidates = [(self._place(e >> 2), e) for e in entries]
+        if within is not None:
+            inside = [(p, e) for p, e in candidates if _lies_in(p, within)]
+            candidates = inside or candidates
+        context = _without_own_votes(context or Context(), key, voted)
         seats = {
             (p.country, p.admin1_code)
             for p, e in candidates
             if p.precision == CITY and e & _PRIMARY
         }
+        biggest_own = max((p.population for p, e in candidates if e & _PRIMARY), default=-1)
         scored = (
             (_score(place, e, context, key), e)
             for place, e in candidates
             if not _named_after_its_city(place, seats)
+            and not _outranked_alias(place, e, biggest_own)
         )
         return self._place(max(scored)[1] >> 2)
+
+    def resolve_phrase(
+        self,
+        phrase: str,
+        context: Context | None = None,
+        *,
+        within: GazPlace | None = None,
+        skip: Collection[str] = (),
+    ) -> GazPlace | None:
+        """The place a phrase names: the whole phrase, else the phrase without a leading
+        word in ``skip`` ("southern Lebanon" -> Lebanon, a country rather than a wrong
+        city), else its shorter beginnings ("Baghdad airport" -> Baghdad).
+
+        A shorter beginning counts only as a place's own name: "Indian Ocean" is not
+        India, nor "City Hall" a town that GeoNames also calls "City"; and a phrase with
+        "of" names an institution, not its first word ("Bank of Japan")."""
+        place = self.resolve(phrase, context, within=within)
+        words = phrase.split()
+        if place is not None or not words:
+            return place
+        if len(words) > 1 and words[0].lower() in skip:
+            words = words[1:]
+            place = self.resolve(" ".join(words), context, within=within)
+        shorter = [] if "of" in words else range(len(words) - 1, 0, -1)
+        for end in shorter:
+            if place is not None:
+                break
+            place = self.resolve(" ".join(words[:end]), context, within=within, own=True)
+        return place
+
+    def qualifier(self, following: str) -> GazPlace | None:
+        """The state or country that the text after a name writes to place it:
+        ", Tenn." after "Paris", ", Ontario, Canada" after "London"."""
+        match = _QUALIFIER.match(following)
+        if match is None:
+            return None
+        words = match.group(1).split()
+        for end in range(len(words), 0, -1):
+            place = self.resolve(" ".join(words[:end]))
+            if place is not None and place.precision in (ADMIN1, COUNTRY):
+                return place
+        return None
 
     def context_for(self, names: Iterable[str], context: Context | None = None) -> Context:
         """Add to ``context`` the countries and states that a story's place names point to.
 
         Each name votes for the countries and the states of its candidates, split among
-        them: ten American Richmonds and one British one make "Richmond" a vote for the
-        USA. A state is named when the name is one, or when all its candidates lie in it.
+        them ("Richmond" votes for the USA, Britain, Canada ... and many states alike);
+        a name that is a country's votes for no state. When a name is resolved, its own
+        state votes are left out. A state is named when the name is one, or when all
+        its candidates lie in it.
         Then every name is resolved once, and its city or county becomes a neighbour
         that pulls the story's other names towards it.
         """
@@ -210,9 +282,11 @@ class Gazetteer:
         names = list(names)
         for name in names:
             candidates = self.lookup(name)
-            _vote(context.countries, {c.country for c in candidates if c.country})
-            states = {(c.country, c.admin1_code) for c in candidates if c.admin1_code}
-            _vote(context.states, {s for s in states if s[0]})
+            countries, states = _votes_of(candidates)
+            _add_votes(context.countries, countries)
+            _add_votes(context.states, states)
+            key = name_key(name)
+            context.voters[key] = context.voters.get(key, 0) + 1
             if len(states) == 1 or any(c.precision == ADMIN1 for c in candidates):
                 best = self.resolve(name, context)
                 if best and best.admin1_code and best.country:
@@ -284,10 +358,61 @@ def _named_after_its_city(place: GazPlace, seats: set[tuple[str | None, str | No
     return place.precision == ADMIN1 and (place.country, place.admin1_code) in seats
 
 
-def _vote(votes: dict, choices: set) -> None:
-    """One vote, split evenly among ``choices``."""
-    for choice in choices:
-        votes[choice] = votes.get(choice, 0.0) + 1 / len(choices)
+def _lies_in(place: GazPlace, container: GazPlace) -> bool:
+    """Whether a town or county lies in the state or country ``container``."""
+    if place.precision not in (CITY, ADMIN2) or place.country != container.country:
+        return False
+    if container.precision == COUNTRY:
+        return True
+    # Our region files give a state by name only ("England"), GeoNames by its code.
+    if container.admin1_code:
+        return place.admin1_code == container.admin1_code
+    return place.admin1 == container.name
+
+
+def _outranked_alias(place: GazPlace, entry: int, biggest_own: int) -> bool:
+    """A town reached only through one of its GeoNames alternate names, when a bigger
+    place bears that name as its own: "Egypt" is not a nickname of an Ohio village."""
+    alias = not entry & (_PRIMARY | _CURATED)
+    return alias and place.precision == CITY and place.population < biggest_own
+
+
+def _votes_of(candidates: list[GazPlace]) -> tuple[dict, dict]:
+    """What one mention of a name votes for: its candidates' countries and their states,
+    each vote split evenly among them."""
+    countries = {c.country for c in candidates if c.country}
+    # A country's name is no vote for the state of a town called after it ("Russia, Ohio").
+    states = set()
+    if not any(c.precision == COUNTRY for c in candidates):
+        states = {(c.country, c.admin1_code) for c in candidates if c.admin1_code and c.country}
+    return _split(countries), _split(states)
+
+
+def _split(choices: set) -> dict:
+    return {choice: 1 / len(choices) for choice in choices}
+
+
+def _without_own_votes(context: Context, key: str, candidates: list[GazPlace]) -> Context:
+    """The context less the state votes the name ``key`` cast itself: only the story's
+    other names are evidence for which state's namesake it is."""
+    times = context.voters.get(key, 0)
+    if not times:
+        return context
+    # Only its state votes: a famous name's country votes keep London in England when
+    # every other name of the story has an American namesake too.
+    _, states = _votes_of(candidates)
+    return replace(context, states=_add_votes(dict(context.states), states, -times))
+
+
+def _add_votes(votes: dict, shares: dict, times: float = 1) -> dict:
+    """``votes`` plus ``times`` the ``shares`` (minus, to take votes back)."""
+    for choice, share in shares.items():
+        left = votes.get(choice, 0.0) + times * share
+        if left > 1e-9:
+            votes[choice] = left
+        else:
+            votes.pop(choice, None)
+    return votes
 
 
 def distance_km(a: GazPlace, b: GazPlace) -> float:
@@ -308,6 +433,24 @@ def name_key(name: str) -> str:
         name = "".join(c for c in folded if not unicodedata.combining(c))
     key = _SPACES.sub(" ", _QUOTES.sub("", name.lower())).strip()
     return key[4:] if key.startswith("the ") else key
+
+
+def _respellings(key: str) -> Iterator[str]:
+    """The key with its abbreviated words spelled out, then with its words abbreviated:
+    "st albans" -> "saint albans"; "mount pleasant" -> "mt pleasant"."""
+    spelled = _spelled_out()
+    abbreviated = {word: abbreviation for abbreviation, word in spelled.items()}
+    for table in (spelled, abbreviated):
+        words = key.split(" ")
+        respelled = " ".join(table.get(word, word) for word in words)
+        if respelled != key:
+            yield respelled
+
+
+@lru_cache(maxsize=1)
+def _spelled_out() -> dict[str, str]:
+    """Abbreviated place-name words and the words they stand for ("st" -> "saint")."""
+    return tomllib.loads(_data_file("name_abbreviations.toml").read_text("utf-8"))["words"]
 
 
 @lru_cache(maxsize=4)

@@ -2,11 +2,12 @@
 
 The place is the location in the event's clause ("in Baghdad", "at Baghdad
 airport", "in the northern city of Arbil"), else a location the sentence gives,
-else, for events inside one country, that country (or a city of it named in the
-same paragraph), else the dateline place when the text says "here". Places that
-are the event's own actors ("Iraq" as the target of a visit) are not its location
-unless nothing else is. Names are resolved with the gazetteer, using the story's
-countries and dateline place to choose among namesakes.
+else where the event's source last arrived ("arrived in Baghdad"), else, for events
+inside one country, that country (or a city of it named in the same paragraph), else
+the dateline place when the text says "here". Places that are the event's own actors
+("Iraq" as the target of a visit) are not its location unless nothing else is. Names
+are resolved with the gazetteer, using the story's countries and dateline place to
+choose among namesakes, and the state or country written after a name ("Paris, Tenn.").
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ log = logging.getLogger(__name__)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels that chain a name to the noun it describes: "Baghdad airport", "the city of Jeddah".
 _NAME_LINKS = {"compound", "appos", "nmod", "amod", "npadvmod", "poss"}
+# Clauses that complete a trigger: what was "decided", "planned", "said".
+_COMPLEMENTS = {"xcomp", "ccomp"}
+# How much text after a name is searched for the state or country that qualifies it.
+_QUALIFIER_CHARS = 40
 
 
 @dataclass
@@ -81,18 +86,31 @@ class EventPlacer:
     def place_event(
         self, doc: Document, event: Event, toponyms: list[Toponym], context: Context
     ) -> GazPlace | None:
-        """The clause's place, else the sentence's, else the actors' country, else "here"."""
+        """The clause's place, else its complement's, else the sentence's, else where the
+        source arrived, else the actors' country, else "here"."""
         sentence = [t for t in toponyms if t.sentence == event.sentence]
         host = _host_actor(event)
         free = [t for t in sentence if t.weight > 0 and not _is_actor(doc, t, event, host)]
         trigger = trigger_token(doc, event)
         if trigger is not None and free:
             clause = clause_tokens(trigger)
-            own = [t for t in free if any(i in clause for i in range(t.start, t.end))]
-            if own:
-                return _best(own, trigger.i).place
+            governed = {
+                token.i
+                for child in trigger.children
+                if child.dep_ in _COMPLEMENTS
+                for token in child.subtree
+            }
+            # Its own clause, then its complement ("decided to go to Iraq"), before a
+            # place the sentence gives another clause ("after talks in Beirut").
+            for span in (clause, governed):
+                own = [t for t in free if any(i in span for i in range(t.start, t.end))]
+                if own:
+                    return _best(own, trigger.i).place
         if free:
             return _best(free, trigger.i if trigger is not None else free[0].start).place
+        arrival = _latest_arrival(doc, event, toponyms)
+        if arrival is not None:
+            return arrival
         country = _actor_country(event)
         if country:
             city = _city_in_paragraph(doc, event, toponyms, country)
@@ -166,27 +184,18 @@ def _is_place_entity(ent) -> bool:
 
 
 def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | None:
-    """The entity's place: "northern X" as a region, the name, then shorter names.
-
-    Shorter names drop a leading compass word ("southern Lebanon" -> Lebanon, a
-    country rather than a wrong city) or trailing words ("Baghdad airport" -> Baghdad).
-    """
+    """The entity's place: "northern X" as a region, else the name or a shorter one (see
+    ``Gazetteer.resolve_phrase``); a town of the state or country written after it when
+    it has one ("Paris, Tenn.")."""
     directions = spatial_words()["directions"]["words"]
+    following = ent.doc.text[ent.end_char : ent.end_char + _QUALIFIER_CHARS]
+    within = gazetteer.qualifier(following)
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
-    names = []
     if previous is not None and previous.lower_ in directions:
-        names.append(f"{previous.text} {ent.text}")
-    names.append(ent.text)
-    tokens = list(ent)
-    if len(tokens) > 1 and tokens[0].lower_ in directions:
-        tokens = tokens[1:]
-        names.append(" ".join(t.text for t in tokens))
-    names.extend(" ".join(t.text for t in tokens[:end]) for end in range(len(tokens) - 1, 0, -1))
-    for name in names:
-        place = gazetteer.resolve(name, context)
+        place = gazetteer.resolve(f"{previous.text} {ent.text}", context, within=within)
         if place is not None:
             return place
-    return None
+    return gazetteer.resolve_phrase(ent.text, context, within=within, skip=directions)
 
 
 def _locative_weight(token) -> int:
@@ -249,6 +258,39 @@ def _best(toponyms: list[Toponym], index: int) -> Toponym:
         toponyms,
         key=lambda t: (-t.weight, abs(index - t.start), fineness.get(t.place.precision, 5)),
     )
+
+
+def _latest_arrival(doc: Document, event: Event, toponyms: list[Toponym]) -> GazPlace | None:
+    """Where the event's source last arrived before it ("Larijani arrived in Baghdad"):
+    an event of that actor that names no place happens there."""
+    if event.source is None or not event.source.text:
+        return None
+    verbs = spatial_words()["arrival"]["words"]
+    earlier = [t for t in toponyms if t.weight == 2 and t.sentence < event.sentence]
+    for toponym in sorted(earlier, key=lambda t: t.start, reverse=True):
+        verb = _governing_verb(doc.parsed[toponym.start : toponym.end].root)
+        if verb is not None and verb.lemma_ in verbs and _is_subject(verb, event.source):
+            return toponym.place
+    return None
+
+
+def _governing_verb(token):
+    """The verb a place name's preposition hangs on: "arrived" in "arrived in Baghdad"."""
+    while token.dep_ in _NAME_LINKS or token.dep_ in ("pobj", "prep"):
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _is_subject(verb, ref: ActorRef) -> bool:
+    """Whether the actor ``ref`` is the verb's subject (its name or the words it is written
+    with, in the subject phrase)."""
+    words = {ref.text.lower(), ref.name.lower()}
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subject = " ".join(t.text for t in child.subtree).lower()
+            if any(word and word in subject for word in words):
+                return True
+    return False
 
 
 def _host_actor(event: Event) -> ActorRef | None:
