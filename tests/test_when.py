@@ -107,3 +107,18 @@ def test_without_a_publication_date_only_absolute_dates_count(parsed, dater):
     dates = dated(dater, doc, "took", "left")
     assert dates["took"] == (None, None, None)
     assert dates["left"][0] == "2020-06-04"
+
+
+def test_a_called_off_event_was_still_ahead(parsed, dater):
+    doc = parsed("A visit by the minister on Thursday was called off.", published=TUESDAY)
+    doc.events = [event_at(doc, "visit")]
+    doc.events[0].modality = "cancelled"
+    dater(doc)
+    assert doc.events[0].date == "2024-03-14"
+
+
+def test_a_planned_event_looks_forward(parsed, dater):
+    doc = parsed("Critics denounced the planned summit on Friday.", published=TUESDAY)
+    assert dated(dater, doc, "summit")["summit"][0] == "2024-03-15"
+    doc = parsed("Critics denounced the summit on Friday.", published=TUESDAY)
+    assert dated(dater, doc, "summit")["summit"][0] == "2024-03-08"

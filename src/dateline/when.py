@@ -89,7 +89,9 @@ def _date_event(doc, event: Event, found, anchor, reference, previous) -> _Dated
         else:
             chosen = _nearest(trigger.i, here)
             before = doc.text[sentence.start : chosen.timex.start]
-        dated = _dated(chosen.timex, anchor, reference, future_context(before))
+        # a called-off event was still ahead: "a visit on Thursday was called off"
+        future = future_context(before) or event.modality == "cancelled"
+        dated = _dated(chosen.timex, anchor, reference, future)
         if dated:
             return dated
     elif here:
