@@ -307,3 +307,15 @@ def test_kind_is_sniffed_when_the_name_says_nothing(tmp_path):
     feed.write_text(FEED, encoding="utf-8")
     found = [(item.path, item.kind) for item in docs(read([page, feed]))]
     assert found == [(str(page), "html"), (f"{feed}#1", "text")]  # the feed read item by item
+
+
+def test_wire_markup_in_a_record_is_text_not_html(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    rows = [
+        {"text": "<P.W. Stephens> <Asbestec Industries Inc> said it signed a letter of intent."},
+        {"text": "<p>Police arrested two men.</p><br/>"},
+        {"text": '<a href="x">Police</a> arrested two men.'},
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    kinds = [doc.kind for doc in read_inputs([str(path)], Settings())]
+    assert kinds == ["text", "html", "html"]

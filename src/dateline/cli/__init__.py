@@ -13,6 +13,8 @@ import click
 
 from . import actors, clean, code, database
 
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dateline")
@@ -21,6 +23,10 @@ def main(verbose: int) -> None:
     """Dateline: news articles in, coded political events out (CAMEO, PLOVER)."""
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # Extraction libraries log every page they cannot parse; Dateline already reports
+    # that input as one `error:` line, so they speak only when debugging.
+    for library in QUIET_LIBRARIES:
+        logging.getLogger(library).setLevel(level if verbose >= 2 else logging.CRITICAL)
 
 
 for module in (code, clean, actors, database):

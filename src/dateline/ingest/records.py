@@ -14,7 +14,9 @@ from ..model import RawDocument
 from ..settings import Settings
 from .sources import Blob
 
-HTML_TAG = re.compile(r"</?(p|div|br|html|body|article|span|a)\b[^>]*>", re.IGNORECASE)
+# A real tag: the name, then attributes after white space, or the end ("<p>", "<a href=…>",
+# "<br/>"); wire markup such as "<P.W. Stephens>" (a company name) is not HTML.
+HTML_TAG = re.compile(r"</?(p|div|br|html|body|article|span|a)(\s[^>]*)?/?>", re.IGNORECASE)
 
 
 def record_document(blob: Blob, number: int, record: dict[str, Any], settings: Settings):
