@@ -366,3 +366,104 @@ def test_former_office_holder_is_elite_and_police_custody_stays_police(code):
 def test_every_shipped_pronoun_kind_can_find_an_antecedent():
     assert {"he", "she", "they", "its"} <= set(PRONOUNS)
     assert set(PRONOUNS.values()) <= set(COMPATIBLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("Ethopia has reopened its border with Kenya.", "Ethopia", "ETH"),
+        ("The Afganistan government rejected the offer from Iran.", "Afganistan", "AFG"),
+        ("Quatar's emir met the Saudi king on Sunday.", "Quatar's emir", "QAT"),
+    ],
+)
+def test_misspelt_country_is_coded(code, text, phrase, country):
+    doc = code(text)
+    assert ref(doc, phrase).country == country
+    assert "misspelt" in doc.actors[ref_mention(doc, phrase).actor].evidence
+
+
+def test_a_lower_case_word_is_never_respelt(code):
+    doc = code("The ethopia project was approved by Kenyan officials.")
+    assert all(m.text != "ethopia" for m in doc.mentions)
+
+
+def test_shipped_armed_groups_are_coded(code):
+    doc = code("The NPFL attacked a town held by Guinean troops, and Kifaya protested in Cairo.")
+    assert codes(doc, "NPFL") == ("LBR", "REB")
+    assert codes(doc, "Kifaya") == ("EGY", "OPP")
+
+
+def test_named_leader_administration_takes_the_leader_country(code, tmp_path):
+    leaders = tmp_path / "leaders.csv"
+    leaders.write_text("name,aliases,country,sector,kind\nMaria Quispe,Quispe,PER,GOV,person\n")
+    doc = ActorCoder(Settings(actor_files=(leaders,)))(
+        code("The Quispe administration accused Chilean officials of spying.")
+    )
+    assert codes(doc, "The Quispe administration") == ("PER", "GOV")
+
+
+def test_security_forces_are_military(code):
+    doc = code("Nepalese security forces arrested forty students on Friday.")
+    assert codes(doc, "Nepalese security forces") == ("NPL", "MIL")
+
+
+def test_regions_stand_for_their_country(code):
+    doc = code("The rebels in Darfur attacked a convoy, and troops left the Gaza Strip.")
+    assert codes(doc, "The rebels") == ("SDN", "REB")
+    assert codes(doc, "Gaza Strip")[0] == "PSE"
+
+
+def test_relative_clause_country_places_the_group_not_the_story(code):
+    doc = code(
+        "American officials and US diplomats said the militia that controls Afghanistan "
+        "must release the hostages."
+    )
+    militia = ref_mention(doc, "the militia")
+    assert militia.text == "the militia"  # the clause is no part of the mention
+    assert codes(doc, "the militia") == ("AFG", "REB")
+    # the country in the clause keeps its own actor
+    assert ref_mention(doc, "Afghanistan").actor != militia.actor
+
+
+def test_a_possessors_title_is_not_the_heads_role(code):
+    doc = code("President Ana Silva's new plan was welcomed by the Dutch government.")
+    assert all("plan" not in m.text for m in doc.mentions)
+
+
+def test_context_falls_back_to_the_known_actors_country(code):
+    doc = code("President Jose Mbala conceded to demands from the NPFL on Friday.")
+    assert codes(doc, "President Jose Mbala") == ("LBR", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "description", "countries"),
+    [
+        (
+            "Iran and Iraq signed a border pact. Both governments said it would hold.",
+            "Both governments",
+            {"IRN", "IRQ"},
+        ),
+        (
+            "Peru accused Chile of spying. The two countries have quarrelled for years.",
+            "The two countries",
+            {"PER", "CHL"},
+        ),
+    ],
+)
+def test_a_dual_description_gives_one_mention_per_actor(code, text, description, countries):
+    doc = code(text)
+    mentions = _mentions_on(doc, description)
+    assert len(mentions) == 2
+    assert {doc.actors[m.actor].country for m in mentions} == countries
+
+
+def test_a_dual_description_with_one_country_named_gives_one_mention(code):
+    doc = code("Peru closed its border. The two countries have quarrelled for years.")
+    mentions = _mentions_on(doc, "The two countries")
+    assert [doc.actors[m.actor].country for m in mentions] == ["PER"]
+
+
+def _mentions_on(doc, phrase):
+    """Every mention on exactly this phrase: a dual description has one per actor."""
+    span = _span(doc, phrase)
+    return [m for m in doc.mentions if (m.start, m.end) == span]

