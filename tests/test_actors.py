@@ -448,6 +448,12 @@ def test_context_falls_back_to_the_known_actors_country(code):
             "The two countries",
             {"PER", "CHL"},
         ),
+        # never its own clause's subject: Brazil urged the two others
+        (
+            "Peru accused Chile of spying. Brazil urged both governments to talk.",
+            "both governments",
+            {"PER", "CHL"},
+        ),
     ],
 )
 def test_a_dual_description_gives_one_mention_per_actor(code, text, description, countries):

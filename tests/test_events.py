@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import dateline
 from dateline.events import EventCoder
 from dateline.events.modality import modality_of
 from dateline.model import Actor, Mention
@@ -620,3 +621,9 @@ def test_a_person_after_a_talks_noun_is_not_held_captive(code):
 def test_an_adjectival_participle_after_be_targets_its_to_phrase(code):
     events = code("Chile is opposed to Peruvian mediation.")
     assert dyads(events) == [("120", "CHL", "PER")]
+
+
+def test_a_description_of_two_actors_gives_one_event_each():
+    doc = dateline.code_text("Peru accused Chile of spying. Brazil urged both governments to talk.")
+    urged = [e for e in doc.events if e.trigger.startswith("urged")]
+    assert {(e.source.country, e.target.country) for e in urged} == {("BRA", "PER"), ("BRA", "CHL")}

@@ -712,10 +712,14 @@ class _Chains:
         within a few sentences; two states must be two countries."""
         here = self._sentence(cand)
         start = self.parsed[cand.start].idx
+        subject = self._local_subject(cand)
         earlier = [
             m
             for m in self.mentions
-            if m.end <= start and here - m.sentence <= COREF_WINDOW and m.rule != LOCATIVE
+            if m.end <= start
+            and here - m.sentence <= COREF_WINDOW
+            and m.rule != LOCATIVE
+            and not subject[0] <= m.start < subject[1]
         ]
         for kind in COMPATIBLE[cand.kind.split(":", 1)[1]]:
             found: list[int] = []
@@ -733,6 +737,19 @@ class _Chains:
             if found:
                 return found  # fewer than wanted of the preferred kind: the caller decides
         return []
+
+    def _local_subject(self, cand: Candidate) -> tuple[int, int]:
+        """The character span of the subject of the verb the description depends on: a
+        description never refers to its own clause's subject ("Washington urged both
+        governments" are two other governments)."""
+        token = self.parsed[cand.head if cand.head is not None else cand.end - 1]
+        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+            token = token.head
+        for child in token.children:
+            first, last = child.left_edge, child.right_edge
+            if child.dep_ in ("nsubj", "nsubjpass") and not first.i <= cand.start <= last.i:
+                return first.idx, last.idx + len(last.text)
+        return 0, 0
 
     def _mention(self, cand: Candidate, actor: int, rule: str) -> None:
         start = self.parsed[cand.start].idx

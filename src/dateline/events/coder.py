@@ -735,8 +735,9 @@ def _mentions(doc: Document, role: Role | None) -> list[Mention]:
     found: list[Mention] = []
     for token in [role.token, *role.token.conjuncts]:
         mention = _mention_of(doc, token)
-        if mention is not None and all(m.actor != mention.actor for m in found):
-            found.append(mention)
+        for each in _sharing_the_span(doc, mention):
+            if all(m.actor != each.actor for m in found):
+                found.append(each)
     for modifier in role.token.children:
         # "Hungarian and Romanian officials": conjoined modifiers name distinct actors
         if modifier.dep_ in {"amod", "compound"} and modifier.conjuncts:
@@ -745,6 +746,19 @@ def _mentions(doc: Document, role: Role | None) -> list[Mention]:
                 if mention is not None and all(m.actor != mention.actor for m in found):
                     found.append(mention)
     return found
+
+
+def _sharing_the_span(doc: Document, mention: Mention | None) -> list[Mention]:
+    """``mention`` and the others on exactly its words: "both governments" stands for each
+    of the governments named before it."""
+    if mention is None:
+        return []
+    others = [
+        m
+        for m in doc.mentions
+        if (m.start, m.end) == (mention.start, mention.end) and m is not mention
+    ]
+    return [mention, *others]
 
 
 def _trigger_text(trigger, pattern: Pattern) -> str:
