@@ -448,6 +448,12 @@ def test_context_falls_back_to_the_known_actors_country(code):
             "The two countries",
             {"PER", "CHL"},
         ),
+        # a verbless sentence: the search for the clause's subject stops at the root
+        (
+            "Peru accused Chile of spying. Talks between the two countries in Lima.",
+            "the two countries",
+            {"PER", "CHL"},
+        ),
         # never its own clause's subject: Brazil urged the two others
         (
             "Peru accused Chile of spying. Brazil urged both governments to talk.",

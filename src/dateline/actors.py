@@ -743,7 +743,7 @@ class _Chains:
         description never refers to its own clause's subject ("Washington urged both
         governments" are two other governments)."""
         token = self.parsed[cand.head if cand.head is not None else cand.end - 1]
-        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             token = token.head
         for child in token.children:
             first, last = child.left_edge, child.right_edge

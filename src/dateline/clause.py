@@ -15,7 +15,7 @@ CLAUSE_DEPS = frozenset(
 
 def clause_head(token):
     """The head of the clause ``token`` is in: up the tree to a clause-opening label."""
-    while not opens_clause(token) and token.head is not token:
+    while not opens_clause(token) and token.head.i != token.i:
         token = token.head
     return token
 

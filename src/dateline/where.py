@@ -206,7 +206,7 @@ def _locative_weight(token) -> int:
     """
     prepositions = spatial_words()["prepositions"]
     for _ in range(6):
-        if token.dep_ in _NAME_LINKS and token.head is not token:
+        if token.dep_ in _NAME_LINKS and token.head.i != token.i:
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of":
             token = token.head.head
