@@ -74,3 +74,33 @@ def test_fingerprint_round_trip_and_bad_bytes():
     restored = from_bytes(to_bytes(signature))
     assert restored.jaccard(signature) == 1.0
     assert from_bytes(b"\x00" * 24) is None
+
+
+# One long sentence (35 words): a number changed in it leaves a MinHash Jaccard above 0.8.
+RECORD = (
+    "Police in the northern city arrested {} men on Tuesday after a night of clashes near the "
+    "central market, where shops were damaged and two cars were set alight, a spokesman for the "
+    "regional governor told reporters."
+)
+
+
+def test_short_texts_that_differ_by_a_number_are_two_records():
+    dedup = Deduplicator(Settings())
+    five = dedup.check(doc(RECORD.format(5), "five.txt"))
+    seven = dedup.check(doc(RECORD.format(7), "seven.txt"))
+    assert five.duplicate_of is None and seven.duplicate_of is None
+    assert five.fingerprint is None  # too short to be matched later, from the store either
+
+
+def test_shingles_alone_would_merge_them_and_the_word_floor_is_a_setting():
+    assert fingerprint(RECORD.format(5)).jaccard(fingerprint(RECORD.format(7))) >= 0.8
+    dedup = Deduplicator(Settings(near_duplicate_min_words=20))
+    five = dedup.check(doc(RECORD.format(5), "five.txt"))
+    assert dedup.check(doc(RECORD.format(7), "seven.txt")).duplicate_of == five.doc_id
+
+
+def test_short_exact_copies_still_dedup():
+    dedup = Deduplicator(Settings())
+    first = dedup.check(doc(RECORD.format(5), "a.txt"))
+    again = dedup.check(doc(RECORD.format(5).upper(), "b.txt"))
+    assert again.duplicate_of == first.doc_id

@@ -4,6 +4,11 @@ An exact copy has the same content hash; a near copy has a MinHash signature (wo
 shingles) whose Jaccard estimate with an original's reaches
 ``Settings.near_duplicate_threshold``. Originals are registered as they pass (and
 seeded from the store), so a copy always points at the first document of its story.
+
+A text shorter than ``Settings.near_duplicate_min_words`` words dedups only as an exact
+copy: in one sentence a different number or name ("Police arrested 5 ..." and "Police
+arrested 7 ...") changes few shingles but makes another event, so such texts get no
+fingerprint and are neither matched nor matched against.
 """
 
 from __future__ import annotations
@@ -30,9 +35,17 @@ MIN_LSH_THRESHOLD = 0.3
 WORD = re.compile(r"\w+")
 
 
+def words_of(text: str) -> list[str]:
+    """The lower-cased words that shingles are made of."""
+    return WORD.findall(text.lower())
+
+
 def fingerprint(text: str) -> MinHash:
     """The MinHash signature of ``text`` over lower-cased word shingles."""
-    words = WORD.findall(text.lower())
+    return _signature(words_of(text))
+
+
+def _signature(words: list[str]) -> MinHash:
     count = max(1, len(words) - SHINGLE_WORDS + 1)
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(count)}
     signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
@@ -57,6 +70,7 @@ class Deduplicator:
 
     def __init__(self, settings: Settings):
         self.threshold = settings.near_duplicate_threshold
+        self.min_words = settings.near_duplicate_min_words
         self.by_hash: dict[str, str] = {}
         self.signatures: dict[str, MinHash] = {}
         lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
@@ -74,16 +88,19 @@ class Deduplicator:
 
     def check(self, doc: Document) -> Document:
         """Set ``doc.fingerprint`` and ``doc.duplicate_of``; register ``doc`` when original."""
-        signature = fingerprint(doc.text)
-        doc.fingerprint = to_bytes(signature)
-        doc.duplicate_of = self.by_hash.get(doc.content_hash) or self._nearest(signature)
+        words = words_of(doc.text)
+        signature = _signature(words) if len(words) >= self.min_words else None
+        doc.fingerprint = to_bytes(signature) if signature is not None else None
+        near = self._nearest(signature) if signature is not None else None
+        doc.duplicate_of = self.by_hash.get(doc.content_hash) or near
         if doc.duplicate_of == doc.doc_id:
             doc.duplicate_of = None  # the same input read again is not its own copy
         if doc.duplicate_of:
             log.info("%s: duplicate of %s", doc.path, doc.duplicate_of)
             return doc
         self.by_hash.setdefault(doc.content_hash, doc.doc_id)
-        self._register(doc.doc_id, signature)
+        if signature is not None:
+            self._register(doc.doc_id, signature)
         return doc
 
     def _nearest(self, signature: MinHash) -> str | None:
