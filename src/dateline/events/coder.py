@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
 from .modality import governors, is_infinitive, modality_of, shipped_cues
+from .doers import Doer, find_doer, load_non_event_words
 from .patterns import Pattern, PatternSet, load_patterns
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class EventCoder:
         log.debug("event patterns loaded: %d trigger lemmas", len(self.patterns.by_lemma))
 
     def __call__(self, doc: Document) -> Document:
+        self.non_events = load_non_event_words()
         if doc.parsed is None:
             return doc
         events: list[Event] = []
@@ -84,7 +86,11 @@ class EventCoder:
 
     def _code_sentence(self, people: Document, doc: Document, index: int, span) -> list[Event]:
         matches = {token.i: match for token in span if (match := self._match(token))}
-        if any(t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words for t in span):
+        matches = self._without_occurrences(matches, doc.parsed)
+        if any(
+            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words)
+            for t in span
+        ) or self.non_events.has_score(span.text):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
             sport = self.patterns.sport_senses
             matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
@@ -111,6 +117,29 @@ class EventCoder:
     def _held_out(self, trigger, modality: str, code_id: str) -> bool:
         """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
         threat (13x); "if Serbia attacks" (no modal on the act) stays a hypothetical attack."""
+    def _without_occurrences(self, matches: dict[int, Pattern], parsed) -> dict[int, Pattern]:
+        """ "a protest took place", "clashes broke out": the verb only says that the coded
+        event noun, its subject, happened; the noun is the event."""
+        return {
+            i: pattern
+            for i, pattern in matches.items()
+            if not (
+                self.non_events.says_it_happened(parsed[i])
+                and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in matches for c in parsed[i].children)
+            )
+        }
+
+    def _doer(self, trigger, source_role: Role | None, sources: list[Mention], doc) -> Doer:
+        """Who did the act: the source found, else the word the grammar puts there."""
+        if source_role is not None:
+            token = source_role.token
+        else:
+            found = _subject(trigger, doc) if trigger.pos_ == "VERB" else None
+            token = found.token if found is not None else None
+        source = sources[0] if sources else None
+        named = source is not None and doc.actors[source.actor].country is not None
+        return find_doer(trigger, token, source, named, self.non_events)
+
         if modality != "hypothetical" or self.patterns.intent_code(code_id)[:2] != "13":
             return False
         modals = self.cues.hypothetical_auxiliaries
@@ -193,7 +222,7 @@ class EventCoder:
         # an event with no actor at all, or without the actor its pattern needs, still
         # tells its type: it is kept as the sentence's fallback, not as a full event
         has_roles = bool(sources) or (bool(targets) and not pattern.needs_source)
-        if not (sources or targets or trigger.pos_ == "VERB"):
+        if not (sources or targets or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)):
             return [], False  # "the attack was terrible": a bare event noun is no event
         pairs = _dyads(sources, targets, pattern) if has_roles else [(None, None)]
         if not pairs:
@@ -215,6 +244,9 @@ class EventCoder:
                     sentence=index,
                     trigger=_trigger_text(trigger, pattern),
                     cameo=code.cameo(),
+        doer = self._doer(trigger, source_role, sources, doc)
+        if not doer.is_political:
+            return [], False  # "an earthquake killed eight": nobody did it
                     plover=code.plover(),
                     source=doc.actor_ref(source) if source else None,
                     target=target_ref,
@@ -223,7 +255,11 @@ class EventCoder:
                         pattern, trigger, source_role, (source, target_ref), has_roles, modality
                     ),
                     explanation=_explain(
-                        pattern, trigger, source_role, target_role if target else None, has_roles
+                        pattern,
+                        trigger,
+                        (source_role, target_role if target else None),
+                        has_roles,
+                        doer if code.cameo().root in self.non_events.violent_roots else None,
                     ),
                     coder=self.version,
                     token=trigger.i,
@@ -520,7 +556,7 @@ def _subject(verb, doc: Document, depth: int = 0) -> Role | None:
     controller = _object_controller(head) if verb.dep_ == "xcomp" else None
     if controller is not None and _can_act(controller, doc):
         return Role(controller, f"{head.lemma_.lower()}->obj~xcomp")
-    if verb.dep_ in CONTROL_LINKS and head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ in CONTROL_LINKS and head.pos_ in {"VERB", "AUX", "ADJ"}:  # "is about to"
         inherited = _subject(head, doc, depth + 1)
         if inherited is not None:
             return Role(inherited.token, f"{inherited.path}~{verb.dep_}")
@@ -600,7 +636,18 @@ def _agent(verb) -> Role | None:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             pobj = _child(child, {"pobj"})
             if pobj is not None:
-                return Role(pobj, f"agent<-{verb.lemma_.lower()}")
+                role = Role(pobj, f"agent<-{verb.lemma_.lower()}")
+                return _agent_of_the_means(role) or role
+    return None
+
+
+def _agent_of_the_means(role: Role) -> Role | None:
+    """ "killed by a landmine planted by the group": the agent of the means' own participle."""
+    for participle in role.token.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            found = _agent(participle)
+            if found is not None:
+                return Role(found.token, f"{role.path}~{found.path}")
     return None
 
 
@@ -795,7 +842,12 @@ def _confidence(
     return round(min(max(score, 0.05), 0.95), 3)
 
 
-def _explain(pattern: Pattern, trigger, source_role, target_role, has_roles: bool) -> str:
+def _explain(
+    pattern: Pattern, trigger, roles: tuple, has_roles: bool, doer: Doer | None
+) -> str:
+    """Why the event was coded: its pattern, the parse path to its roles and, for a
+    violent or coercive act, who did it ("doer: described group 'gunmen'")."""
+    source_role, target_role = roles
     path = trigger.lemma_.lower()
     if source_role is not None:
         path = f"{source_role.path} | {path}"
@@ -824,3 +876,5 @@ def _unique(events: list[Event]) -> list[Event]:
 def _specificity(event: Event) -> tuple:
     code = event.cameo.code
     return (len(code), not code.endswith("0"), event.confidence)
+    if doer is not None:
+        text = f"{text}; {doer.reason()}"

@@ -1,0 +1,204 @@
+"""Who did it: the doer of a coded act, told apart from harm nobody did.
+
+A violent or coercive event needs a doer that is an actor: a named one ("Nigerian troops"),
+a described group ("gunmen", "protesters"), or one the sentence implies without naming
+("was killed in an attack", "a bomb exploded in a market"; kept with no source). Harm done
+by nature or accident ("an earthquake killed eight", "a tank at the plant exploded",
+"killed in a car crash") and market or company news ("oil prices hit a record") is no
+political event at all. The words come from data/patterns/doers.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Mention
+from .patterns import PATTERN_DIR, read_yaml
+
+DOER_FILE = PATTERN_DIR / "doers.yaml"
+# relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
+CIRCUMSTANCE_PREPOSITIONS = {"in", "by", "from", "during", "after", "of"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIERS = {"compound", "amod", "nmod"}
+DESCRIBED_RULES = {"role", "coref:description"}  # actors-stage rules of "gunmen", "the men"
+
+
+class DoerKind(Enum):
+    NAMED = "named actor"
+    DESCRIBED = "described group"
+    IMPLIED = "no doer named; implied attacker"
+    UNNAMED = "no doer named"
+    CAUSE = "natural or accidental cause"
+    MARKET = "market or company news"
+
+
+@dataclass(frozen=True)
+class Doer:
+    kind: DoerKind
+    words: str = ""  # the words that told the kind, as written
+
+    @property
+    def is_political(self) -> bool:
+        return self.kind not in {DoerKind.CAUSE, DoerKind.MARKET}
+
+    def reason(self) -> str:
+        if self.kind in {DoerKind.NAMED, DoerKind.DESCRIBED}:
+            return f"doer: {self.kind.value} {self.words!r}"
+        return f"{self.kind.value} ({self.words!r})" if self.words else self.kind.value
+
+
+@dataclass(frozen=True)
+class NonEventWords:
+    natural_causes: frozenset[str]
+    accidental_causes: frozenset[str]
+    accident_verbs: frozenset[str]
+    accidental_things: frozenset[str]
+    weapons: frozenset[str]
+    market_words: frozenset[str]
+    violent_roots: frozenset[str]  # CAMEO roots whose events say who did them in the explanation
+    occurrence_verbs: frozenset[str]  # "take place", "break out": the subject noun is the event
+    score: re.Pattern
+
+    def has_score(self, text: str) -> bool:
+        """ "France beat Croatia 4-2": a sport score in the text."""
+        return self.score.search(text) is not None
+
+    def says_it_happened(self, verb) -> bool:
+        """ "took place", "broke out", "happened": a verb that only says its subject occurred."""
+        lemma = verb.lemma_.lower()
+        extras = (c.lemma_.lower() for c in verb.children if c.dep_ in {"prt", "dobj", "auxpass"})
+        return lemma in self.occurrence_verbs or any(
+            f"{lemma} {extra}" in self.occurrence_verbs or f"{extra} {lemma}" in self.occurrence_verbs
+            for extra in extras
+        )
+
+    def occurs(self, noun) -> bool:
+        """ "a peaceful protest took place": an event noun that is the subject of an occurrence."""
+        return noun.dep_ in {"nsubj", "nsubjpass"} and self.says_it_happened(noun.head)
+
+    def is_cause(self, lemma: str) -> bool:
+        return lemma in self.natural_causes or lemma in self.accidental_causes
+
+
+def load_non_event_words(path: Path = DOER_FILE) -> NonEventWords:
+    data = read_yaml(path)
+    try:
+        lists = {
+            name: frozenset(str(w).lower() for w in data[name])
+            for name in (
+                "natural_causes",
+                "accidental_causes",
+                "accident_verbs",
+                "accidental_things",
+                "weapons",
+                "market_words",
+                "violent_roots",
+                "occurrence_verbs",
+            )
+        }
+        return NonEventWords(**lists, score=re.compile(data["score_pattern"]))
+    except (KeyError, TypeError, re.error) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEventWords) -> Doer:
+    """The kind of doer of the act at ``trigger``.
+
+    ``doer`` is the token the grammar gives as the one who acted (subject, passive agent),
+    whether or not it names an actor; ``source`` the actor mention found for it, if any;
+    ``named`` whether that actor has a country (an actor named on a thing, "Israeli
+    tanks", makes it no accident)."""
+    harmed = _market_object(trigger, words)
+    if harmed is not None:
+        return Doer(DoerKind.MARKET, harmed.text)
+    accident = _accidental_noun(trigger, words) if trigger.pos_ == "NOUN" else None
+    if accident is not None:
+        return Doer(DoerKind.CAUSE, accident.text)
+    if doer is not None:
+        kind = _kind_of_thing(doer, source, named, words)
+        if kind is not None:
+            return Doer(kind, doer.text)
+    if source is not None:
+        kind = DoerKind.DESCRIBED if source.rule in DESCRIBED_RULES else DoerKind.NAMED
+        return Doer(kind, source.text)
+    if doer is not None:
+        return Doer(DoerKind.UNNAMED, doer.text)
+    return _from_circumstances(trigger, words)
+
+
+def _kind_of_thing(
+    token, source: Mention | None, named: bool, words: NonEventWords
+) -> DoerKind | None:
+    """A doer that is no actor: the markets, nature, an accident, or a weapon."""
+    lemma = token.lemma_.lower()
+    if lemma in words.market_words:
+        return DoerKind.MARKET
+    if words.is_cause(lemma) or (not named and _accidental_noun(token, words) is not None):
+        return DoerKind.CAUSE
+    if lemma in words.weapons and source is None:
+        return DoerKind.IMPLIED
+    return None
+
+
+def _accidental_noun(noun, words: NonEventWords):
+    """ "a gas explosion", "a tank at the chemical plant", "a bulk carrier": the machine or
+    installation word on the noun or among its modifiers, or None."""
+    if noun.lemma_.lower() in words.accidental_things:
+        return noun
+    for child in noun.children:
+        if child.dep_ in MODIFIERS and child.lemma_.lower() in words.accidental_things:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"at", "in", "on"}:
+            place = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if place is not None and place.lemma_.lower() in words.accidental_things:
+                return place
+    return None
+
+
+def _market_object(trigger, words: NonEventWords):
+    """ "beat forecasts", "hit a record price": an act whose object is market language."""
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "obj"} and child.lemma_.lower() in words.market_words:
+            return child
+    return None
+
+
+def _from_circumstances(trigger, words: NonEventWords) -> Doer:
+    """No doer in the grammar: the trigger's circumstances ("killed in an attack", "died
+    in the floods"), then the sentence's ("killed when their bus collided with a truck")."""
+    own = [g for c in trigger.children if _is_circumstance(c) for g in c.children if g.dep_ == "pobj"]
+    for token in own:
+        lemma = token.lemma_.lower()
+        if lemma in words.weapons:
+            return Doer(DoerKind.IMPLIED, token.text)
+        if words.is_cause(lemma) or _accidental_noun(token, words) is not None:
+            return Doer(DoerKind.CAUSE, token.text)
+    cues = [t for t in trigger.sent if _is_cue_position(t)]
+    weapon = next((t for t in cues if t.lemma_.lower() in words.weapons), None)
+    if weapon is not None:
+        return Doer(DoerKind.IMPLIED, weapon.text)
+    cause = next((t for t in cues if words.is_cause(t.lemma_.lower())), None)
+    if cause is None:
+        cause = next(
+            (t for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in words.accident_verbs),
+            None,
+        )
+    if cause is not None:
+        return Doer(DoerKind.CAUSE, cause.text)
+    return Doer(DoerKind.UNNAMED)
+
+
+def _is_circumstance(child) -> bool:
+    return child.dep_ in {"prep", "agent"} and child.lower_ in CIRCUMSTANCE_PREPOSITIONS
+
+
+def _is_cue_position(token) -> bool:
+    """A word placed to tell who or what did harm: a subject or a circumstance's object
+    ("a bomb exploded", "in a fire"); not an object ("opened fire") nor "under fire"."""
+    if token.dep_ in SUBJECTS:
+        return True
+    return token.dep_ == "pobj" and _is_circumstance(token.head)
