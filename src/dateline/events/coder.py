@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
-from .modality import governors, is_infinitive, modality_of, shipped_cues
 from .doers import Doer, find_doer, load_non_event_words
+from .modality import governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 
 log = logging.getLogger(__name__)
@@ -69,10 +69,10 @@ class EventCoder:
     def __init__(self, settings: Settings):
         self.patterns: PatternSet = load_patterns(tuple(settings.pattern_files))
         self.cues = shipped_cues()
+        self.non_events = load_non_event_words()
         log.debug("event patterns loaded: %d trigger lemmas", len(self.patterns.by_lemma))
 
     def __call__(self, doc: Document) -> Document:
-        self.non_events = load_non_event_words()
         if doc.parsed is None:
             return doc
         events: list[Event] = []
@@ -114,9 +114,6 @@ class EventCoder:
                 (complete if has_roles else partial).extend(events)
         return complete + _fallbacks(partial, complete, doc)
 
-    def _held_out(self, trigger, modality: str, code_id: str) -> bool:
-        """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
-        threat (13x); "if Serbia attacks" (no modal on the act) stays a hypothetical attack."""
     def _without_occurrences(self, matches: dict[int, Pattern], parsed) -> dict[int, Pattern]:
         """ "a protest took place", "clashes broke out": the verb only says that the coded
         event noun, its subject, happened; the noun is the event."""
@@ -140,6 +137,9 @@ class EventCoder:
         named = source is not None and doc.actors[source.actor].country is not None
         return find_doer(trigger, token, source, named, self.non_events)
 
+    def _held_out(self, trigger, modality: str, code_id: str) -> bool:
+        """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
+        threat (13x); "if Serbia attacks" (no modal on the act) stays a hypothetical attack."""
         if modality != "hypothetical" or self.patterns.intent_code(code_id)[:2] != "13":
             return False
         modals = self.cues.hypothetical_auxiliaries
@@ -215,6 +215,9 @@ class EventCoder:
             trigger, _place_roles(pattern), doc, self.patterns
         )
         sources = _mentions(people, source_role)
+        doer = self._doer(trigger, source_role, sources, doc)
+        if not doer.is_political:
+            return [], False  # "an earthquake killed eight": nobody did it
         targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
         if not targets and pattern.code[:2] in self.patterns.place_target_roots:
             target_role = _place_of(trigger, doc)
@@ -244,9 +247,6 @@ class EventCoder:
                     sentence=index,
                     trigger=_trigger_text(trigger, pattern),
                     cameo=code.cameo(),
-        doer = self._doer(trigger, source_role, sources, doc)
-        if not doer.is_political:
-            return [], False  # "an earthquake killed eight": nobody did it
                     plover=code.plover(),
                     source=doc.actor_ref(source) if source else None,
                     target=target_ref,
@@ -854,6 +854,8 @@ def _explain(
     if target_role is not None:
         path = f"{path} | {target_role.path}"
     text = f"pattern {pattern.id} ({pattern.code}); trigger {trigger.text!r}; path {path}"
+    if doer is not None:
+        text = f"{text}; {doer.reason()}"
     return text if has_roles else f"{text}; no actor found for its roles (fallback)"
 
 
@@ -876,5 +878,3 @@ def _unique(events: list[Event]) -> list[Event]:
 def _specificity(event: Event) -> tuple:
     code = event.cameo.code
     return (len(code), not code.endswith("0"), event.confidence)
-    if doer is not None:
-        text = f"{text}; {doer.reason()}"
