@@ -6,9 +6,15 @@ type accuracy (the gold type among the coded types of the sentence; target 85%),
 accuracy (a coded event of the gold type with source and target countries right),
 precision/recall/F1 as ../shared/eval/README.md defines them, events per sentence
 (target <= 1.5), speed, the full type confusion matrix, and the same figures for the
-majority-type baseline run in the same process. Then the figures on tests/gold/corpus.yaml.
+majority-type baseline run in the same process. Then our gold corpus, its tuned part
+(tests/gold/corpus.yaml) and its held-out part (tests/gold/heldout.yaml) apart: precision,
+recall, F1, modality accuracy and the non-event rate (non-event stories that yield nothing
+they rule out), overall and kind by kind (ACLED kinds, diplomacy, non-event kinds).
 
-    .venv/bin/python benchmarks/events.py [--misses]
+    .venv/bin/python benchmarks/events.py [--misses] [--gold-only]
+
+``--misses`` lists the PLOVER misses and the tuned part's misses (never the held-out part's);
+``--gold-only`` skips the PLOVER set.
 """
 
 from __future__ import annotations
@@ -16,16 +22,14 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
-
-import yaml
 
 import dateline
 from dateline.actors import ActorCoder
 from dateline.events import EventCoder
 from dateline.events.ontology import PLOVER_TYPES
-from dateline.events.scoring import Score, Triple, triple
+from dateline.events.scoring import GoldScore, GoldStory, Score, Triple, read_gold, triple
 from dateline.model import Document, content_hash
 from dateline.nlp import Parser
 from dateline.settings import load_settings
@@ -33,7 +37,11 @@ from dateline.settings import load_settings
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 PLOVER_GSR = SHARED / "eval" / "events" / "PLOVER_GSR_CAMEO.txt"
-GOLD_CORPUS = ROOT / "tests" / "gold" / "corpus.yaml"
+GOLD = ROOT / "tests" / "gold"
+GOLD_PARTS = {
+    "tuned": GOLD / "corpus.yaml",
+    "heldout": GOLD / "heldout.yaml",
+}  # never tune on heldout
 
 PLOVER_05 = {
     "DEMAND": "REQUEST",
@@ -150,24 +158,54 @@ def print_confusion(confusion: Counter) -> None:
             print(f"  {gold:<10}" + " ".join(f"{v:>4}" if v else "   ." for v in row))
 
 
-def run_gold_corpus() -> None:
-    stories = yaml.safe_load(GOLD_CORPUS.read_text(encoding="utf-8"))["stories"]
-    score = Score()
-    for story in stories:
-        gold = [
-            Triple(e["type"], e.get("source"), e.get("target"), e.get("modality"))
-            for e in story.get("events", [])
-        ]
-        score.add(gold, [triple(e) for e in dateline.code_text(story["text"]).events])
-    print(f"gold corpus ({len(stories)} stories): {score.figures()}")
+def run_gold(part: str, path: Path, show_misses: bool) -> None:
+    """One part of our gold corpus: overall figures, then kind by kind."""
+    corpus = read_gold(path)
+    total, by_kind = GoldScore(), defaultdict(GoldScore)
+    for story in corpus.stories:
+        coded = [triple(e) for e in dateline.code_text(story.text).events]
+        total.add(story, coded)
+        by_kind[story.kind].add(story, coded)
+        if show_misses and not _all_right(story, coded):
+            print(f"  MISS gold {list(story.events)} | coded {coded} | {story.text[:160]!r}")
+    print(f"gold corpus, {part} part ({path.name}, {total.stories} stories):")
+    print(f"  {_figures_line(total)}")
+    for kind in corpus.kinds:
+        if kind in by_kind:
+            print(
+                f"  {kind:<11} {by_kind[kind].stories:>3} stories  {_figures_line(by_kind[kind])}"
+            )
+
+
+def _all_right(story: GoldStory, coded: list[Triple]) -> bool:
+    one = Score()
+    one.add(list(story.events), coded)
+    return one.gold_hit == one.gold and one.coded_hit == one.coded and story.respected(coded)
+
+
+def _figures_line(score: GoldScore) -> str:
+    """P/R/F1 and modality where there are gold events; the non-event rate where it applies."""
+    line = f"{score.score.coded:>3} events coded"
+    if score.score.gold:
+        line += (
+            f"  P {score.score.precision:.3f}  R {score.score.recall:.3f}"
+            f"  F1 {score.score.f1:.3f}  modality {score.score.modality_accuracy:.3f}"
+        )
+    if score.non_event:
+        line += f"  non-event {score.non_event_rate:.3f} ({score.respected}/{score.non_event})"
+    return line
 
 
 def main() -> None:
-    if PLOVER_GSR.exists():
-        run_gsr("--misses" in sys.argv)
+    show_misses = "--misses" in sys.argv
+    if "--gold-only" in sys.argv:
+        print("PLOVER GSR figures skipped (--gold-only)")
+    elif PLOVER_GSR.exists():
+        run_gsr(show_misses)
     else:
         print(f"{PLOVER_GSR} not found: PLOVER GSR figures skipped")
-    run_gold_corpus()
+    for part, path in GOLD_PARTS.items():
+        run_gold(part, path, show_misses and part == "tuned")
 
 
 if __name__ == "__main__":
