@@ -15,6 +15,7 @@ from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
 from .doers import Doer, find_doer, load_non_event_words
 from .modality import governors, is_infinitive, modality_of, shipped_cues
+from .references import load_reference_words, resolve_references
 from .patterns import Pattern, PatternSet, load_patterns
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class EventCoder:
         self.patterns: PatternSet = load_patterns(tuple(settings.pattern_files))
         self.cues = shipped_cues()
         self.non_events = load_non_event_words()
+        self.references = load_reference_words()
         log.debug("event patterns loaded: %d trigger lemmas", len(self.patterns.by_lemma))
 
     def __call__(self, doc: Document) -> Document:
@@ -82,6 +84,7 @@ class EventCoder:
             if span is not None:
                 events.extend(_unique(self._code_sentence(people, doc, index, span)))
         doc.events = events
+        doc.events = resolve_references(doc, self.references)  # "rejected the accusations"
         return doc
 
     def _code_sentence(self, people: Document, doc: Document, index: int, span) -> list[Event]:
