@@ -93,6 +93,9 @@ def test_a_malformed_gold_story_names_the_file_and_the_reason(tmp_path):
     )
     with pytest.raises(InputError, match=r"unknown PLOVER types \['FIGHT'\]"):
         read_gold(bad)
+    bad.write_text("stories:\n  - {file: gone.txt, kind: battles, none: true}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.yaml story 1: no text and no readable file"):
+        read_gold(bad)
 
 
 @pytest.mark.parametrize("part", PARTS)

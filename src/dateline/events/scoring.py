@@ -129,7 +129,6 @@ class GoldStory:
 
 @dataclass(frozen=True)
 class GoldCorpus:
-    path: Path
     kinds: dict[str, str]  # kind -> what it covers
     stories: tuple[GoldStory, ...]
 
@@ -139,7 +138,7 @@ def read_gold(path: Path) -> GoldCorpus:
     kinds = yaml.safe_load((path.parent / KINDS_FILE).read_text(encoding="utf-8"))["kinds"]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     stories = tuple(_story(path, kinds, number, raw) for number, raw in enumerate(data["stories"]))
-    return GoldCorpus(path, kinds, stories)
+    return GoldCorpus(kinds, stories)
 
 
 def _story(path: Path, kinds: dict[str, str], number: int, raw: dict) -> GoldStory:
