@@ -112,9 +112,9 @@ def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEven
     whether or not it names an actor; ``source`` the actor mention found for it, if any;
     ``named`` whether that actor has a country (an actor named on a thing, "Israeli
     tanks", makes it no accident)."""
-    harmed = _market_object(trigger, words)
+    harmed = _harmless_object(trigger, words)
     if harmed is not None:
-        return Doer(DoerKind.MARKET, harmed.text)
+        return harmed
     accident = _accidental_noun(trigger, words) if trigger.pos_ == "NOUN" else None
     if accident is not None:
         return Doer(DoerKind.CAUSE, accident.text)
@@ -159,11 +159,17 @@ def _accidental_noun(noun, words: NonEventWords):
     return None
 
 
-def _market_object(trigger, words: NonEventWords):
-    """ "beat forecasts", "hit a record price": an act whose object is market language."""
+def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
+    """ "beat forecasts" (market language), "battled the flames" (a cause fought): an act
+    whose object is no actor that anybody harmed."""
     for child in trigger.children:
-        if child.dep_ in {"dobj", "obj"} and child.lemma_.lower() in words.market_words:
-            return child
+        if child.dep_ not in {"dobj", "obj"}:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in words.market_words:
+            return Doer(DoerKind.MARKET, child.text)
+        if words.is_cause(lemma):
+            return Doer(DoerKind.CAUSE, child.text)
     return None
 
 
