@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
@@ -52,6 +53,9 @@ LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a prepos
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
+# clauses on a verb that a PETRARCH pattern's words never reach into
+UNRELATED_CLAUSES = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}
+COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class EventCoder:
 
     def _code_sentence(self, people: Document, doc: Document, index: int, span) -> list[Event]:
         matches = {token.i: match for token in span if (match := self._match(token))}
+        matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
         if any(
             (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words)
@@ -114,7 +119,7 @@ class EventCoder:
                     _restates(token, matches) or _background(token)
                 ):
                     continue  # an actorless mention of an event the sentence does not report
-                (complete if has_roles else partial).extend(events)
+                (complete if has_roles else partial).extend(events + self._paired(events, pattern))
         return complete + _fallbacks(partial, complete, doc)
 
     def _without_occurrences(self, matches: dict[int, Pattern], parsed) -> dict[int, Pattern]:
@@ -195,10 +200,48 @@ class EventCoder:
         if pos == "verb" and token.tag_ == "VBN" and (_is_passive(token) or token.dep_ == "acomp"):
             # "Israel is opposed to ...": a participle that is an adjective pattern's word
             candidates = self.patterns.candidates("adjective", token.lower_) + candidates
+        if candidates and self._discarded(token):
+            return None
+        words = _TriggerWords(token)
         for pattern in candidates:
-            if _constraints_hold(token, pattern):
-                return pattern
+            if _constraints_hold(token, pattern, words):
+                if pattern.converted and self._complements_a_match(token):
+                    return None
+                # PETRARCH's null code: this construction is no event ("ran for office")
+                return None if pattern.codes_nothing else pattern
         return None
+
+    def _complements_a_match(self, token) -> bool:
+        """ "threatened to stop talks", "the decision to close": a converted pattern leaves
+        the act a coded word governs to that word's event, unless that word hands its act to
+        its complement ("ready to contribute troops")."""
+        head = token.head
+        if token.dep_ not in COMPLEMENTS or head.i == token.i:
+            return False
+        governing = self._match(head)
+        return governing is not None and not governing.defer_to_complement
+
+    def _paired(self, events: list[Event], pattern: Pattern) -> list[Event]:
+        """A paired code ([032:033]): each dyad's second event, target -> source."""
+        if pattern.paired_code is None:
+            return []
+        code = self.patterns.codebook[pattern.paired_code]
+        return [
+            replace(
+                e,
+                source=e.target,
+                target=e.source,
+                cameo=code.cameo(),
+                plover=code.plover(),
+                explanation=f"{e.explanation}; paired code {code.code}, target -> source",
+            )
+            for e in events
+            if e.source and e.target
+        ]
+
+    def _discarded(self, token) -> bool:
+        """A sentence (or document) with a phrase of a PETRARCH discard list codes nothing."""
+        return self.patterns.discards.discards(token.sent.text, token.doc.text)
 
     def _events(
         self, people: Document, doc: Document, index: int, trigger, pattern: Pattern
@@ -393,9 +436,13 @@ def _object_of_a_match(token, matches: dict[int, Pattern]) -> bool:
     return token.lemma_.lower() in head.object or token.dep_ in OBJECTS
 
 
-def _constraints_hold(token, pattern: Pattern) -> bool:
+def _constraints_hold(token, pattern: Pattern, words: _TriggerWords | None = None) -> bool:
     if pattern.object and not (_object_words(token) & pattern.object):
         return False
+    if pattern.before or pattern.after:
+        words = words or _TriggerWords(token)
+        if not (_in_order(words.before, pattern.before) and _in_order(words.after, pattern.after)):
+            return False
     # a particle before "of" is often parsed as a preposition: "forced X out of the country"
     particles = _child_words(token, {"prt", "advmod", "prep"})
     if pattern.particle and not (particles & pattern.particle):
@@ -407,6 +454,71 @@ def _constraints_hold(token, pattern: Pattern) -> bool:
     if pattern.complement and not (_complement_words(token) & pattern.complement):
         return False
     return True
+
+
+def _converted_as_fallback(matches: dict[int, Pattern]) -> dict[int, Pattern]:
+    """The patterns converted from PETRARCH's dictionary code a sentence only when no other
+    pattern does: on the gold corpora, beside a hand-written event, they mostly coded a
+    detail of it ("walked out to demand", "closed its borders because of fighting")."""
+    if all(p.converted for p in matches.values()):
+        return matches
+    return {i: p for i, p in matches.items() if not p.converted}
+
+
+class _TriggerWords:
+    """The words a PETRARCH-style pattern may name around its verb, computed once per token:
+    ``after``, what the verb governs after it (object phrase, particles, prepositional
+    phrases; not its coordinated, adverbial or parenthetical clauses); ``before``, the words
+    before it in its subject phrase, its auxiliaries and adverbs and the verbs governing it."""
+
+    def __init__(self, token):
+        self.token = token
+
+    @cached_property
+    def after(self) -> list[frozenset[str]]:
+        cut = [c for c in self.token.rights if c.dep_ in UNRELATED_CLAUSES]
+        skipped = {t.i for c in cut for t in c.subtree}
+        tokens = [t for t in self.token.subtree if t.i > self.token.i and t.i not in skipped]
+        return [_token_forms(t) for t in tokens]
+
+    @cached_property
+    def before(self) -> list[frozenset[str]]:
+        token = self.token
+        near = {t.i for c in token.lefts for t in c.subtree}
+        for governor in token.ancestors:
+            near.add(governor.i)
+            near.update(c.i for c in governor.children if c.dep_ in {"aux", "neg", "advmod"})
+        sentence_start = token.sent.start
+        return [_token_forms(token.doc[i]) for i in sorted(near) if sentence_start <= i < token.i]
+
+
+def _token_forms(token) -> frozenset[str]:
+    return frozenset({token.lower_, token.lemma_.lower()})
+
+
+def _in_order(tokens: list[frozenset[str]], slots) -> bool:
+    """Each slot found after the previous one: one of its phrases on consecutive tokens."""
+    at = 0
+    for slot in slots:
+        ends = (
+            _phrase_end(tokens, phrase, start)
+            for start in range(at, len(tokens))
+            for phrase in slot.phrases
+        )
+        at = next((end for end in ends if end is not None), -1)
+        if at < 0:
+            return False
+    return True
+
+
+def _phrase_end(tokens: list[frozenset[str]], phrase, start: int) -> int | None:
+    """The index after ``phrase`` when it is found at ``start``, else None."""
+    end = start + len(phrase)
+    if end > len(tokens):
+        return None
+    if all(tokens[start + k] & forms for k, forms in enumerate(phrase)):
+        return end
+    return None
 
 
 def _complement_words(token) -> set[str]:

@@ -23,13 +23,28 @@ shipped ones and docs in its header):
         needs_target: true           # false by default; true: no target, no event
         defer_to_complement: true    # "vowed to attack": skip when the xcomp is coded itself
         place_target: true           # a movement: a place after a preposition is the target
+        before: [indicated, would]   # words that must come before the verb, in order
+        after: [&tietypes, ties]     # words that must follow it among its dependents, in order
+        paired_code: "033"           # a second event, target -> source ("arrived in X": 032/033)
+    synsets:                         # named word sets for before/after ("&tietypes")
+      tietypes: [military, economic, &other_set, "trade relations"]
+
+A pattern whose code is ``"---"`` codes no event: it stops the patterns after it.
+PETRARCH2/TABARI verb dictionaries and discard lists are read too (any file that is not
+YAML; see petrarch.py for the constructs and how each is interpreted); a lemma a user's
+verb dictionary lists is coded by that dictionary alone, as PETRARCH would.
 
 User patterns are tried before the shipped ones, and constrained patterns before bare ones.
+The shipped patterns converted from PETRARCH2's CAMEO.2.0 dictionary (petrarch_cameo.json,
+built by scripts/build_petrarch_patterns.py) come after all others: they add the verbs and
+constructions the hand-written ones lack.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,9 +52,22 @@ import yaml
 
 from ..errors import ConfigError
 from .ontology import CameoCode, Codebook, read_codebook_rows, shipped_codebook
+from .petrarch import (
+    NULL_CODE,
+    Discards,
+    VerbPattern,
+    WordSlot,
+    is_verb_dictionary,
+    new_codes,
+    read_discards,
+    read_verb_dictionary,
+    word_slot,
+)
 
 PATTERN_DIR = Path(__file__).resolve().parents[1] / "data" / "patterns"
 SHIPPED_FILES = ("verbs.yaml",)
+CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
+YAML_SUFFIXES = {".yaml", ".yml", ".json"}  # JSON: a pattern file with YAML's keys
 
 VERB_SOURCE = ("nsubj", "agent")
 VERB_TARGET = ("dobj", "with", "against", "on", "to", "at", "into", "toward", "from", "for")
@@ -47,8 +75,9 @@ NOUN_SOURCE = ("poss", "by", "compound", "verb")
 NOUN_TARGET = ("with", "against", "on", "to", "of", "at", "into", "between")
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML without 1.1 booleans: ``on``, ``off``, ``no`` are prepositions and particles here."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML without 1.1 booleans: ``on``, ``off``, ``no`` are prepositions and particles here.
+    LibYAML's parser when PyYAML has it: the converted patterns are 10,000 lines."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -76,11 +105,20 @@ class Pattern:
     needs_target: bool = False  # "the cabinet met" alone is no event
     defer_to_complement: bool = False  # "vowed to attack": the coded complement says it all
     place_target: bool = False  # a movement: a place ("arrived in Baghdad") is its target
+    before: tuple[WordSlot, ...] = ()  # words before the verb, in order ("talks collapsed")
+    after: tuple[WordSlot, ...] = ()  # words among its dependents after it, in order
+    paired_code: str | None = None  # a second event, target -> source ([032:033])
+    converted: bool = False  # from the shipped PETRARCH conversion: tried last
 
     @property
     def specificity(self) -> int:
         constraints = (self.object, self.particle, self.prep, self.clause_aux, self.complement)
-        return sum(bool(c) for c in constraints)
+        return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
+
+    @property
+    def codes_nothing(self) -> bool:
+        """PETRARCH's null code: the pattern matches and no event is coded."""
+        return self.code == NULL_CODE
 
 
 @dataclass(frozen=True)
@@ -102,6 +140,7 @@ class PatternSet:
     aim_roots: frozenset[str]  # CAMEO roots of the aims a protest states (demand, complain)
     sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
     lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
+    discards: Discards = field(default_factory=Discards)  # PETRARCH discard lists
 
     def lemma(self, lemma: str) -> str:
         """The lemma with the parser's known mistakes corrected ("staged" -> "stag")."""
@@ -127,23 +166,43 @@ def _by_prefix(table: dict[str, str], code: str) -> str:
     return code
 
 
+@dataclass(frozen=True)
+class PatternFile:
+    """What one pattern file brings: event types, patterns, discard phrases, and the verb
+    lemmas it owns (a PETRARCH verb dictionary's verbs: no other pattern codes them)."""
+
+    codes: list[CameoCode]
+    patterns: list[Pattern]
+    discards: Discards = field(default_factory=Discards)
+    owned_lemmas: frozenset[str] = frozenset()
+
+
 def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
     """The shipped patterns with the user's files layered on top (their ids win)."""
     codebook = shipped_codebook()
     shipped = _shipped_patterns()
     user: list[Pattern] = []
+    discards = Discards()
+    owned: set[str] = set()
     for path in user_files:
-        codes, patterns = _read_file(Path(path))
-        codebook = codebook.with_codes(codes)
-        user.extend(patterns)
+        read = read_pattern_file(Path(path), codebook)
+        codebook = codebook.with_codes(read.codes)
+        user.extend(read.patterns)
+        discards = discards.merged(read.discards)
+        owned |= read.owned_lemmas
     replaced = {p.id for p in user}
     ordered = user + [p for p in shipped if p.id not in replaced]
     for pattern in ordered:
-        if pattern.code not in codebook:
+        if pattern.code not in codebook and not pattern.codes_nothing:
             raise ConfigError(f"pattern {pattern.id}: unknown CAMEO code {pattern.code!r}")
+        if pattern.paired_code and pattern.paired_code not in codebook:
+            raise ConfigError(f"pattern {pattern.id}: unknown CAMEO code {pattern.paired_code!r}")
     words = read_yaml(PATTERN_DIR / "words.yaml")
+    # "held talks", "staged a protest": a light verb's event is its noun's, never the verb's
+    light = frozenset(words["support_verbs"]) | frozenset(words["passive_support_verbs"])
+    ordered = [replace(p, lemmas=p.lemmas - light) if p.converted else p for p in ordered]
     return PatternSet(
-        _index(ordered),
+        _index(ordered, frozenset(owned), frozenset(replaced)),
         codebook,
         frozenset(words["support_verbs"]),
         frozenset(words["passive_support_verbs"]),
@@ -158,6 +217,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
         frozenset(str(root) for root in words["aim_roots"]),
         frozenset(words["sport_senses"]),
         {str(k): str(v) for k, v in words["lemma_fixes"].items()},
+        discards,
     )
 
 
@@ -165,17 +225,31 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
 def _shipped_patterns() -> tuple[Pattern, ...]:
     patterns: list[Pattern] = []
     for name in SHIPPED_FILES:
-        patterns.extend(_read_file(PATTERN_DIR / name)[1])
+        patterns.extend(_read_yaml_file(PATTERN_DIR / name).patterns)
+    for name in CONVERTED_FILES:
+        converted = _read_yaml_file(PATTERN_DIR / name).patterns
+        # "vowed to attack": like the hand-written pledges, a converted verb leaves its act
+        # to a coded complement
+        patterns.extend(replace(p, converted=True, defer_to_complement=True) for p in converted)
     return tuple(patterns)
 
 
-def _index(patterns: list[Pattern]) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+def _index(
+    patterns: list[Pattern], owned: frozenset[str], user_ids: frozenset[str]
+) -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """(pos, lemma) -> its patterns, converted ones last, then the most specific first. A
+    verb lemma ``owned`` by a user's verb dictionary keeps only the user's patterns."""
     index: dict[tuple[str, str], list[Pattern]] = {}
     for pattern in patterns:
         for lemma in pattern.lemmas:
+            if pattern.pos == "verb" and lemma in owned and pattern.id not in user_ids:
+                continue
             index.setdefault((pattern.pos, lemma), []).append(pattern)
     # sorted() is stable: within one specificity, user patterns stay ahead of shipped ones
-    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+    return {
+        k: tuple(sorted(v, key=lambda p: (p.converted, -p.specificity)))
+        for k, v in index.items()
+    }
 
 
 def read_yaml(path: Path) -> dict:
@@ -186,14 +260,60 @@ def read_yaml(path: Path) -> dict:
         raise ConfigError(f"{path}: {exc}") from exc
 
 
-def _read_file(path: Path) -> tuple[list[CameoCode], list[Pattern]]:
-    data = read_yaml(path)
+def read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def read_pattern_file(path: Path, codebook: Codebook) -> PatternFile:
+    """A user's pattern file: Dateline YAML, a PETRARCH verb dictionary or a discard list."""
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return _read_yaml_file(path)
+    if not is_verb_dictionary(path):
+        return PatternFile([], [], read_discards(path))
+    dictionary = read_verb_dictionary(path)
+    slot = _slot_maker(dictionary.synsets)
+    try:
+        patterns = [_from_petrarch(p, slot) for p in dictionary.patterns]
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    used = {c for p in patterns for c in (p.code, p.paired_code) if c}
+    owned = frozenset(lemma for p in patterns for lemma in p.lemmas)
+    return PatternFile(new_codes(used, codebook, path.name), patterns, owned_lemmas=owned)
+
+
+def _from_petrarch(pattern: VerbPattern, slot: Callable[[str], WordSlot]) -> Pattern:
+    """A PETRARCH pattern as a Dateline verb pattern: its marked roles first, then the
+    usual ones."""
+    return Pattern(
+        id=pattern.id,
+        pos="verb",
+        lemmas=pattern.lemmas,
+        code=pattern.code,
+        source=pattern.source_roles(VERB_SOURCE),
+        target=pattern.target_roles(VERB_TARGET),
+        reciprocal=pattern.compound,
+        before=tuple(slot(w) for w in pattern.before),
+        after=tuple(slot(w) for w in pattern.after),
+        paired_code=pattern.paired_code,
+    )
+
+
+def _read_yaml_file(path: Path) -> PatternFile:
+    data = read_json(path) if path.suffix.lower() == ".json" else read_yaml(path)
     try:
         codes = _read_codes(data.get("codes", []))
-        patterns = [_pattern(entry) for entry in data.get("patterns", [])]
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        synsets = {
+            str(name).lower(): tuple(str(m).lower() for m in members)
+            for name, members in (data.get("synsets") or {}).items()
+        }
+        slot = _slot_maker(synsets)
+        patterns = [_pattern(entry, slot) for entry in data.get("patterns", [])]
+    except (KeyError, TypeError, ValueError, AttributeError, ConfigError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    return codes, patterns
+    return PatternFile(codes, patterns)
 
 
 def _read_codes(entries: list[dict]) -> list[CameoCode]:
@@ -204,7 +324,20 @@ def _read_codes(entries: list[dict]) -> list[CameoCode]:
     return read_codebook_rows([header, *rows])
 
 
-def _pattern(entry: dict) -> Pattern:
+def _slot_maker(synsets: dict[str, tuple[str, ...]]) -> Callable[[str], WordSlot]:
+    """``word -> WordSlot`` for one file, each word's slot built once (a synset is shared
+    by hundreds of patterns)."""
+    slots: dict[str, WordSlot] = {}
+
+    def slot(word: str) -> WordSlot:
+        if word not in slots:
+            slots[word] = word_slot(word, synsets)
+        return slots[word]
+
+    return slot
+
+
+def _pattern(entry: dict, slot: Callable[[str], WordSlot]) -> Pattern:
     pos = next(kind for kind in ("noun", "adjective", "verb") if f"{kind}s" in entry)
     lemmas = entry[f"{pos}s"]
     default_source, default_target = (
@@ -228,6 +361,9 @@ def _pattern(entry: dict) -> Pattern:
         needs_target=_flag(entry, "needs_target", default=False),
         defer_to_complement=_flag(entry, "defer_to_complement", default=False),
         place_target=_flag(entry, "place_target", default=False),
+        before=tuple(slot(str(w)) for w in entry.get("before", ())),
+        after=tuple(slot(str(w)) for w in entry.get("after", ())),
+        paired_code=str(entry["paired_code"]) if entry.get("paired_code") else None,
     )
 
 

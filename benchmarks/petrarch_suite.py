@@ -1,0 +1,185 @@
+"""PETRARCH2's unit-test records, coded by Dateline with that suite's own dictionaries.
+
+Reads ../shared/eval/petrarch2/PETR.UnitTest.records.xml (MIT; one sentence a record,
+identical texts coded once, the record's date as the publication date) and codes each
+text from raw words (the records' Treebank parses are not used) with the suite's
+dictionaries loaded as a user would: PETR.Validate.verbs.txt and .discards.txt as
+pattern files, PETR.Validate.actors.txt and .agents.txt as actor files. Then, by the
+XML's categories and in all:
+
+- root: every expected event has a coded event with its CAMEO root;
+- root+dyad: ... with its root, and its source and target actors right (country code, or
+  the actor type for a stateless actor: the first three letters of the expected code);
+- exact: ... with its full code and dyad;
+- false alarms: records expecting no event (``noevents``) that got one.
+
+The same figures with only the suite's actor files loaded (the verb file left out) are
+printed first, as the baseline run in the same process.
+
+    .venv/bin/python benchmarks/petrarch_suite.py [--misses]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from dateline.clean import clean_document
+from dateline.lexicon import load_lexicon
+from dateline.model import ActorRef, Document, RawDocument
+from dateline.runner import Pipeline
+from dateline.settings import Settings
+
+SUITE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "petrarch2"
+RECORDS = SUITE / "PETR.UnitTest.records.xml"
+SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+CODING = re.compile(r"<EventCoding\b([^>]*)>")
+TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass(frozen=True)
+class Expected:
+    source: str
+    target: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    category: str
+    date: str
+    text: str
+    events: tuple[Expected, ...]  # empty: the record expects no event
+
+
+def read_records(path: Path = RECORDS) -> list[Record]:
+    records = []
+    for attributes, body in SENTENCE.findall(COMMENT.sub("", path.read_text(encoding="utf-8"))):
+        attrs = dict(ATTRIBUTE.findall(attributes))
+        text = TEXT.search(body)
+        if text is None:
+            continue
+        events = []
+        for coding in CODING.findall(body):
+            fields = dict(ATTRIBUTE.findall(coding))
+            if "eventcode" in fields:
+                events.append(
+                    Expected(fields.get("sourcecode", ""), fields.get("targetcode", ""), fields["eventcode"])
+                )
+        date = attrs.get("date", "")
+        records.append(
+            Record(
+                attrs.get("id", ""),
+                attrs.get("category", "?"),
+                f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else "",
+                " ".join(html.unescape(text.group(1)).split()),
+                tuple(events),
+            )
+        )
+    return records
+
+
+def code_records(records: list[Record], settings: Settings) -> dict[str, Document]:
+    """Text -> its coded document; identical texts are coded once."""
+    pipeline = Pipeline(settings)
+    docs: dict[str, Document] = {}
+    for record in records:
+        if record.text not in docs:
+            raw = RawDocument(record.id, record.text, "text", published=record.date or None)
+            docs[record.text] = clean_document(raw, settings)
+    batch = list(docs.values())
+    for start in range(0, len(batch), 32):
+        pipeline.code(batch[start : start + 32])
+    return docs
+
+
+def actor_key(code: str, iso: dict[str, str]) -> str:
+    """The part of a PETRARCH actor code Dateline can be held to: its country (CAMEO codes
+    mapped to ISO), else its actor type (``IGO``, ``NGO``)."""
+    head = code[:3]
+    return iso.get(head, head)
+
+
+def coded_key(actor: ActorRef | None) -> str:
+    if actor is None:
+        return ""
+    return actor.country or (actor.sector or "")
+
+
+def agreement(record: Record, doc: Document, iso: dict[str, str]) -> dict[str, bool]:
+    coded = [
+        (e.cameo.code, e.cameo.root, coded_key(e.source), coded_key(e.target)) for e in doc.events
+    ]
+
+    def found(expected: Expected, *, dyad: bool, exact: bool) -> bool:
+        source, target = actor_key(expected.source, iso), actor_key(expected.target, iso)
+        for code, root, s, t in coded:
+            if (code if exact else root) != (expected.code if exact else expected.code[:2]):
+                continue
+            if not dyad or (s, t) == (source, target):
+                return True
+        return False
+
+    return {
+        "root": all(found(e, dyad=False, exact=False) for e in record.events),
+        "root+dyad": all(found(e, dyad=True, exact=False) for e in record.events),
+        "exact": all(found(e, dyad=True, exact=True) for e in record.events),
+    }
+
+
+def report(label: str, records: list[Record], docs: dict[str, Document], misses: bool) -> None:
+    iso = load_lexicon().cameo_to_iso
+    by_category: dict[str, list[dict[str, bool]]] = defaultdict(list)
+    alarms = quiet = 0
+    for record in records:
+        doc = docs[record.text]
+        if not record.events:
+            quiet += 1
+            alarms += bool(doc.events)
+            continue
+        scores = agreement(record, doc, iso)
+        by_category[record.category].append(scores)
+        by_category["ALL"].append(scores)
+        if misses and not scores["root+dyad"]:
+            got = [
+                f"{e.cameo.code} {coded_key(e.source) or '-'}>{coded_key(e.target) or '-'}"
+                for e in doc.events
+            ]
+            want = [f"{e.code} {e.source}>{e.target}" for e in record.events]
+            print(f"  miss {record.id}: want {want} got {got}\n    {record.text}")
+    print(f"\n{label}")
+    print(f"  {'category':<10} {'records':>7} {'root':>6} {'root+dyad':>9} {'exact':>6}")
+    for category in sorted(by_category, key=lambda c: (c == "ALL", c)):
+        rows = by_category[category]
+        shares = [sum(r[k] for r in rows) / len(rows) for k in ("root", "root+dyad", "exact")]
+        print(f"  {category:<10} {len(rows):>7} {shares[0]:>6.2f} {shares[1]:>9.2f} {shares[2]:>6.2f}")
+    if quiet:
+        print(f"  false alarms on noevents records: {alarms}/{quiet} = {alarms / quiet:.2f}")
+
+
+def main() -> int:
+    if not RECORDS.exists():
+        print(f"skipped: {RECORDS} is not available")
+        return 0
+    misses = "--misses" in sys.argv
+    records = read_records()
+    actors = (SUITE / "PETR.Validate.actors.txt", SUITE / "PETR.Validate.agents.txt")
+    verbs = (SUITE / "PETR.Validate.verbs.txt", SUITE / "PETR.Validate.discards.txt")
+    texts = len({r.text for r in records})
+    print(f"records: {len(records)} ({texts} distinct texts), from {RECORDS.name}")
+    baseline = replace(Settings(), actor_files=actors)
+    report("baseline: --actors only", records, code_records(records, baseline), False)
+    full = replace(baseline, pattern_files=verbs)
+    report("--patterns verbs+discards --actors actors+agents", records, code_records(records, full), misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,458 @@
+"""PETRARCH2/TABARI verb dictionaries and discard lists, read as Dateline dependency patterns.
+
+A verb dictionary (``--patterns CAMEO.2.0.txt``) is recognised by its content: lines such
+as ``--- RESTORE [---] ---`` open verb blocks. Anything else that is not YAML is read as a
+discard list. PETRARCH matched its patterns on Treebank phrase trees; here each pattern
+is applied to the spaCy dependency parse of raw text, read as follows:
+
+=====================  ===================================================================
+construct              interpretation
+=====================  ===================================================================
+``--- NAME [code] ---``  a verb block; ``code`` is the code of its verbs used alone
+``VERB {FORMS} [c]``   a verb of the block (its lemma), irregular forms indexed too, its
+                       own code when alone (else the block's); ``+ROUND_UP`` / ``A_+B``:
+                       a multi-word verb, the ``+`` word is the verb, the others must be
+                       found before/after it like pattern words
+``- … * …  [code]``    a pattern: ``*`` is the verb, the words after it must be found in
+                       that order among the words the verb governs after it (its object
+                       phrase, particles, prepositional phrases; not coordinated or
+                       adverbial clauses), the words before it among those before it (its
+                       subject phrase, auxiliaries, adverbs, the verbs governing it)
+``$`` / ``+``          where the source / the target is: after a word, the object of that
+                       word (``TIES WITH +``: the object of "with"); right after ``*``, the
+                       direct object; before ``*``, the subject (for ``+``, the grammatical
+                       subject whatever the voice: ``+ WAS * BY $``). Dateline's usual
+                       roles are tried after it
+``%``                  a compound actor: "X and Y agreed" codes X -> Y and Y -> X
+``&SYNSET``            one of the set's words or phrases (a phrase: consecutive words);
+                       sets may contain sets, and may be defined anywhere in the file
+``[code:code2]``       paired codes: the event source -> target gets ``code``, a second
+                       event target -> source gets ``code2`` ("arrived in Gondor": a visit
+                       by one, hosted by the other)
+``[---]``              no event: the pattern matches and stops the others (PETRARCH's
+                       null code)
+``_``                  joins words (``DIPLOMATIC_TIES``); the words are matched in order,
+                       their adjacency is left to the parse
+``#``, ``;``, ``<!-- -->``  comments
+``( )``, ``{ }``, ``^``  phrase brackets and skip markers of PETRARCH2's tree patterns:
+                       ignored (their words still count)
+=====================  ===================================================================
+
+The longest pattern wins (most words), as in PETRARCH. Words match a token's form or its
+lemma ("TIES" matches "ties" and "tie"). A code the codebook lacks (the validation
+suite's WEIS codes ``903``, ``075A``) becomes a new event type with the Goldstein score,
+QuadClass and PLOVER type of its nearest parent code, else those of ``010``.
+
+Discard lists: one phrase a line; a sentence containing a phrase codes no event, and a
+``+PHRASE`` discards every sentence of its document (sport, chronologies).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError
+from .ontology import CameoCode, Codebook
+
+log = logging.getLogger(__name__)
+
+NULL_CODE = "---"  # PETRARCH's null code: the pattern matches and codes no event
+NEUTRAL_CODE = "010"  # attributes of a code with no known parent
+VERB_MARKER = "*"
+SOURCE_MARKER = "$"
+TARGET_MARKER = "+"
+COMPOUND_MARKER = "%"
+BLOCK_HEADER = re.compile(r"^---\s*(.*?)\s*(?:\[([^\]]*)\])?\s*(?:\[[^\]]*\]\s*)*---\s*$")
+CODE = re.compile(r"\[([^\]]*)\]")
+FORMS = re.compile(r"\{([^}]*)\}")
+HTML_COMMENT = re.compile(r"<!--.*?-->")
+IGNORED_MARKS = re.compile(r"[(){}^]")
+
+
+@dataclass(frozen=True)
+class WordSlot:
+    """One pattern word: any of its phrases, each a run of words given by their forms."""
+
+    phrases: tuple[tuple[frozenset[str], ...], ...]
+
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """A PETRARCH pattern as read, before it becomes a Dateline pattern (see patterns.py)."""
+
+    id: str
+    lemmas: frozenset[str]
+    code: str
+    paired_code: str | None
+    before: tuple[str, ...]  # words ("ties") and synset names ("&tietypes"), in order
+    after: tuple[str, ...]
+    source: tuple[str, ...]  # the roles its markers give, if any
+    target: tuple[str, ...]
+    compound: bool
+    block_code: str  # the code of its verb block ("SAY [010]"): what the verbs mean alone
+
+    @property
+    def bare(self) -> bool:
+        """The verb alone, with no words to find around it."""
+        return not (self.before or self.after)
+
+    def source_roles(self, usual: tuple[str, ...]) -> tuple[str, ...]:
+        """Where the source is looked for: the marked role, then the usual ones."""
+        return tuple(dict.fromkeys(self.source + usual))
+
+    def target_roles(self, usual: tuple[str, ...]) -> tuple[str, ...]:
+        """Where the target is looked for: the marked role, then the usual ones; with no
+        marker, words after the verb are its object phrase ("restored military ties"):
+        the object is no target then."""
+        if not self.target and self.after:
+            usual = tuple(role for role in usual if role != "dobj")
+        return tuple(dict.fromkeys(self.target + usual))
+
+
+@dataclass(frozen=True)
+class VerbDictionary:
+    """A verb dictionary as read: its synsets (name -> phrases) and its patterns."""
+
+    synsets: dict[str, tuple[str, ...]]
+    patterns: list[VerbPattern]
+
+
+@dataclass(frozen=True)
+class Discards:
+    """Phrases whose sentence (or, for story discards, whose document) codes no event."""
+
+    sentence: re.Pattern | None = None
+    story: re.Pattern | None = None
+
+    def discards(self, sentence: str, document: str) -> bool:
+        return bool(
+            (self.sentence is not None and self.sentence.search(sentence))
+            or (self.story is not None and self.story.search(document))
+        )
+
+    def merged(self, other: Discards) -> Discards:
+        return Discards(_union(self.sentence, other.sentence), _union(self.story, other.story))
+
+
+def is_verb_dictionary(path: Path) -> bool:
+    """A PETRARCH/TABARI verb dictionary: it has ``--- VERB [code] ---`` block headers."""
+    return any(BLOCK_HEADER.match(line.strip()) for line in _lines(path))
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+# ---- discard lists ------------------------------------------------------------------------
+
+
+def read_discards(path: Path) -> Discards:
+    sentence: list[str] = []
+    story: list[str] = []
+    for _, line in _content_lines(path):
+        phrase = " ".join(line.replace("_", " ").split())
+        if phrase.startswith("+"):
+            story.append(phrase[1:].strip())
+        elif phrase:
+            sentence.append(phrase)
+    return Discards(_phrase_regex(sentence), _phrase_regex(story))
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern | None:
+    words = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _union(a: re.Pattern | None, b: re.Pattern | None) -> re.Pattern | None:
+    if a is None or b is None:
+        return a or b
+    return re.compile(f"{a.pattern}|{b.pattern}", re.IGNORECASE)
+
+
+# ---- verb dictionaries --------------------------------------------------------------------
+
+
+@dataclass
+class _Verb:
+    """A verb of a block: its lemma, irregular forms, own code and multi-word parts."""
+
+    lemma: str
+    forms: frozenset[str]
+    code: str | None
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass
+class _Block:
+    name: str
+    code: str
+    verbs: list[_Verb] = field(default_factory=list)
+    patterns: list[tuple[int, str, str]] = field(default_factory=list)  # line, text, code
+
+
+def read_verb_dictionary(path: Path, id_prefix: str | None = None) -> VerbDictionary:
+    """Every pattern of a verb dictionary, with each verb alone as a bare pattern."""
+    synsets, blocks = _parse(path)
+    prefix = id_prefix if id_prefix is not None else path.stem
+    patterns: list[VerbPattern] = []
+    for block in blocks:
+        patterns.extend(_block_patterns(block, synsets, prefix, path))
+    members = {name.lower(): tuple(_member(m) for m in words) for name, words in synsets.items()}
+    return VerbDictionary(members, patterns)
+
+
+def _member(phrase: str) -> str:
+    """A synset member as written in Dateline's files: lower case, words space-separated."""
+    return " ".join(w.lower() for w in re.split(r"[\s_]+", phrase) if w)
+
+
+def _content_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) with comments and blank lines left out."""
+    in_comment = False
+    for number, raw in enumerate(_lines(path), start=1):
+        line = HTML_COMMENT.sub("", raw)
+        if in_comment:
+            if "-->" not in line:
+                continue
+            line, in_comment = line.split("-->", 1)[1], False
+        if "<!--" in line:
+            line, in_comment = line.split("<!--", 1)[0], True
+        line = re.split(r"[#;]", line, maxsplit=1)[0].strip()
+        if line:
+            yield number, line
+
+
+def _parse(path: Path) -> tuple[dict[str, list[str]], list[_Block]]:
+    synsets: dict[str, list[str]] = {}
+    blocks: list[_Block] = []
+    synset: str | None = None
+    for number, line in _content_lines(path):
+        header = BLOCK_HEADER.match(line)
+        if header:
+            synset = None
+            blocks.append(_Block(header.group(1), _code_text(header.group(2) or NULL_CODE)))
+        elif line.startswith("&") and " " not in line.strip():
+            synset = line[1:].strip().rstrip("_").upper()
+            synsets[synset] = []
+        elif line.startswith("+") and synset is not None:
+            synsets[synset].append(line[1:].strip())
+        elif line.startswith("-") and blocks:
+            synset = None
+            codes = CODE.findall(line)
+            if not codes:
+                log.warning("%s:%d: pattern without a [code], skipped", path, number)
+                continue
+            blocks[-1].patterns.append((number, CODE.sub("", line[1:]).strip(), codes[-1]))
+        elif blocks:
+            synset = None
+            verb = _verb(line, blocks[-1].code, number)
+            if verb is not None:
+                blocks[-1].verbs.append(verb)
+    return synsets, blocks
+
+
+def _code_text(text: str) -> str:
+    """``080!`` -> ``080``; ``061:061`` stays paired; ``---`` stays null."""
+    text = text.strip()
+    if text.startswith("-"):
+        return NULL_CODE
+    return ":".join(re.sub(r"[^0-9A-Za-z]", "", part) for part in text.split(":"))
+
+
+def _verb(line: str, block_code: str, number: int) -> _Verb | None:
+    """``GIVE {GAVE GIVEN} [070]``, ``+ROUND_UP``, ``KLM_NOP_+RST``."""
+    codes = CODE.findall(line)
+    forms_text = " ".join(FORMS.findall(line))
+    words = CODE.sub("", FORMS.sub("", line)).split()
+    if not words:
+        return None
+    parts = [w for w in re.split(r"[_\s]+", words[0]) if w]
+    at = next((i for i, w in enumerate(parts) if w.startswith("+")), 0)
+    parts = [w.lstrip("+").lower() for w in parts]
+    forms = {_main_word(f) for f in forms_text.split()}
+    return _Verb(
+        lemma=parts[at],
+        forms=frozenset(f for f in forms if f),
+        code=_code_text(codes[0]) if codes else None,
+        before=tuple(parts[:at]),
+        after=tuple(parts[at + 1 :]),
+        line=number,
+    )
+
+
+def _main_word(form: str) -> str:
+    """``+CAME_AFTER`` -> ``came``: the verb word of an irregular multi-word form."""
+    parts = [w for w in form.split("_") if w]
+    marked = [w for w in parts if w.startswith("+")]
+    return (marked or parts or [""])[0].lstrip("+").lower()
+
+
+def _block_patterns(
+    block: _Block, synsets: dict[str, list[str]], prefix: str, path: Path
+) -> Iterator[VerbPattern]:
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[_Verb]] = {}
+    for verb in block.verbs:
+        groups.setdefault((verb.before, verb.after), []).append(verb)
+    for number, text, code in block.patterns:
+        words = [w for w in re.split(r"[\s_]+", IGNORED_MARKS.sub(" ", text)) if w]
+        if VERB_MARKER not in words and "**" not in words:
+            log.warning("%s:%d: pattern without '*', skipped", path, number)
+            continue
+        for (before, after), verbs in groups.items():
+            suffix = "" if not (before or after) else "." + "_".join((*before, verbs[0].lemma))
+            try:
+                pattern_id = f"{prefix}.{number}{suffix}"
+                yield _pattern(
+                    pattern_id, block.code, verbs, code, words, before, after, synsets, path
+                )
+            except KeyError as exc:
+                log.warning("%s:%d: unknown synset &%s, pattern skipped", path, number, exc)
+    # each verb alone, after the patterns ("% *" beats a bare verb of the same length): its
+    # own code, else the block's; one pattern for the verbs sharing both
+    alone: dict[tuple, list[_Verb]] = {}
+    for verb in block.verbs:
+        alone.setdefault((verb.code or block.code, verb.before, verb.after), []).append(verb)
+    for (code, before, after), verbs in alone.items():
+        pattern_id = f"{prefix}.{verbs[0].line}"
+        yield _pattern(pattern_id, block.code, verbs, code, (), before, after, synsets, path)
+
+
+def _pattern(
+    pattern_id: str,
+    block_code: str,
+    verbs: list[_Verb],
+    code: str,
+    words,
+    before: tuple[str, ...],
+    after: tuple[str, ...],
+    synsets: dict[str, list[str]],
+    path: Path,
+) -> VerbPattern:
+    words = ["*" if w == "**" else w for w in words] or ["*"]
+    at = words.index(VERB_MARKER)
+    left, right = words[:at], words[at + 1 :]
+    main, _, paired = _code_text(code).partition(":")
+    source = _role(left, right, SOURCE_MARKER)
+    target = _role(left, right, TARGET_MARKER)
+    return VerbPattern(
+        id=pattern_id,
+        lemmas=frozenset(lemma for v in verbs for lemma in (v.lemma, *v.forms)),
+        code=main or NULL_CODE,
+        paired_code=paired or None,
+        before=tuple(_word(w, synsets) for w in (*before, *left) if not _marker(w)),
+        after=tuple(_word(w, synsets) for w in (*after, *right) if not _marker(w)),
+        source=source,
+        target=target,
+        compound=COMPOUND_MARKER in words,
+        block_code=block_code,
+    )
+
+
+def _marker(word: str) -> bool:
+    return word in {SOURCE_MARKER, TARGET_MARKER, COMPOUND_MARKER}
+
+
+def _role(left: list[str], right: list[str], marker: str) -> tuple[str, ...]:
+    """Where a ``$``/``+`` says its actor is: the object of the word before it, the direct
+    object right after the verb, the subject before it."""
+    if marker in left:
+        # "+ WAS * BY $": a target before the verb is its grammatical subject, whatever the
+        # voice; a source there is the doer ("nsubj" reads a passive's by-agent)
+        return ("surface-subject",) if marker == TARGET_MARKER else ("nsubj",)
+    if marker not in right:
+        return ()
+    at = right.index(marker)
+    if at == 0 or _marker(right[at - 1]):
+        return ("dobj",)
+    return (right[at - 1].lower(),)
+
+
+def _word(word: str, synsets: dict[str, list[str]]) -> str:
+    """A pattern word in lower case; a synset name checked (an unknown one is a KeyError)."""
+    if word.startswith("&"):
+        name = word[1:].rstrip("_").upper()
+        if name not in synsets:
+            raise KeyError(name)  # PETRARCH skips a pattern naming an unknown synset
+        return "&" + name.lower()
+    return word.lower()
+
+
+def word_slot(word: str, synsets: dict[str, tuple[str, ...]]) -> WordSlot:
+    """The slot of a pattern word: the word itself, or the phrases of its ``&synset``
+    (sets inside sets expanded)."""
+    return WordSlot(tuple(tuple(_forms(w) for w in p) for p in _phrases(word, synsets, 0)))
+
+
+def _phrases(word: str, synsets: dict[str, tuple[str, ...]], depth: int) -> list[tuple[str, ...]]:
+    if not word.startswith("&"):
+        return [tuple(word.lower().split())]
+    name = word[1:].rstrip("_").lower()
+    if depth > 5:
+        raise ConfigError(f"synset &{name} contains itself")
+    if name not in synsets:
+        raise ConfigError(f"unknown synset &{name}")
+    out: list[tuple[str, ...]] = []
+    for member in synsets[name]:
+        out.extend(_phrases(member, synsets, depth + 1) if member.startswith("&") else [
+            tuple(member.split())
+        ])
+    return out
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A pattern word and the singulars it may stand for ("ties" -> "tie", "parties" ->
+    "party"), since tokens are matched by form or by lemma."""
+    forms = {word}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        forms.add(word[:-1])
+    return frozenset(forms)
+
+
+# ---- codes --------------------------------------------------------------------------------
+
+
+def new_codes(codes: set[str], codebook: Codebook, origin: str) -> list[CameoCode]:
+    """Event types for the codes a dictionary uses that the codebook lacks: each takes the
+    attributes of its nearest parent code, else those of the neutral ``010``."""
+    added = []
+    for code in sorted(codes - {NULL_CODE}):
+        if code in codebook:
+            continue
+        parent = nearest_parent(code, codebook) or NEUTRAL_CODE
+        known = codebook[parent]
+        added.append(
+            CameoCode(
+                code,
+                f"{origin} code {code}",
+                known.goldstein,
+                known.quad_class,
+                known.plover_type,
+                known.plover_mode,
+            )
+        )
+    return added
+
+
+def nearest_parent(code: str, codebook: Codebook) -> str | None:
+    """The longest prefix of ``code`` (two digits at least) that the codebook knows."""
+    for length in range(len(code) - 1, 1, -1):
+        if code[:length] in codebook:
+            return code[:length]
+    return None

@@ -1,0 +1,208 @@
+"""PETRARCH2/TABARI verb dictionaries and discard lists as pattern files, and the shipped
+conversion of PETRARCH2's CAMEO dictionary. Countries and verbs here are fictional or
+written for these tests (Valdoria VAL, Kestria KES)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import dateline
+from conftest import shared_path
+from dateline.events.ontology import shipped_codebook
+from dateline.events.patterns import CONVERTED_FILES, PATTERN_DIR, load_patterns
+from dateline.events.petrarch import (
+    NULL_CODE,
+    is_verb_dictionary,
+    read_discards,
+    read_verb_dictionary,
+    word_slot,
+)
+from dateline.settings import Settings
+
+VERBS = """\
+<!-- a test verb dictionary
+     in PETRARCH2's format -->
+&TIETYPES
++MILITARY
++TRADE_RELATIONS   # a phrase: consecutive words
+
+&BONDS
++&TIETYPES
++CULTURAL
+
+--- RESTORE [---] ---
+RESTORE
+REINSTATE {REINSTATED}
+- * DIPLOMATIC_TIES [064]
+- * &BONDS TIES [062]
+
+--- VISIT [042:043] ---
+VISIT
+
+--- COMPLAIN [111] ---
+COMPLAIN
+- * ABOUT + [112]    ; the target is the object of "about"
+
+--- CAUTION [130] ---
+CAUTION
+- + WAS * BY $ [138]
+
+--- RECONCILE [---] ---
+RECONCILE
+- % * [050]
+
+--- DETAIN [173] ---
++ROUND_UP
+- * TRADERS [0645]
+"""
+
+ACTORS = """\
+VALDORIA_ [VAL]
++VALDORIAN_
+KESTRIA_ [KES]
++KESTRIAN_
+"""
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("petrarch")
+    (folder / "test.verbs.txt").write_text(VERBS, encoding="utf-8")
+    (folder / "test.actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "test.discards.txt").write_text("CHESS FINAL\n+TYPHOON  # story\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def code(files):
+    settings = replace(
+        Settings(),
+        actor_files=(files / "test.actors.txt",),
+        pattern_files=(files / "test.verbs.txt", files / "test.discards.txt"),
+    )
+
+    def run(text: str) -> list[tuple[str, str | None, str | None]]:
+        events = dateline.code_text(text, settings=settings).events
+        return sorted(
+            (e.cameo.code, e.source and e.source.country, e.target and e.target.country)
+            for e in events
+        )
+
+    return run
+
+
+def test_a_verb_dictionary_is_read_with_its_blocks_forms_synsets_and_codes(files):
+    path = files / "test.verbs.txt"
+    assert is_verb_dictionary(path) and not is_verb_dictionary(files / "test.discards.txt")
+    read = read_verb_dictionary(path)
+    by_code = {p.code: p for p in read.patterns}
+    restore = [p for p in read.patterns if "restore" in p.lemmas]
+    assert restore[-1].code == NULL_CODE and not restore[-1].after  # the verb alone, last
+    assert restore[-1].lemmas == {"restore", "reinstate", "reinstated"}
+    assert by_code["064"].after == ("diplomatic", "ties")
+    assert by_code["062"].after == ("&bonds", "ties")
+    assert read.synsets["tietypes"] == ("military", "trade relations")
+    assert (by_code["042"].paired_code, by_code["042"].after) == ("043", ())
+    assert by_code["112"].target == ("about",)
+    assert (by_code["138"].target, by_code["138"].source) == (("surface-subject",), ("by",))
+    assert by_code["050"].compound
+    # a multi-word verb: "round" is the verb, "up" must follow it in every pattern
+    assert (by_code["0645"].lemmas, by_code["0645"].after) == ({"round"}, ("up", "traders"))
+    assert by_code["173"].after == ("up",)
+
+
+def test_synsets_inside_synsets_expand_to_their_phrases(files):
+    synsets = read_verb_dictionary(files / "test.verbs.txt").synsets
+    slot = word_slot("&bonds", synsets)
+    phrases = {" ".join(max(forms, key=len) for forms in p) for p in slot.phrases}
+    assert phrases == {"military", "trade relations", "cultural"}
+
+
+def test_discard_lists_tell_sentence_from_story_discards(files):
+    discards = read_discards(files / "test.discards.txt")
+    assert discards.discards("Valdoria won the chess  final.", "")
+    assert not discards.discards("Valdoria won the chess match.", "")
+    assert discards.discards("Valdoria sent aid.", "A typhoon hit. Valdoria sent aid.")
+
+
+def test_codes_the_codebook_lacks_take_their_parents_attributes(files):
+    patterns = load_patterns((files / "test.verbs.txt",))
+    added = patterns.codebook["0645"]
+    assert (added.goldstein, added.plover_type) == (
+        shipped_codebook()["064"].goldstein,
+        shipped_codebook()["064"].plover_type,
+    )
+
+
+def test_a_user_verb_dictionary_owns_its_verbs(files):
+    patterns = load_patterns((files / "test.verbs.txt",))
+    assert {p.id.split(".")[0] for p in patterns.candidates("verb", "visit")} == {"test"}
+    assert any(p.id.startswith("test.") for p in patterns.candidates("verb", "round"))
+
+
+def test_words_after_the_verb_choose_the_pattern(code):
+    assert code("Valdoria restored diplomatic ties with Kestria.") == [("064", "VAL", "KES")]
+    assert code("Valdoria restored military ties with Kestria.") == [("062", "VAL", "KES")]
+    assert code("Valdoria reinstated cultural ties with Kestria.") == [("062", "VAL", "KES")]
+
+
+def test_a_null_code_codes_nothing(code):
+    assert code("Valdoria restored the old bridge near Kestria.") == []
+
+
+def test_paired_codes_give_the_second_event_reversed(code):
+    assert code("Valdoria visited Kestria.") == [("042", "VAL", "KES"), ("043", "KES", "VAL")]
+
+
+def test_a_marked_target_is_the_object_of_its_word(code):
+    assert ("112", "VAL", "KES") in code("Valdoria complained about Kestria to the United Nations.")
+
+
+def test_a_target_before_the_verb_is_its_subject(code):
+    assert code("Kestria was cautioned by Valdoria.") == [("138", "VAL", "KES")]
+
+
+def test_a_compound_actor_codes_each_way(code):
+    assert code("Valdoria and Kestria reconciled.") == [("050", "KES", "VAL"), ("050", "VAL", "KES")]
+
+
+def test_a_multi_word_verb_needs_its_particle(code):
+    assert ("0645", "VAL", None) in code("Valdoria rounded up traders on Monday.")
+    assert [e[0] for e in code("Valdoria rounded the cape.")] == []
+
+
+def test_discarded_sentences_and_stories_code_nothing(code):
+    assert code("Valdoria restored diplomatic ties with Kestria at the chess final.") == []
+    story = "A typhoon hit the coast. Valdoria restored diplomatic ties with Kestria."
+    assert code(story) == []
+
+
+def test_the_shipped_conversion_is_loaded_after_the_hand_written_patterns():
+    patterns = load_patterns()
+    converted = [p for group in patterns.by_lemma.values() for p in group if p.converted]
+    assert len({lemma for p in converted for lemma in p.lemmas}) > 1000
+    for group in patterns.by_lemma.values():
+        flags = [p.converted for p in group]
+        assert flags == sorted(flags)  # hand-written first
+
+
+def test_the_shipped_conversion_keeps_the_source_licence():
+    header = json.loads((PATTERN_DIR / CONVERTED_FILES[0]).read_text(encoding="utf-8"))["header"]
+    text = "\n".join(header)
+    assert "CAMEO.2.0.txt" in text and "MIT License" in text
+    assert "Copyright (c) 2015 Open Event Data Alliance" in text
+
+
+def test_build_script_reproduces_the_shipped_conversion():
+    source = shared_path("ontology", "petrarch2", "CAMEO.2.0.txt")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_petrarch_patterns.py"
+    spec = importlib.util.spec_from_file_location("build_petrarch_patterns", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (PATTERN_DIR / CONVERTED_FILES[0]).read_text(encoding="utf-8")
+    assert module.build(source) == shipped
