@@ -22,7 +22,7 @@ class Settings:
     max_bytes: int = 10_000_000  # inputs above this size are refused
     languages: tuple[str, ...] = ("en",)  # documents in other languages are skipped
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard above which two stories are one
-    near_duplicate_min_words: int = 50  # shorter texts dedup only as exact copies
+    near_duplicate_min_words: int = 50  # a shorter text is a copy only with the same words
     actor_files: tuple[Path, ...] = ()  # user actor dictionaries (CSV, YAML, PETRARCH)
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
     residue_files: tuple[Path, ...] = ()  # user scrape-residue line patterns (one regex a line)
