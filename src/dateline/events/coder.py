@@ -16,8 +16,8 @@ from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
 from .doers import Doer, find_doer, load_non_event_words
 from .modality import governors, is_infinitive, modality_of, shipped_cues
-from .references import load_reference_words, resolve_references
 from .patterns import Pattern, PatternSet, load_patterns
+from .references import load_reference_words, resolve_references
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a prepos
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
+TIME_ENTITIES = {"DATE", "TIME"}
 # clauses on a verb that a PETRARCH pattern's words never reach into
 UNRELATED_CLAUSES = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}
 COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
@@ -96,14 +97,14 @@ class EventCoder:
         matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
         if any(
-            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words)
-            for t in span
+            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words) for t in span
         ) or self.non_events.has_score(span.text):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
             sport = self.patterns.sport_senses
             matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
         complete: list[Event] = []
         partial: list[Event] = []
+        coded: dict[int, list[Event]] = {}
         for i, pattern in matches.items():
             token = doc.parsed[i]
             if not (
@@ -119,8 +120,25 @@ class EventCoder:
                     _restates(token, matches) or _background(token)
                 ):
                     continue  # an actorless mention of an event the sentence does not report
+                if self._consequence(token, events, coded):
+                    continue
+                coded[i] = events
                 (complete if has_roles else partial).extend(events + self._paired(events, pattern))
         return complete + _fallbacks(partial, complete, doc)
+
+    def _consequence(self, token, events: list[Event], coded: dict[int, list[Event]]) -> bool:
+        """ "launched strikes on Kyiv, killing 11 people": a violent act in a participle
+        clause of a coded violent act by the same doer is its result, one event; it stays
+        when it names a target the act did not ("a bomb exploded, killing five people")."""
+        if token.dep_ != "advcl" or token.tag_ != "VBG":
+            return False
+        cause = coded.get(token.head.i, [])
+        violent = self.non_events.violent_roots
+        if not cause or not all(e.cameo.root in violent for e in cause + events):
+            return False
+        doers = {e.source.name for e in cause if e.source}
+        same_doer = all(e.source is None or e.source.name in doers for e in events)
+        return same_doer and all(e.target is not None for e in cause)
 
     def _without_occurrences(self, matches: dict[int, Pattern], parsed) -> dict[int, Pattern]:
         """ "a protest took place", "clashes broke out": the verb only says that the coded
@@ -130,7 +148,9 @@ class EventCoder:
             for i, pattern in matches.items()
             if not (
                 self.non_events.says_it_happened(parsed[i])
-                and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in matches for c in parsed[i].children)
+                and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i in matches for c in parsed[i].children
+                )
             )
         }
 
@@ -870,7 +890,8 @@ def _prepositional(word, preposition: str) -> Role | None:
         for child in holder.children:
             if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:
                 pobj = _child(child, {"pobj"})
-                if pobj is not None:
+                if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
+                    # "launched strikes on Kyiv on Monday": a date is no argument
                     return Role(pobj, f"{lemma}->{preposition}")
     return None
 
@@ -957,9 +978,7 @@ def _confidence(
     return round(min(max(score, 0.05), 0.95), 3)
 
 
-def _explain(
-    pattern: Pattern, trigger, roles: tuple, has_roles: bool, doer: Doer | None
-) -> str:
+def _explain(pattern: Pattern, trigger, roles: tuple, has_roles: bool, doer: Doer | None) -> str:
     """Why the event was coded: its pattern, the parse path to its roles and, for a
     violent or coercive act, who did it ("doer: described group 'gunmen'")."""
     source_role, target_role = roles

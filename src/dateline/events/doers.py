@@ -59,6 +59,7 @@ class NonEventWords:
     accidental_things: frozenset[str]
     weapons: frozenset[str]
     market_words: frozenset[str]
+    harmless_objects: frozenset[str]
     violent_roots: frozenset[str]  # CAMEO roots whose events say who did them in the explanation
     occurrence_verbs: frozenset[str]  # "take place", "break out": the subject noun is the event
     score: re.Pattern
@@ -72,7 +73,8 @@ class NonEventWords:
         lemma = verb.lemma_.lower()
         extras = (c.lemma_.lower() for c in verb.children if c.dep_ in {"prt", "dobj", "auxpass"})
         return lemma in self.occurrence_verbs or any(
-            f"{lemma} {extra}" in self.occurrence_verbs or f"{extra} {lemma}" in self.occurrence_verbs
+            f"{lemma} {extra}" in self.occurrence_verbs
+            or f"{extra} {lemma}" in self.occurrence_verbs
             for extra in extras
         )
 
@@ -96,6 +98,7 @@ def load_non_event_words(path: Path = DOER_FILE) -> NonEventWords:
                 "accidental_things",
                 "weapons",
                 "market_words",
+                "harmless_objects",
                 "violent_roots",
                 "occurrence_verbs",
             )
@@ -125,9 +128,12 @@ def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEven
     if source is not None:
         kind = DoerKind.DESCRIBED if source.rule in DESCRIBED_RULES else DoerKind.NAMED
         return Doer(kind, source.text)
-    if doer is not None:
+    circumstances = _from_circumstances(trigger, words)
+    if doer is not None and circumstances.kind is not DoerKind.CAUSE:
+        # "a bus carrying pilgrims crashed, killing 17": a word with no actor does not
+        # outweigh the accident the sentence tells
         return Doer(DoerKind.UNNAMED, doer.text)
-    return _from_circumstances(trigger, words)
+    return circumstances
 
 
 def _kind_of_thing(
@@ -166,17 +172,18 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if child.dep_ not in {"dobj", "obj"}:
             continue
         lemma = child.lemma_.lower()
-        if lemma in words.market_words:
-            return Doer(DoerKind.MARKET, child.text)
-        if words.is_cause(lemma):
-            return Doer(DoerKind.CAUSE, child.text)
+        if lemma in words.harmless_objects:
+            kind = DoerKind.CAUSE if words.is_cause(lemma) else DoerKind.MARKET
+            return Doer(kind, child.text)
     return None
 
 
 def _from_circumstances(trigger, words: NonEventWords) -> Doer:
     """No doer in the grammar: the trigger's circumstances ("killed in an attack", "died
     in the floods"), then the sentence's ("killed when their bus collided with a truck")."""
-    own = [g for c in trigger.children if _is_circumstance(c) for g in c.children if g.dep_ == "pobj"]
+    own = [
+        g for c in trigger.children if _is_circumstance(c) for g in c.children if g.dep_ == "pobj"
+    ]
     for token in own:
         lemma = token.lemma_.lower()
         if lemma in words.weapons:
@@ -190,7 +197,11 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
     cause = next((t for t in cues if words.is_cause(t.lemma_.lower())), None)
     if cause is None:
         cause = next(
-            (t for t in trigger.sent if t.pos_ == "VERB" and t.lemma_.lower() in words.accident_verbs),
+            (
+                t
+                for t in trigger.sent
+                if t.pos_ == "VERB" and t.lemma_.lower() in words.accident_verbs
+            ),
             None,
         )
     if cause is not None:
