@@ -479,3 +479,27 @@ def _mentions_on(doc, phrase):
     """Every mention on exactly this phrase: a dual description has one per actor."""
     span = _span(doc, phrase)
     return [m for m in doc.mentions if (m.start, m.end) == span]
+
+
+@pytest.fixture(scope="module")
+def user_coder(tmp_path_factory):
+    path = tmp_path_factory.mktemp("actors") / "user.actors.txt"
+    path.write_text(
+        "VALDORIA_ [VAL]\nKESTRIA_ [KES]\nSTAND_UP_ [SUP]\nCOUNCIL_OF_ELDERS_ [KESGOV]\n",
+        encoding="utf-8",
+    )
+    return ActorCoder(Settings(actor_files=(path,)))
+
+
+def test_a_user_name_the_parse_reads_as_a_verb_is_still_an_actor(parsed, user_coder):
+    doc = user_coder(parsed("Stand Up accused Valdoria of fraud."))
+    assert codes(doc, "Stand Up") == ("SUP", None)
+    assert codes(doc, "Valdoria") == ("VAL", None)
+
+
+def test_a_user_name_across_phrases_is_one_mention(parsed, user_coder):
+    doc = user_coder(parsed("The Council of Elders condemned Valdoria."))
+    assert codes(doc, "The Council of Elders") == ("KES", "GOV")
+    assert doc.mention_at(*_span(doc, "Elders")) is None or (
+        doc.mention_at(*_span(doc, "Elders")).text == "The Council of Elders"
+    )

@@ -136,6 +136,19 @@ def test_latest_range_wins_when_the_story_has_no_date(tmp_path):
     assert lexicon.best(phrase_key("Chief Berg"), date(1998, 5, 1)) is None
 
 
+def test_the_narrowest_range_holding_on_the_day_wins(tmp_path):
+    path = tmp_path / "envoy.txt"
+    path.write_text(
+        "OLGA_VANTER_\n\t[KESGOV 20080101-20121231]\n\t[VALMED 20100105-20100110]\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([path])
+    on_loan = lexicon.best(phrase_key("Olga Vanter"), date(2010, 1, 7))
+    assert (on_loan.country, on_loan.sector) == ("VAL", "MED")
+    back = lexicon.best(phrase_key("Olga Vanter"), date(2010, 2, 7))
+    assert (back.country, back.sector) == ("KES", "GOV")
+
+
 def test_petrarch_actors_give_each_block_its_names_and_dated_entries(tmp_path):
     from dateline.lexicon import petrarch_actors
 

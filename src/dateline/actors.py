@@ -166,7 +166,35 @@ class _Phrases:
             ):
                 found = self._code_phrase(token)
                 out.extend(c for c in found if not _inside(self.parsed, c, skipped))
+        out = self._whole_dictionary_names(out)
+        out += [c for c in self._uncovered_names(out) if not _inside(self.parsed, c, skipped)]
         return sorted(out, key=lambda c: (c.start, -c.end))
+
+    def _whole_dictionary_names(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A dictionary name is one mention even where the parse splits it into phrases:
+        "the Council of Elders" is one name, not "the Council" and "Elders"."""
+        grown = []
+        for cand in candidates:
+            match = self.entry_at.get(cand.head) if cand.head is not None else None
+            if match is not None and match[0] >= cand.start and match[1] > cand.end:
+                cand.end = match[1]
+                grown.append((cand.start, cand.end))
+        return [c for c in candidates if not _within_another(c, grown)]
+
+    def _uncovered_names(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A user dictionary's names are actors wherever their words are, not only where
+        the parse makes them a noun phrase ("Ostmark" tagged as an adjective or a verb)."""
+        covered = {i for c in candidates for i in range(c.start, c.end)}
+        found = []
+        for start, end, entry in sorted(set(self.entry_at.values()), key=lambda m: m[0]):
+            if entry.priority == 0 or covered & set(range(start, end)):
+                continue
+            head = self.parsed[end - 1]
+            name, country, sector, kind, rule, evidence = self._from_entry(head, entry, None, [])
+            found.append(Candidate(start, end, name, country, sector, kind, rule, evidence))
+            found[-1].head = head.i
+            covered.update(range(start, end))
+        return found
 
     def _named_modifier(self, token) -> bool:
         """An organisation named as a modifier still takes part: "a NATO proposal"."""
@@ -785,6 +813,11 @@ def _bare_description(head, tokens) -> bool:
     return any(t.lower_ in ("the", "both") for t in others) and all(
         t.pos_ in ("DET", "NUM", "ADJ") and not t.ent_type_ == "NORP" for t in others
     )
+
+
+def _within_another(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """A candidate strictly inside one of the spans (a name's own words)."""
+    return any(s <= cand.start and cand.end <= e and (s, e) != (cand.start, cand.end) for s, e in spans)
 
 
 def _inside(parsed, cand: Candidate, spans: list[tuple[int, int]]) -> bool:

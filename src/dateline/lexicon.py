@@ -68,6 +68,11 @@ class Entry:
     def dated(self) -> bool:
         return self.valid_from is not None or self.valid_to is not None
 
+    @property
+    def span_days(self) -> int:
+        """How long the entry holds (an open end reaches the calendar's end)."""
+        return ((self.valid_to or date.max) - (self.valid_from or date.min)).days
+
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """The lookup key of a phrase: lower-case words, periods and hyphens ignored."""
@@ -138,13 +143,20 @@ class Lexicon:
 
     def best(self, key: tuple[str, ...], day: date | None) -> Entry | None:
         """The entry a phrase names on ``day``: valid ones first, then the user's, then dated,
-        then the latest range ("President Bush" with no date is the later one)."""
+        then, on a known day, the narrowest range (a few days' restriction inside a term of
+        office), then the latest range ("President Bush" with no date is the later one)."""
         entries = [e for e in self.phrases.get(key, ()) if e.valid_on(day)]
         if not entries:
             return None
         return max(
             enumerate(entries),
-            key=lambda ie: (ie[1].priority, ie[1].dated, ie[1].valid_to or date.max, ie[0]),
+            key=lambda ie: (
+                ie[1].priority,
+                ie[1].dated,
+                -ie[1].span_days if day is not None else 0,
+                ie[1].valid_to or date.max,
+                ie[0],
+            ),
         )[1]
 
     def matches(
