@@ -9,8 +9,10 @@ mentions the actors stage left on the document, never guessed from raw words.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
+from types import MappingProxyType
 
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
@@ -34,21 +36,79 @@ POSSESSIVES = {"its", "their", "his", "her", "our"}
 REQUESTED_CLAUSES = {"ccomp", "xcomp"}  # how the act asked for hangs under the request
 PURPOSE_CLAUSES = {"advcl", "xcomp"}  # "staged rallies to demand", "blocked roads demanding"
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
-# role specs that name a grammatical relation; every other spec is a preposition
-STRUCTURAL_ROLES = {
-    "nsubj",
-    "surface-subject",
-    "agent",
-    "dobj",
-    "poss",
-    "verb",
-    "compound",
-    "verb-place",
-    "ccomp",
-    "xcomp",
-    "custody",
-    "undergoer",
-}
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """A row of the role table: a role a pattern names in ``source:``/``target:``, what it
+    finds in the parse of the trigger, and the finder (trigger, document, patterns)."""
+
+    spec: str
+    finds: str
+    finder: Callable[..., Role | None]
+
+
+# The role table. A pattern's role list is tried in order; a spec not in this table is a
+# preposition: its object on the trigger, on the trigger's object ("cut ties with X",
+# "imposed sanctions on X") or, for a noun, on its by-phrase ("a visit by X to Lima").
+# Each rule is tested in tests/test_roles.py.
+ROLE_TABLE: tuple[RoleRule, ...] = (
+    RoleRule(
+        "nsubj",
+        "the subject; a passive's by-agent (or the agent of the means: 'killed by a bomb "
+        "planted by X'); the subject inherited through a complement ('X agreed to talk', "
+        "'X is about to restore'); the owner of the noun a clause hangs on",
+        lambda trigger, doc, patterns: (
+            _subject(trigger, doc) or _noun_owner(trigger, doc, patterns)
+        ),
+    ),
+    RoleRule("agent", "the by-phrase: 'was attacked by X'", lambda t, d, p: _agent(t)),
+    RoleRule(
+        "surface-subject",
+        "the grammatical subject whatever the voice: 'X is opposed to'",
+        lambda t, d, p: _surface_subject(t),
+    ),
+    RoleRule(
+        "dobj",
+        "the object (a passive's subject): 'attacked X', 'X was attacked'",
+        lambda t, d, p: _object(t),
+    ),
+    RoleRule("poss", "the possessor of a noun: 'X's attack'", lambda t, d, p: _possessor(t)),
+    RoleRule(
+        "verb",
+        "the subject of the support verb an event noun hangs on: 'X launched an attack'",
+        lambda trigger, doc, patterns: _governing_subject(trigger, doc, patterns),
+    ),
+    RoleRule(
+        "compound", "a modifier before the noun: 'Iranian shelling'", lambda t, d, p: _modifier(t)
+    ),
+    RoleRule(
+        "verb-place",
+        "the place the governing verb went to: 'arrived in X on a visit'",
+        lambda trigger, doc, patterns: _governing_place(trigger, doc),
+    ),
+    RoleRule(
+        "ccomp",
+        "the subject of the reported clause: 'alleged that X funds'",
+        lambda t, d, p: _clause_subject(t),
+    ),
+    RoleRule(
+        "xcomp",
+        "the target of the act committed to: 'agreed to withdraw from X'",
+        lambda trigger, doc, patterns: _complement_target(trigger, doc, patterns),
+    ),
+    RoleRule(
+        "custody",
+        "the holder in the sentence: 'in X custody'",
+        lambda trigger, doc, patterns: _implicit_agent(trigger, doc),
+    ),
+    RoleRule(
+        "undergoer",
+        "the subject of the verb the noun is the cause of: 'X died of torture'",
+        lambda t, d, p: _undergoer(t),
+    ),
+)
+ROLE_RULES = MappingProxyType({rule.spec: rule for rule in ROLE_TABLE})
 LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
@@ -390,7 +450,7 @@ def _place_roles(pattern: Pattern) -> tuple[str, ...]:
     """The target roles a place may fill: all of a movement's, else the prepositional ones."""
     if pattern.place_target:
         return pattern.target
-    return tuple(spec for spec in pattern.target if spec not in STRUCTURAL_ROLES)
+    return tuple(spec for spec in pattern.target if spec not in ROLE_RULES)
 
 
 def _place_of(trigger, doc: Document) -> Role | None:
@@ -602,7 +662,7 @@ def _is_passive(verb) -> bool:
 
 def _find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> Role | None:
     for spec in specs:
-        role = _through_partitive(_role(trigger, spec, doc, patterns), patterns.partitive_nouns)
+        role = _through_partitive(role_of(trigger, spec, doc, patterns), patterns.partitive_nouns)
         if role is not None and _mention_of(doc, role.token) is None:
             role = _located(role)
         if role is not None and _mention_of(doc, role.token) is not None:
@@ -620,36 +680,24 @@ def _located(role: Role) -> Role | None:
     return None
 
 
-def _role(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | None:
-    lemma = trigger.lemma_.lower()
-    if spec == "nsubj":
-        return _subject(trigger, doc) or _noun_owner(trigger, doc, patterns)
-    if spec == "agent":
-        return _agent(trigger)
-    if spec == "surface-subject":
-        return _surface_subject(trigger)
-    if spec == "dobj":
-        deps = {"nsubjpass"} if _is_passive(trigger) else OBJECTS | {"dative"}
-        token = _child(trigger, deps)
-        return Role(token, f"{lemma}->{token.dep_}") if token is not None else None
-    if spec == "poss":
-        token = _child(trigger, {"poss"})
-        return Role(token, f"poss<-{lemma}") if token is not None else None
-    if spec == "verb":
-        return _governing_subject(trigger, doc, patterns)
-    if spec == "compound":
-        return _modifier(trigger)
-    if spec == "verb-place":
-        return _governing_place(trigger, doc)
-    if spec == "ccomp":
-        return _clause_subject(trigger)
-    if spec == "xcomp":
-        return _complement_target(trigger, doc, patterns)
-    if spec == "custody":
-        return _implicit_agent(trigger, doc)
-    if spec == "undergoer":
-        return _undergoer(trigger)
-    return _prepositional(trigger, spec)
+def role_of(trigger, spec: str, doc: Document, patterns: PatternSet) -> Role | None:
+    """The phrase head ``spec`` names for ``trigger``, by the role table (a spec not in it
+    is a preposition), whether or not it is an actor."""
+    rule = ROLE_RULES.get(spec)
+    if rule is None:
+        return _prepositional(trigger, spec)
+    return rule.finder(trigger, doc, patterns)
+
+
+def _object(trigger) -> Role | None:
+    deps = {"nsubjpass"} if _is_passive(trigger) else OBJECTS | {"dative"}
+    token = _child(trigger, deps)
+    return Role(token, f"{trigger.lemma_.lower()}->{token.dep_}") if token is not None else None
+
+
+def _possessor(noun) -> Role | None:
+    token = _child(noun, {"poss"})
+    return Role(token, f"poss<-{noun.lemma_.lower()}") if token is not None else None
 
 
 def _surface_subject(word) -> Role | None:
@@ -760,7 +808,7 @@ def _complement_target(word, doc: Document, patterns: PatternSet) -> Role | None
     if complement is None:
         return None
     for spec in ("dobj", "to", "from", "with", "on", "for"):
-        role = _role(complement, spec, doc, patterns)
+        role = role_of(complement, spec, doc, patterns)
         if role is not None and _mention_of(doc, role.token) is not None:
             return Role(role.token, f"xcomp:{role.path}")
     return None
