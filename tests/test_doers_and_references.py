@@ -198,3 +198,9 @@ def test_a_date_is_no_prepositional_target(code):
 
 def test_an_accident_outweighs_an_unnamed_subject(code):
     assert code("A bus carrying tourists crashed into a river in Peru, killing nine people.") == []
+
+
+def test_an_unnamed_crowd_is_the_people_of_the_place(code):
+    events = code("A peaceful march took place in Quito on Sunday.")
+    assert dyads(events) == [("14", "ECU", "ECU")]
+    assert events[0].source.text == "" and events[0].source.sector == "CVL"

@@ -214,6 +214,16 @@ class EventCoder:
             )
         }
 
+    def _crowd(self, trigger, pattern: Pattern, doc: Document) -> ActorRef | None:
+        """ "a peaceful protest took place in Tbilisi": nobody named, the protesters are the
+        people of the place (written as no text, since the sentence does not name them)."""
+        if not (pattern.default_target and self.non_events.occurs(trigger)):
+            return None
+        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in trigger.head.subtree)
+        place = next((m for m in places if m is not None and m.rule == LOCATIVE_RULE), None)
+        country = doc.actors[place.actor].country if place is not None else None
+        return ActorRef("", f"{country} civilians", country, "CVL") if country else None
+
     def _doer(self, trigger, source_role: Role | None, sources: list[Mention], doc) -> Doer:
         """Who did the act: the source found, else the word the grammar puts there."""
         if source_role is not None:
@@ -348,9 +358,10 @@ class EventCoder:
         if not targets and pattern.code[:2] in self.patterns.place_target_roots:
             target_role = _place_of(trigger, doc)
             targets = _mentions(doc, target_role)
+        crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
         # tells its type: it is kept as the sentence's fallback, not as a full event
-        has_roles = bool(sources) or (bool(targets) and not pattern.needs_source)
+        has_roles = bool(sources or crowd) or (bool(targets) and not pattern.needs_source)
         if not (sources or targets or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)):
             return [], False  # "the attack was terrible": a bare event noun is no event
         pairs = _dyads(sources, targets, pattern) if has_roles else [(None, None)]
@@ -365,20 +376,21 @@ class EventCoder:
         code = self.patterns.codebook[code_id]
         events = []
         for source, target in pairs:
+            source_ref = doc.actor_ref(source) if source else crowd
             target_ref = doc.actor_ref(target) if target else None
-            if target_ref is None and source is not None and pattern.default_target:
-                target_ref = _own_government(doc.actor_ref(source))
+            if target_ref is None and source_ref is not None and pattern.default_target:
+                target_ref = _own_government(source_ref)
             events.append(
                 Event(
                     sentence=index,
                     trigger=_trigger_text(trigger, pattern),
                     cameo=code.cameo(),
                     plover=code.plover(),
-                    source=doc.actor_ref(source) if source else None,
+                    source=source_ref,
                     target=target_ref,
                     modality=modality,
                     confidence=_confidence(
-                        pattern, trigger, source_role, (source, target_ref), has_roles, modality
+                        pattern, trigger, source_role, (source_ref, target_ref), has_roles, modality
                     ),
                     explanation=_explain(
                         pattern,
