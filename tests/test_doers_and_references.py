@@ -204,3 +204,20 @@ def test_an_unnamed_crowd_is_the_people_of_the_place(code):
     events = code("A peaceful march took place in Quito on Sunday.")
     assert dyads(events) == [("14", "ECU", "ECU")]
     assert events[0].source.text == "" and events[0].source.sector == "CVL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lightning strikes killed nine farmers in northern Peru.",
+        "Heavy snow closed roads across Chile on Monday.",
+        "A fire swept through a warehouse in Lima overnight, killing three guards.",
+    ],
+)
+def test_a_cause_on_the_doer_or_as_the_root_gives_no_event(code, text):
+    assert code(text) == []
+
+
+def test_a_vehicle_that_is_only_a_place_is_no_accident(code):
+    events = code("Two Peruvian policemen were shot dead in their car by gunmen.")
+    assert [e.plover.type for e in events] == ["ASSAULT"]

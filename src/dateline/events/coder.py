@@ -183,7 +183,8 @@ class EventCoder:
                 if self._consequence(token, events, coded):
                     continue
                 coded[i] = events
-                (complete if has_roles else partial).extend(events + self._paired(events, pattern))
+                (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
+                complete.extend(self._paired(events, pattern) if has_roles else [])
         return complete + _fallbacks(partial, complete, doc)
 
     def _consequence(self, token, events: list[Event], coded: dict[int, list[Event]]) -> bool:
@@ -475,11 +476,20 @@ def _place_of(trigger, doc: Document) -> Role | None:
         for child in holder.children:
             if child.dep_ != "prep":
                 continue
-            pobj = _child(child, {"pobj"})
-            mention = _mention_of(doc, pobj) if pobj is not None else None
-            if mention is not None and mention.rule == LOCATIVE_RULE:
-                return Role(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
+            for pobj in _located_objects(child):
+                mention = _mention_of(doc, pobj)
+                if mention is not None and mention.rule == LOCATIVE_RULE:
+                    return Role(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
     return None
+
+
+def _located_objects(preposition) -> list:
+    """The object of a preposition, then the places in it: "outside a church in Benue"."""
+    pobj = _child(preposition, {"pobj"})
+    if pobj is None:
+        return []
+    inner = [g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [pobj, *inner]
 
 
 def _dyads(sources: list[Mention], targets: list[Mention], pattern: Pattern) -> list[tuple]:
@@ -546,6 +556,12 @@ def _constraints_hold(token, pattern: Pattern, words: _TriggerWords | None = Non
     if pattern.complement and not (_complement_words(token) & pattern.complement):
         return False
     return True
+
+
+def _kept(events: list[Event], pattern: Pattern, has_roles: bool) -> list[Event]:
+    """A converted pattern's event needs the actors its roles name: with no actor found it
+    is no fallback ("heavy snow closed roads"), unlike a hand-written pattern's."""
+    return events if has_roles or not pattern.converted else []
 
 
 def _converted_as_fallback(matches: dict[int, Pattern]) -> dict[int, Pattern]:

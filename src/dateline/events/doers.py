@@ -145,18 +145,35 @@ def _kind_of_thing(
         return DoerKind.MARKET
     if words.is_cause(lemma) or (not named and _accidental_noun(token, words) is not None):
         return DoerKind.CAUSE
-    if lemma in words.weapons and source is None:
+    if _is_weapon(token, words) and source is None:
         return DoerKind.IMPLIED
     return None
 
 
+def _names_a_cause(token, words: NonEventWords) -> bool:
+    """ "the floods", "a gas blast", "lightning strikes": a cause, or a noun a cause or a
+    machine modifies; a vehicle alone is no cause where it is only a place ("in their car")."""
+    if words.is_cause(token.lemma_.lower()):
+        return True
+    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS)
+    return any(m in words.accidental_things or words.is_cause(m) for m in modifiers)
+
+
+def _is_weapon(token, words: NonEventWords) -> bool:
+    """ "a bomb", "an airstrike"; not "lightning strikes", "a gas blast"."""
+    return token.lemma_.lower() in words.weapons and _accidental_noun(token, words) is None
+
+
 def _accidental_noun(noun, words: NonEventWords):
-    """ "a gas explosion", "a tank at the chemical plant", "a bulk carrier": the machine or
-    installation word on the noun or among its modifiers, or None."""
+    """ "a gas explosion", "a tank at the chemical plant", "a bulk carrier", "lightning
+    strikes": the machine, installation or natural cause on the noun or among its
+    modifiers, or None."""
     if noun.lemma_.lower() in words.accidental_things:
         return noun
     for child in noun.children:
-        if child.dep_ in MODIFIERS and child.lemma_.lower() in words.accidental_things:
+        modifier = child.lemma_.lower()
+        is_harmless = modifier in words.accidental_things or words.is_cause(modifier)
+        if child.dep_ in MODIFIERS and is_harmless:
             return child
         if child.dep_ == "prep" and child.lower_ in {"at", "in", "on"}:
             place = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -185,16 +202,15 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
         g for c in trigger.children if _is_circumstance(c) for g in c.children if g.dep_ == "pobj"
     ]
     for token in own:
-        lemma = token.lemma_.lower()
-        if lemma in words.weapons:
+        if _is_weapon(token, words):
             return Doer(DoerKind.IMPLIED, token.text)
-        if words.is_cause(lemma) or _accidental_noun(token, words) is not None:
+        if _names_a_cause(token, words):
             return Doer(DoerKind.CAUSE, token.text)
     cues = [t for t in trigger.sent if _is_cue_position(t)]
-    weapon = next((t for t in cues if t.lemma_.lower() in words.weapons), None)
+    weapon = next((t for t in cues if _is_weapon(t, words)), None)
     if weapon is not None:
         return Doer(DoerKind.IMPLIED, weapon.text)
-    cause = next((t for t in cues if words.is_cause(t.lemma_.lower())), None)
+    cause = next((t for t in cues if _names_a_cause(t, words)), None)
     if cause is None:
         cause = next(
             (
@@ -216,6 +232,6 @@ def _is_circumstance(child) -> bool:
 def _is_cue_position(token) -> bool:
     """A word placed to tell who or what did harm: a subject or a circumstance's object
     ("a bomb exploded", "in a fire"); not an object ("opened fire") nor "under fire"."""
-    if token.dep_ in SUBJECTS:
-        return True
+    if token.dep_ in SUBJECTS or (token.dep_ == "ROOT" and token.pos_ == "NOUN"):
+        return True  # a noun root: "A fire swept through ...", misparsed as a noun phrase
     return token.dep_ == "pobj" and _is_circumstance(token.head)
