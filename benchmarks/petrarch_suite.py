@@ -29,11 +29,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dateline.clean import clean_document
-from dateline.lexicon import load_lexicon
+from dateline.lexicon import data_rows, load_lexicon
 from dateline.model import ActorRef, Document, RawDocument
 from dateline.runner import Pipeline
 from dateline.settings import Settings
 
+# CAMEO actor types that stand in a code's country place ("IGOUNO"): no country
+STATELESS = {row["code"] for row in data_rows("cameo_types.csv") if row["stateless"] == "yes"}
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "petrarch2"
 RECORDS = SUITE / "PETR.UnitTest.records.xml"
 SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
@@ -100,17 +102,24 @@ def code_records(records: list[Record], settings: Settings) -> dict[str, Documen
     return docs
 
 
+NO_ACTOR = "-"
+UNKNOWN_COUNTRY = "---"  # PETRARCH's code for an actor of no known country ("---GOV")
+
+
 def actor_key(code: str, iso: dict[str, str]) -> str:
     """The part of a PETRARCH actor code Dateline can be held to: its country (CAMEO codes
-    mapped to ISO), else its actor type (``IGO``, ``NGO``)."""
+    mapped to ISO), else its actor type (``IGO``, ``NGO``), else ``---`` for an actor of
+    no known country; no code is no actor."""
     head = code[:3]
-    return iso.get(head, head)
+    return iso.get(head, head) if head else NO_ACTOR
 
 
 def coded_key(actor: ActorRef | None) -> str:
     if actor is None:
-        return ""
-    return actor.country or (actor.sector or "")
+        return NO_ACTOR
+    if actor.country:
+        return actor.country
+    return actor.sector if actor.sector in STATELESS else UNKNOWN_COUNTRY
 
 
 def agreement(record: Record, doc: Document, iso: dict[str, str]) -> dict[str, bool]:
@@ -149,7 +158,7 @@ def report(label: str, records: list[Record], docs: dict[str, Document], misses:
         by_category["ALL"].append(scores)
         if misses and not scores["root+dyad"]:
             got = [
-                f"{e.cameo.code} {coded_key(e.source) or '-'}>{coded_key(e.target) or '-'}"
+                f"{e.cameo.code} {coded_key(e.source)}>{coded_key(e.target)}"
                 for e in doc.events
             ]
             want = [f"{e.code} {e.source}>{e.target}" for e in record.events]

@@ -503,3 +503,9 @@ def test_a_user_name_across_phrases_is_one_mention(parsed, user_coder):
     assert doc.mention_at(*_span(doc, "Elders")) is None or (
         doc.mention_at(*_span(doc, "Elders")).text == "The Council of Elders"
     )
+
+
+def test_a_user_place_after_a_preposition_beats_the_taggers_person(parsed, user_coder):
+    doc = user_coder(parsed("Valdoria welcomed the memos from Kestria."))
+    mention = ref_mention(doc, "Kestria")
+    assert (doc.actors[mention.actor].country, mention.rule) == ("KES", "locative")

@@ -272,9 +272,11 @@ class _Phrases:
     def _locative(self, head, start: int, end: int) -> Candidate | None:
         """ "arrived in Baghdad", "from southern Lebanon": the place's government, coded
         apart so that events may take it as a destination but never as a subject."""
-        if head.ent_type_ == "PERSON" or not self._in_place_position(head):
-            return None
         match = self.entry_at.get(head.i)
+        # a user's dictionary knows its places better than the tagger ("from Bree", a person)
+        users = match is not None and match[2].priority > 0
+        if (head.ent_type_ == "PERSON" and not users) or not self._in_place_position(head):
+            return None
         if match is not None and match[2].kind in PLACE_KINDS and match[2].country:
             country, evidence = match[2].country, match[2].source
         elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):

@@ -36,7 +36,10 @@ patterns_option = click.option(
     "pattern_files",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Extra verb patterns and event types (YAML); repeatable.",
+    help=(
+        "Extra verb patterns and event types (YAML or JSON), a PETRARCH/TABARI verb "
+        "dictionary or discard list; repeatable."
+    ),
 )
 
 
