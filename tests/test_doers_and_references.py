@@ -221,3 +221,9 @@ def test_a_cause_on_the_doer_or_as_the_root_gives_no_event(code, text):
 def test_a_vehicle_that_is_only_a_place_is_no_accident(code):
     events = code("Two Peruvian policemen were shot dead in their car by gunmen.")
     assert [e.plover.type for e in events] == ["ASSAULT"]
+
+
+def test_a_weapon_stays_a_weapon_whatever_modifies_it(code):
+    events = code("A car bomb exploded outside a hotel in Mogadishu, killing six people.")
+    assert ("18", None, "SOM") in dyads(events)
+    assert code("A blast at a fireworks factory killed 12 workers in Chile.") == []

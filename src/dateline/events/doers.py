@@ -59,6 +59,7 @@ class NonEventWords:
     accidental_things: frozenset[str]
     weapons: frozenset[str]
     market_words: frozenset[str]
+    blasts: frozenset[str]  # harm nouns a machine modifier makes an accident: "gas explosion"
     harmless_objects: frozenset[str]
     violent_roots: frozenset[str]  # CAMEO roots whose events say who did them in the explanation
     occurrence_verbs: frozenset[str]  # "take place", "break out": the subject noun is the event
@@ -98,6 +99,7 @@ def load_non_event_words(path: Path = DOER_FILE) -> NonEventWords:
                 "accidental_things",
                 "weapons",
                 "market_words",
+                "blasts",
                 "harmless_objects",
                 "violent_roots",
                 "occurrence_verbs",
@@ -118,9 +120,8 @@ def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEven
     harmed = _harmless_object(trigger, words)
     if harmed is not None:
         return harmed
-    accident = _accidental_noun(trigger, words) if trigger.pos_ == "NOUN" else None
-    if accident is not None:
-        return Doer(DoerKind.CAUSE, accident.text)
+    if trigger.pos_ == "NOUN" and _is_accident(trigger, words):
+        return Doer(DoerKind.CAUSE, trigger.text)  # "a gas explosion", "a blast at the plant"
     if doer is not None:
         kind = _kind_of_thing(doer, source, named, words)
         if kind is not None:
@@ -143,25 +144,41 @@ def _kind_of_thing(
     lemma = token.lemma_.lower()
     if lemma in words.market_words:
         return DoerKind.MARKET
-    if words.is_cause(lemma) or (not named and _accidental_noun(token, words) is not None):
+    if _names_a_cause(token, words):
         return DoerKind.CAUSE
-    if _is_weapon(token, words) and source is None:
-        return DoerKind.IMPLIED
+    if _is_weapon(token, words):
+        return DoerKind.IMPLIED if source is None else None
+    if not named and _accidental_noun(token, words) is not None:
+        return DoerKind.CAUSE  # "a tank at the chemical plant", "a bulk carrier"
     return None
 
 
+def _is_accident(noun, words: NonEventWords) -> bool:
+    """An event noun that names an accident: "a gas explosion", "a blast at the plant"."""
+    blast = noun.lemma_.lower() in words.blasts and _accidental_noun(noun, words) is not None
+    return blast or _names_a_cause(noun, words)
+
+
 def _names_a_cause(token, words: NonEventWords) -> bool:
-    """ "the floods", "a gas blast", "lightning strikes": a cause, or a noun a cause or a
-    machine modifies; a vehicle alone is no cause where it is only a place ("in their car")."""
+    """ "the floods", "lightning strikes", "a gas blast": a cause, a noun a cause modifies,
+    or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
+    only a place ("in their car")."""
     if words.is_cause(token.lemma_.lower()):
         return True
-    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS)
-    return any(m in words.accidental_things or words.is_cause(m) for m in modifiers)
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
+    if any(words.is_cause(m) for m in modifiers):
+        return True
+    machine = any(m in words.accidental_things for m in modifiers)
+    return machine and token.lemma_.lower() in words.blasts
 
 
 def _is_weapon(token, words: NonEventWords) -> bool:
-    """ "a bomb", "an airstrike"; not "lightning strikes", "a gas blast"."""
-    return token.lemma_.lower() in words.weapons and _accidental_noun(token, words) is None
+    """ "a bomb", "a car bombing", "an airstrike"; not "lightning strikes", "a gas blast",
+    "a tank at the chemical plant exploded"."""
+    lemma = token.lemma_.lower()
+    if lemma not in words.weapons or _names_a_cause(token, words):
+        return False
+    return lemma not in words.blasts or _accidental_noun(token, words) is None
 
 
 def _accidental_noun(noun, words: NonEventWords):
