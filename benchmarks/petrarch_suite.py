@@ -73,7 +73,11 @@ def read_records(path: Path = RECORDS) -> list[Record]:
             fields = dict(ATTRIBUTE.findall(coding))
             if "eventcode" in fields:
                 events.append(
-                    Expected(fields.get("sourcecode", ""), fields.get("targetcode", ""), fields["eventcode"])
+                    Expected(
+                        fields.get("sourcecode", ""),
+                        fields.get("targetcode", ""),
+                        fields["eventcode"],
+                    )
                 )
         date = attrs.get("date", "")
         records.append(
@@ -158,8 +162,7 @@ def report(label: str, records: list[Record], docs: dict[str, Document], misses:
         by_category["ALL"].append(scores)
         if misses and not scores["root+dyad"]:
             got = [
-                f"{e.cameo.code} {coded_key(e.source)}>{coded_key(e.target)}"
-                for e in doc.events
+                f"{e.cameo.code} {coded_key(e.source)}>{coded_key(e.target)}" for e in doc.events
             ]
             want = [f"{e.code} {e.source}>{e.target}" for e in record.events]
             print(f"  miss {record.id}: want {want} got {got}\n    {record.text}")
@@ -168,7 +171,9 @@ def report(label: str, records: list[Record], docs: dict[str, Document], misses:
     for category in sorted(by_category, key=lambda c: (c == "ALL", c)):
         rows = by_category[category]
         shares = [sum(r[k] for r in rows) / len(rows) for k in ("root", "root+dyad", "exact")]
-        print(f"  {category:<10} {len(rows):>7} {shares[0]:>6.2f} {shares[1]:>9.2f} {shares[2]:>6.2f}")
+        print(
+            f"  {category:<10} {len(rows):>7} {shares[0]:>6.2f} {shares[1]:>9.2f} {shares[2]:>6.2f}"
+        )
     if quiet:
         print(f"  false alarms on noevents records: {alarms}/{quiet} = {alarms / quiet:.2f}")
 
@@ -186,7 +191,12 @@ def main() -> int:
     baseline = replace(Settings(), actor_files=actors)
     report("baseline: --actors only", records, code_records(records, baseline), False)
     full = replace(baseline, pattern_files=verbs)
-    report("--patterns verbs+discards --actors actors+agents", records, code_records(records, full), misses)
+    report(
+        "--patterns verbs+discards --actors actors+agents",
+        records,
+        code_records(records, full),
+        misses,
+    )
     return 0
 
 

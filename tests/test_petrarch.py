@@ -168,7 +168,10 @@ def test_a_target_before_the_verb_is_its_subject(code):
 
 
 def test_a_compound_actor_codes_each_way(code):
-    assert code("Valdoria and Kestria reconciled.") == [("050", "KES", "VAL"), ("050", "VAL", "KES")]
+    assert code("Valdoria and Kestria reconciled.") == [
+        ("050", "KES", "VAL"),
+        ("050", "VAL", "KES"),
+    ]
 
 
 def test_a_multi_word_verb_needs_its_particle(code):

@@ -819,7 +819,9 @@ def _bare_description(head, tokens) -> bool:
 
 def _within_another(cand: Candidate, spans: list[tuple[int, int]]) -> bool:
     """A candidate strictly inside one of the spans (a name's own words)."""
-    return any(s <= cand.start and cand.end <= e and (s, e) != (cand.start, cand.end) for s, e in spans)
+    return any(
+        s <= cand.start and cand.end <= e and (s, e) != (cand.start, cand.end) for s, e in spans
+    )
 
 
 def _inside(parsed, cand: Candidate, spans: list[tuple[int, int]]) -> bool:

@@ -611,6 +611,7 @@ def _in_order(tokens: list[frozenset[str]], slots) -> bool:
         ends = (
             _phrase_end(tokens, phrase, start)
             for start in range(at, len(tokens))
+            if tokens[start] & slot.firsts
             for phrase in slot.phrases
         )
         at = next((end for end in ends if end is not None), -1)

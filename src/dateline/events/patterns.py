@@ -247,8 +247,7 @@ def _index(
             index.setdefault((pattern.pos, lemma), []).append(pattern)
     # sorted() is stable: within one specificity, user patterns stay ahead of shipped ones
     return {
-        k: tuple(sorted(v, key=lambda p: (p.converted, -p.specificity)))
-        for k, v in index.items()
+        k: tuple(sorted(v, key=lambda p: (p.converted, -p.specificity))) for k, v in index.items()
     }
 
 

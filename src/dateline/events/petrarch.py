@@ -78,7 +78,7 @@ class WordSlot:
     """One pattern word: any of its phrases, each a run of words given by their forms."""
 
     phrases: tuple[tuple[frozenset[str], ...], ...]
-
+    firsts: frozenset[str] = frozenset()  # the forms any phrase may start with: a quick test
 
 
 @dataclass(frozen=True)
@@ -393,7 +393,8 @@ def _word(word: str, synsets: dict[str, list[str]]) -> str:
 def word_slot(word: str, synsets: dict[str, tuple[str, ...]]) -> WordSlot:
     """The slot of a pattern word: the word itself, or the phrases of its ``&synset``
     (sets inside sets expanded)."""
-    return WordSlot(tuple(tuple(_forms(w) for w in p) for p in _phrases(word, synsets, 0)))
+    phrases = tuple(tuple(_forms(w) for w in p) for p in _phrases(word, synsets, 0) if p)
+    return WordSlot(phrases, frozenset().union(*(p[0] for p in phrases)))
 
 
 def _phrases(word: str, synsets: dict[str, tuple[str, ...]], depth: int) -> list[tuple[str, ...]]:
@@ -406,9 +407,11 @@ def _phrases(word: str, synsets: dict[str, tuple[str, ...]], depth: int) -> list
         raise ConfigError(f"unknown synset &{name}")
     out: list[tuple[str, ...]] = []
     for member in synsets[name]:
-        out.extend(_phrases(member, synsets, depth + 1) if member.startswith("&") else [
-            tuple(member.split())
-        ])
+        out.extend(
+            _phrases(member, synsets, depth + 1)
+            if member.startswith("&")
+            else [tuple(member.split())]
+        )
     return out
 
 
