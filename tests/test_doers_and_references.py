@@ -9,6 +9,7 @@ import pytest
 import dateline
 from dateline.errors import ConfigError
 from dateline.events.doers import load_non_event_words
+from dateline.settings import load_settings
 
 
 @pytest.fixture
@@ -227,3 +228,19 @@ def test_a_weapon_stays_a_weapon_whatever_modifies_it(code):
     events = code("A car bomb exploded outside a hotel in Mogadishu, killing six people.")
     assert ("18", None, "SOM") in dyads(events)
     assert code("A blast at a fireworks factory killed 12 workers in Chile.") == []
+
+
+def test_a_user_doer_file_extends_the_shipped_lists(tmp_path, settings):
+    user = tmp_path / "my_doers.yaml"
+    user.write_text("natural_causes: [meteorite]\n", encoding="utf-8")
+    text = "A meteorite hit a village in northern Chile, killing two people."
+    assert dateline.code_text(text, settings=settings).events
+    mine = load_settings(doer_files=[user])
+    assert dateline.code_text(text, settings=mine).events == []
+
+
+def test_a_user_doer_file_with_an_unknown_list_names_itself(tmp_path):
+    user = tmp_path / "my_doers.yaml"
+    user.write_text("volcanos: [etna]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="my_doers.yaml"):
+        load_non_event_words(user_files=(user,))

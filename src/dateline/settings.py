@@ -25,6 +25,7 @@ class Settings:
     near_duplicate_min_words: int = 50  # a shorter text is a copy only with the same words
     actor_files: tuple[Path, ...] = ()  # user actor dictionaries (CSV, YAML, PETRARCH)
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
+    doer_files: tuple[Path, ...] = ()  # user words for data/patterns/doers.yaml's lists
     residue_files: tuple[Path, ...] = ()  # user scrape-residue line patterns (one regex a line)
     agency_files: tuple[Path, ...] = ()  # user news agencies for datelines (CSV: name,aliases)
     min_city_population: int = 500  # gazetteer cities below this are ignored
@@ -39,7 +40,14 @@ class Settings:
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
 
 
-_PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}
+_PATH_TUPLES = {
+    "actor_files",
+    "pattern_files",
+    "doer_files",
+    "residue_files",
+    "agency_files",
+    "place_files",
+}
 _TUPLES = _PATH_TUPLES | {"languages"}
 
 

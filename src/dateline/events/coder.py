@@ -135,7 +135,7 @@ class EventCoder:
     def __init__(self, settings: Settings):
         self.patterns: PatternSet = load_patterns(tuple(settings.pattern_files))
         self.cues = shipped_cues()
-        self.non_events = load_non_event_words()
+        self.non_events = load_non_event_words(user_files=tuple(settings.doer_files))
         self.references = load_reference_words()
         log.debug("event patterns loaded: %d trigger lemmas", len(self.patterns.by_lemma))
 
@@ -332,7 +332,8 @@ class EventCoder:
 
     def _discarded(self, token) -> bool:
         """A sentence (or document) with a phrase of a PETRARCH discard list codes nothing."""
-        return self.patterns.discards.discards(token.sent.text, token.doc.text)
+        discards = self.patterns.discards
+        return bool(discards) and discards.discards(token.sent.text, token.doc.text)
 
     def _events(
         self, people: Document, doc: Document, index: int, trigger, pattern: Pattern

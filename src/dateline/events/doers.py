@@ -87,27 +87,46 @@ class NonEventWords:
         return lemma in self.natural_causes or lemma in self.accidental_causes
 
 
-def load_non_event_words(path: Path = DOER_FILE) -> NonEventWords:
+WORD_LISTS = (
+    "natural_causes",
+    "accidental_causes",
+    "accident_verbs",
+    "accidental_things",
+    "weapons",
+    "market_words",
+    "blasts",
+    "harmless_objects",
+    "violent_roots",
+    "occurrence_verbs",
+)
+
+
+def load_non_event_words(
+    path: Path = DOER_FILE, user_files: tuple[Path, ...] = ()
+) -> NonEventWords:
+    """The shipped lists, each extended by the same-named lists of the user's files
+    (``doer_files``; a user ``score_pattern`` replaces the shipped one)."""
     data = read_yaml(path)
     try:
-        lists = {
-            name: frozenset(str(w).lower() for w in data[name])
-            for name in (
-                "natural_causes",
-                "accidental_causes",
-                "accident_verbs",
-                "accidental_things",
-                "weapons",
-                "market_words",
-                "blasts",
-                "harmless_objects",
-                "violent_roots",
-                "occurrence_verbs",
-            )
-        }
-        return NonEventWords(**lists, score=re.compile(data["score_pattern"]))
+        lists = {name: _words(data[name]) for name in WORD_LISTS}
+        score = re.compile(data["score_pattern"])
     except (KeyError, TypeError, re.error) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+    for user_file in user_files:
+        extra = read_yaml(Path(user_file))
+        unknown = set(extra) - set(WORD_LISTS) - {"score_pattern"}
+        if unknown:
+            raise ConfigError(f"{user_file}: unknown lists {sorted(unknown)}")
+        try:
+            lists = {name: words | _words(extra.get(name, [])) for name, words in lists.items()}
+            score = re.compile(extra["score_pattern"]) if "score_pattern" in extra else score
+        except (TypeError, re.error) as exc:
+            raise ConfigError(f"{user_file}: {exc}") from exc
+    return NonEventWords(**lists, score=score)
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in values)
 
 
 def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEventWords) -> Doer:
