@@ -694,9 +694,19 @@ def _find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> Role
     for spec in specs:
         role = _through_partitive(role_of(trigger, spec, doc, patterns), patterns.partitive_nouns)
         if role is not None and _mention_of(doc, role.token) is None:
-            role = _located(role)
+            role = _located(role) or _by_its_doer(role)
         if role is not None and _mention_of(doc, role.token) is not None:
             return role
+    return None
+
+
+def _by_its_doer(role: Role) -> Role | None:
+    """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase."""
+    for child in role.token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = _child(child, {"pobj"})
+            if pobj is not None:
+                return Role(pobj, f"{role.path}~by")
     return None
 
 

@@ -129,6 +129,9 @@ class Discards:
     sentence: re.Pattern | None = None
     story: re.Pattern | None = None
 
+    def __bool__(self) -> bool:
+        return self.sentence is not None or self.story is not None
+
     def discards(self, sentence: str, document: str) -> bool:
         return bool(
             (self.sentence is not None and self.sentence.search(sentence))
