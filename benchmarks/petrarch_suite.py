@@ -11,7 +11,8 @@ XML's categories and in all:
 - root+dyad: ... with its root, and its source and target actors right (country code, or
   the actor type for a stateless actor: the first three letters of the expected code);
 - exact: ... with its full code and dyad;
-- false alarms: records expecting no event (``noevents``) that got one.
+- false alarms: records expecting no event (``noevents``) that got one;
+- and, over all expected events, the share coded with their root and dyad.
 
 The same figures with only the suite's actor files loaded (the verb file left out) are
 printed first, as the baseline run in the same process.
@@ -126,7 +127,7 @@ def coded_key(actor: ActorRef | None) -> str:
     return actor.sector if actor.sector in STATELESS else UNKNOWN_COUNTRY
 
 
-def agreement(record: Record, doc: Document, iso: dict[str, str]) -> dict[str, bool]:
+def agreement(record: Record, doc: Document, iso: dict[str, str]) -> dict[str, int]:
     coded = [
         (e.cameo.code, e.cameo.root, coded_key(e.source), coded_key(e.target)) for e in doc.events
     ]
@@ -144,12 +145,13 @@ def agreement(record: Record, doc: Document, iso: dict[str, str]) -> dict[str, b
         "root": all(found(e, dyad=False, exact=False) for e in record.events),
         "root+dyad": all(found(e, dyad=True, exact=False) for e in record.events),
         "exact": all(found(e, dyad=True, exact=True) for e in record.events),
+        "events found": sum(found(e, dyad=True, exact=False) for e in record.events),
     }
 
 
 def report(label: str, records: list[Record], docs: dict[str, Document], misses: bool) -> None:
     iso = load_lexicon().cameo_to_iso
-    by_category: dict[str, list[dict[str, bool]]] = defaultdict(list)
+    by_category: dict[str, list[dict[str, int]]] = defaultdict(list)
     alarms = quiet = 0
     for record in records:
         doc = docs[record.text]
@@ -174,6 +176,11 @@ def report(label: str, records: list[Record], docs: dict[str, Document], misses:
         print(
             f"  {category:<10} {len(rows):>7} {shares[0]:>6.2f} {shares[1]:>9.2f} {shares[2]:>6.2f}"
         )
+    expected = sum(len(r.events) for r in records)
+    found = sum(row["events found"] for row in by_category["ALL"])
+    print(
+        f"  expected events coded with root and dyad: {found}/{expected} = {found / expected:.2f}"
+    )
     if quiet:
         print(f"  false alarms on noevents records: {alarms}/{quiet} = {alarms / quiet:.2f}")
 
