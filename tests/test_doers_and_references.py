@@ -244,3 +244,8 @@ def test_a_user_doer_file_with_an_unknown_list_names_itself(tmp_path):
     user.write_text("volcanos: [etna]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="my_doers.yaml"):
         load_non_event_words(user_files=(user,))
+
+
+def test_an_unnamed_objects_by_phrase_is_the_target(code):
+    events = code("Chile rejected recent calls by Peru's rulers for talks.")
+    assert ("12", "CHL", "PER") in dyads(events)

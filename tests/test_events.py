@@ -130,7 +130,7 @@ def test_interface_fields(code, coder):
         ("Peruvian troops captured a border village in Chile.", "192", "PER", "CHL"),
         ("Kenya reopened its border to Ugandan traders.", "086", "KEN", "UGA"),
         ("Peruvian soldiers held Bolivian villagers for a week.", "173", "PER", "BOL"),
-        ("Chilean police prevented a rally by Peruvian workers.", "172", "CHL", None),
+        ("Chilean police prevented a rally by Peruvian workers.", "172", "CHL", "PER"),
         ("Canada provided satellite intelligence to Bolivia.", "064", "CAN", "BOL"),
         ("Chilean helicopters evacuated the wounded from Peru.", "073", "CHL", "PER"),
         ("Kenya dispatched inspectors to Uganda on Monday.", "090", "KEN", "UGA"),
