@@ -209,3 +209,7 @@ def test_build_script_reproduces_the_shipped_conversion():
     spec.loader.exec_module(module)
     shipped = (PATTERN_DIR / CONVERTED_FILES[0]).read_text(encoding="utf-8")
     assert module.build(source) == shipped
+
+
+def test_a_user_dictionary_finds_its_target_in_any_phrase(code):
+    assert code("Valdoria complained in Kestria on Monday.") == [("111", "VAL", "KES")]

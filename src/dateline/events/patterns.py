@@ -71,6 +71,8 @@ YAML_SUFFIXES = {".yaml", ".yml", ".json"}  # JSON: a pattern file with YAML's k
 
 VERB_SOURCE = ("nsubj", "agent")
 VERB_TARGET = ("dobj", "with", "against", "on", "to", "at", "into", "toward", "from", "for")
+# PETRARCH takes a verb's target from any of its phrases: "arrived in X", "warned of X"
+PETRARCH_TARGET = (*VERB_TARGET, "in", "of", "about", "over", "upon", "towards")
 NOUN_SOURCE = ("poss", "by", "compound", "verb")
 NOUN_TARGET = ("with", "against", "on", "to", "of", "at", "into", "between")
 
@@ -292,7 +294,7 @@ def _from_petrarch(pattern: VerbPattern, slot: Callable[[str], WordSlot]) -> Pat
         lemmas=pattern.lemmas,
         code=pattern.code,
         source=pattern.source_roles(VERB_SOURCE),
-        target=pattern.target_roles(VERB_TARGET),
+        target=pattern.target_roles(PETRARCH_TARGET),
         reciprocal=pattern.compound,
         before=tuple(slot(w) for w in pattern.before),
         after=tuple(slot(w) for w in pattern.after),

@@ -22,7 +22,8 @@ construct              interpretation
                        word (``TIES WITH +``: the object of "with"); right after ``*``, the
                        direct object; before ``*``, the subject (for ``+``, the grammatical
                        subject whatever the voice: ``+ WAS * BY $``). Dateline's usual
-                       roles are tried after it
+                       roles are tried after it, and for a user's dictionary, as PETRARCH
+                       does, the objects of "in", "of", "about", "over" too ("arrived in X")
 ``%``                  a compound actor: "X and Y agreed" codes X -> Y and Y -> X
 ``&SYNSET``            one of the set's words or phrases (a phrase: consecutive words);
                        sets may contain sets, and may be defined anywhere in the file
