@@ -249,3 +249,8 @@ def test_a_user_doer_file_with_an_unknown_list_names_itself(tmp_path):
 def test_an_unnamed_objects_by_phrase_is_the_target(code):
     events = code("Chile rejected recent calls by Peru's rulers for talks.")
     assert ("12", "CHL", "PER") in dyads(events)
+
+
+def test_a_weapon_that_lands_hits_the_place_it_lands_in(code):
+    events = code("Two rockets fired from Peru landed in open fields in northern Chile.")
+    assert dyads(events) == [("19", None, "CHL")]

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
-from .doers import Doer, find_doer, load_non_event_words
+from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .modality import governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .references import load_reference_words, resolve_references
@@ -114,6 +114,7 @@ LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
 TIME_ENTITIES = {"DATE", "TIME"}
+ORIGIN_PREPOSITIONS = {"from"}
 # clauses on a verb that a PETRARCH pattern's words never reach into
 UNRELATED_CLAUSES = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}
 COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
@@ -224,6 +225,12 @@ class EventCoder:
         place = next((m for m in places if m is not None and m.rule == LOCATIVE_RULE), None)
         country = doc.actors[place.actor].country if place is not None else None
         return ActorRef("", f"{country} civilians", country, "CVL") if country else None
+
+    def _weapon_not_fighting(self, doer: Doer, pattern: Pattern) -> bool:
+        """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit."""
+        return (
+            doer.kind is DoerKind.IMPLIED and pattern.code[:2] not in self.non_events.violent_roots
+        )
 
     def _doer(self, trigger, source_role: Role | None, sources: list[Mention], doc) -> Doer:
         """Who did the act: the source found, else the word the grammar puts there."""
@@ -354,7 +361,7 @@ class EventCoder:
         )
         sources = _mentions(people, source_role)
         doer = self._doer(trigger, source_role, sources, doc)
-        if not doer.is_political:
+        if not doer.is_political or self._weapon_not_fighting(doer, pattern):
             return [], False  # "an earthquake killed eight": nobody did it
         targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
         if not targets and pattern.code[:2] in self.patterns.place_target_roots:
@@ -473,10 +480,12 @@ def _place_of(trigger, doc: Document) -> Role | None:
     else on the word governing it ("carried out raids in Lebanon")."""
     objects = [c for c in trigger.children if c.dep_ in OBJECTS]  # "imposed a curfew in X"
     holders = [trigger, *objects] + ([trigger.head] if trigger.head.i != trigger.i else [])
+    if trigger.dep_ == "acl" and trigger.head.head.i != trigger.head.i:
+        holders.append(trigger.head.head)  # "rockets fired from Gaza landed in Israel"
     for holder in holders:
         for child in holder.children:
-            if child.dep_ != "prep":
-                continue
+            if child.dep_ != "prep" or child.lower_ in ORIGIN_PREPOSITIONS:
+                continue  # "rockets fired from Gaza": where it came from is not what it hit
             for pobj in _located_objects(child):
                 mention = _mention_of(doc, pobj)
                 if mention is not None and mention.rule == LOCATIVE_RULE:
