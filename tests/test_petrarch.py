@@ -213,3 +213,35 @@ def test_build_script_reproduces_the_shipped_conversion():
 
 def test_a_user_dictionary_finds_its_target_in_any_phrase(code):
     assert code("Valdoria complained in Kestria on Monday.") == [("111", "VAL", "KES")]
+
+
+def shipped(text: str) -> list[tuple[str, str | None, str | None, bool]]:
+    events = dateline.code_text(text, settings=Settings()).events
+    return sorted(
+        (
+            e.cameo.code,
+            e.source and e.source.country,
+            e.target and e.target.country,
+            "cameo2." in e.explanation,
+        )
+        for e in events
+    )
+
+
+def test_the_shipped_coder_knows_a_construction_only_petrarch_has():
+    # "exchange * prisoners [0841:0841]": a symmetric pair is one event each way
+    assert shipped("Chile and Peru exchanged prisoners on Sunday.") == [
+        ("0841", "CHL", "PER", True),
+        ("0841", "PER", "CHL", True),
+    ]
+
+
+def test_converted_patterns_stay_out_of_a_sentence_a_hand_written_pattern_codes():
+    events = shipped("Chile and Peru exchanged prisoners and Peru attacked Chile.")
+    assert [e for e in events if e[3]] == []
+    assert ("190", "PER", "CHL", False) in events
+
+
+def test_a_converted_pattern_with_no_actor_found_is_no_fallback():
+    # "close * roads [1723]" matches; a hand-written pattern would leave a fallback event
+    assert shipped("Someone closed the roads across the region on Wednesday.") == []
