@@ -114,7 +114,9 @@ LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
 TIME_ENTITIES = {"DATE", "TIME"}
-ORIGIN_PREPOSITIONS = {"from"}
+ORIGIN_PREPOSITIONS = {
+    "from"
+}  # a violent act's origin; a withdrawal's target ("pulled out from X")
 # clauses on a verb that a PETRARCH pattern's words never reach into
 UNRELATED_CLAUSES = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}
 COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
@@ -365,7 +367,8 @@ class EventCoder:
             return [], False  # "an earthquake killed eight": nobody did it
         targets = [t for t in _mentions(doc, target_role) if not _own_belonging(doc, t, sources)]
         if not targets and pattern.code[:2] in self.patterns.place_target_roots:
-            target_role = _place_of(trigger, doc)
+            violent = pattern.code[:2] in self.non_events.violent_roots
+            target_role = _place_of(trigger, doc, skip_origin=violent)
             targets = _mentions(doc, target_role)
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
@@ -474,7 +477,7 @@ def _place_roles(pattern: Pattern) -> tuple[str, ...]:
     return tuple(spec for spec in pattern.target if spec not in ROLE_RULES)
 
 
-def _place_of(trigger, doc: Document) -> Role | None:
+def _place_of(trigger, doc: Document, *, skip_origin: bool) -> Role | None:
     """The place an act happened in, as the target of an act on a place: a locative phrase
     on the trigger ("attacked in Lebanon"), on its object ("imposed a curfew in Basra"),
     else on the word governing it ("carried out raids in Lebanon")."""
@@ -484,8 +487,8 @@ def _place_of(trigger, doc: Document) -> Role | None:
         holders.append(trigger.head.head)  # "rockets fired from Gaza landed in Israel"
     for holder in holders:
         for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ in ORIGIN_PREPOSITIONS:
-                continue  # "rockets fired from Gaza": where it came from is not what it hit
+            if child.dep_ != "prep" or (skip_origin and child.lower_ in ORIGIN_PREPOSITIONS):
+                continue  # "rockets fired from Gaza": where they came from is not what they hit
             for pobj in _located_objects(child):
                 mention = _mention_of(doc, pobj)
                 if mention is not None and mention.rule == LOCATIVE_RULE:
