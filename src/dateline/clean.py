@@ -26,9 +26,9 @@ import trafilatura
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .errors import ConfigError, InputError
-from .model import Dateline, Document, RawDocument, content_hash
+from .model import GUESSED_YEAR_FROM, UPPER_BOUNDS, Dateline, Document, RawDocument, content_hash
 from .settings import Settings
-from .timex import alternation, nearest_date, safe_date, vocabulary
+from .timex import alternation, latest_date, nearest_date, safe_date, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -108,14 +108,26 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
     page = _extract_html(raw) if raw.kind == "html" else _text_page(raw)
     body = clean_text(page.text, vocab, title=page.title, wrapped=page.wrapped)
     metadata_date = parse_date(page.date, vocab)
-    reference = metadata_date or body.page_date or _file_date(raw) or _year_in(body, vocab)
-    dateline = _take_dateline(body, vocab, reference)
+    given = _given_reference(settings)
+    file_date = None if given else _file_date(raw)  # the user's year beats the file's
+    references = [
+        (metadata_date, "metadata"),
+        (body.page_date, "page"),
+        (given, "settings"),
+        (file_date, "file"),
+        (_year_in(body, vocab), "body"),
+    ]
+    dateline = _take_dateline(body, vocab, next(((d, w) for d, w in references if d), None))
+    if dateline is not None and dateline.year_from in GUESSED_YEAR_FROM:
+        log.info("%s: the dateline has no year; took it from the %s", raw.path, dateline.year_from)
     _collapse_repeats(body, vocab)
     text = "\n\n".join(body.paragraphs).strip()
     log.debug("%s: %d residue paragraphs dropped", raw.path, len(body.residue))
     if not text:
         raise InputError(raw.path, "no text left after cleaning")
-    published, published_from = _published(dateline, metadata_date, body.page_date, _file_date(raw))
+    published, published_from = _published(
+        dateline, metadata_date, body.page_date, settings.published, file_date
+    )
     chash = content_hash(text)
     doc = Document(
         doc_id=hashlib.sha1(f"{raw.path}\x1f{chash}".encode()).hexdigest()[:16],
@@ -325,16 +337,33 @@ def _byline_name(line: str, vocab: Vocabulary) -> str | None:
 # --- datelines and dates ------------------------------------------------------------------
 
 
-def _take_dateline(body: Body, vocab: Vocabulary, reference: date | None) -> Dateline | None:
+def _given_reference(settings: Settings) -> date | None:
+    """The date the user gave for the whole input (``published``, else the last day of
+    ``year``): yearless datelines are read against it, never after it."""
+    if settings.published is not None:
+        return settings.published
+    return date(settings.year, 12, 31) if settings.year is not None else None
+
+
+def _take_dateline(
+    body: Body, vocab: Vocabulary, reference: tuple[date, str] | None
+) -> Dateline | None:
     """The dateline at the start of the body, its prefix removed from its paragraph.
 
-    Short lines before it (a standfirst, a time stamp the residue rules missed) are
-    page residue: the story starts at its dateline.
+    A date without its year is read against ``reference`` (a date and what gave it),
+    recorded in ``Dateline.year_from``. Short lines before the dateline (a standfirst,
+    a time stamp the residue rules missed) are page residue: the story starts there.
     """
-    found = _find_dateline(body.paragraphs, vocab, reference)
+    day, reference_from = reference or (None, None)
+    found = _find_dateline(body.paragraphs, vocab, day)
     if found is None:
         return None
     index, dateline, rest = found
+    written = vocab.date.search(dateline.text)
+    if dateline.date is not None and not (written and written["year"]):
+        dateline.year_from = reference_from
+        if reference_from in UPPER_BOUNDS and dateline.date > day:
+            dateline.date = latest_date(dateline.date.month, dateline.date.day, day)
     body.residue.extend(body.paragraphs[:index])
     body.paragraphs = ([rest] if rest else []) + body.paragraphs[index + 1 :]
     return dateline
@@ -508,13 +537,16 @@ def _year_in(body: Body, vocab: Vocabulary) -> date | None:
 
 
 def _file_date(raw: RawDocument) -> date | None:
-    return raw.file_time.date() if raw.file_time else None
+    """The file's time, or the time a URL was fetched: no story was published after it."""
+    when = raw.file_time or raw.fetched_at
+    return when.date() if when else None
 
 
 def _published(
     dateline: Dateline | None,
     metadata: date | None,
     page: date | None,
+    given: date | None,
     file: date | None,
 ) -> tuple[date | None, str | None]:
     """The publication date and the rule that gave it, in the order of trust."""
@@ -522,6 +554,7 @@ def _published(
         (dateline.date if dateline else None, "dateline"),
         (metadata, "metadata"),
         (page, "page"),
+        (given, "settings"),
         (file, "file"),
     ]
     return next(((when, why) for when, why in ranked if when), (None, None))

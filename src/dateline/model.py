@@ -20,6 +20,18 @@ from datetime import date, datetime
 from typing import Any
 
 
+# Where a publication year came from when the story did not write it and nobody gave
+# it: a guess, which the run summary warns about.
+GUESSED_YEAR_FROM = ("file", "body")
+# Dates that no publication comes after: the file's time or fetch time, the user's date
+# or year. A yearless dateline read against one takes the latest year not after it.
+UPPER_BOUNDS = ("settings", "file")
+
+# How ``Document.skipped`` begins when a stage failed on the document: the next run
+# (and ``--recode``) codes it again, where other reasons to skip (language) stay.
+CODING_FAILED = "coding failed"
+
+
 @dataclass
 class RawDocument:
     """One input as read: bytes or text plus what the reader knew about it."""
@@ -43,6 +55,9 @@ class Dateline:
     place: str | None = None
     agency: str | None = None
     date: date | None = None
+    # where the year of a date written without one came from: metadata | page | settings
+    # | file | body (a full date elsewhere in the story); None when the year is written
+    year_from: str | None = None
 
 
 @dataclass
@@ -153,7 +168,7 @@ class Document:
     author: str | None = None
     source: str | None = None
     published: date | None = None
-    published_from: str | None = None  # dateline | metadata | page | file
+    published_from: str | None = None  # dateline | metadata | page | settings | file
     dateline: Dateline | None = None
     language: str | None = None
     content_hash: str = ""
@@ -165,6 +180,22 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)  # spaCy Doc, never stored
+
+    @property
+    def year_guessed(self) -> bool:
+        """The publication year comes from the file's time (or a date elsewhere in the
+        story), not from the story, its metadata or the user."""
+        if self.published_from == "dateline" and self.dateline is not None:
+            return self.dateline.year_from in GUESSED_YEAR_FROM
+        return self.published_from == "file"
+
+    @property
+    def published_is_bound(self) -> bool:
+        """The publication date (or its year) was read against an upper bound, the file's
+        time or the user's date or year: no date written without its year lies after it."""
+        if self.published_from == "dateline" and self.dateline is not None:
+            return self.dateline.year_from in UPPER_BOUNDS
+        return self.published_from in UPPER_BOUNDS
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping the character span [start, end), the longest first."""

@@ -25,7 +25,7 @@ import pyarrow as pa
 from . import __version__
 from .errors import StoreError
 from .merge import Candidate, Cluster, cluster, merge_key
-from .model import Dateline, Document, Event, Failure, Place
+from .model import CODING_FAILED, Dateline, Document, Event, Failure, Place
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         SELECT l.merged_id, l.mentions, l.sources, l.event_ids, l.doc_ids, e.*
         FROM merged_links l JOIN events e ON e.id = l.event_id
         WHERE l.representative;
+        """,
+    ),
+    (
+        "0004_dateline_year_from",
+        """
+        -- where a yearless dateline's year came from (metadata, page, settings, file, body)
+        ALTER TABLE documents ADD COLUMN dateline_year_from VARCHAR;
         """,
     ),
 )
@@ -197,13 +204,7 @@ class Store:
         ids = [doc.doc_id for doc in docs]
         with self._transaction():
             partners = self._merge_partners(ids)
-            self.con.execute(
-                "DELETE FROM merged_links WHERE event_id IN "
-                "(SELECT id FROM events WHERE list_contains(?, doc_id))",
-                [ids],
-            )
-            for table in ("sentences", "actors", "mentions", "events"):
-                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+            self._delete_contents(ids)
             self._insert_contents(docs, partners=partners)
             for doc in docs:
                 self.con.execute(
@@ -221,15 +222,30 @@ class Store:
             self._refresh_merged(event_id for (event_id,) in ids)
         return self.con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
 
+    def _delete_contents(self, ids: list[str]) -> None:
+        """The sentences, actors, mentions, events and merge links of documents ``ids``."""
+        self.con.execute(
+            "DELETE FROM merged_links WHERE event_id IN "
+            "(SELECT id FROM events WHERE list_contains(?, doc_id))",
+            [ids],
+        )
+        for table in ("sentences", "actors", "mentions", "events"):
+            self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+
     def _unstored(self, docs: Sequence[Document]) -> list[Document]:
-        """The documents of ``docs`` not in the database, each id once."""
+        """The documents of ``docs`` not in the database, each id once. A stored document
+        whose coding failed counts as unstored: its old rows are deleted to make room."""
         ids = list({doc.doc_id: None for doc in docs})
-        stored = {
-            row[0]
-            for row in self.con.execute(
-                "SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [ids]
-            ).fetchall()
-        }
+        rows = self.con.execute(
+            "SELECT doc_id, starts_with(coalesce(skipped, ''), ?) FROM documents "
+            "WHERE list_contains(?, doc_id)",
+            [CODING_FAILED, ids],
+        ).fetchall()
+        failed = [doc_id for doc_id, failed in rows if failed]
+        if failed:
+            self._delete_contents(failed)
+            self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [failed])
+        stored = {doc_id for doc_id, failed in rows if not failed}
         fresh: dict[str, Document] = {}
         for doc in docs:
             if doc.doc_id not in stored and doc.doc_id not in fresh:
@@ -345,6 +361,14 @@ class Store:
 
     def has_document(self, doc_id: str) -> bool:
         row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def has_coded(self, doc_id: str) -> bool:
+        """Whether ``doc_id`` is stored and its coding did not fail (a failed one is retried)."""
+        row = self.con.execute(
+            "SELECT 1 FROM documents WHERE doc_id = ? AND NOT starts_with(coalesce(skipped, ''), ?)",
+            [doc_id, CODING_FAILED],
+        ).fetchone()
         return row is not None
 
     def fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
@@ -554,6 +578,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "dateline_place": dateline.place if dateline else None,
         "dateline_agency": dateline.agency if dateline else None,
         "dateline_date": dateline.date if dateline else None,
+        "dateline_year_from": dateline.year_from if dateline else None,
         "language": doc.language,
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of,
@@ -708,6 +733,7 @@ def _document(row: dict[str, Any]) -> Document:
             place=row["dateline_place"],
             agency=row["dateline_agency"],
             date=row["dateline_date"],
+            year_from=row["dateline_year_from"],
         )
     return Document(
         doc_id=row["doc_id"],

@@ -18,7 +18,9 @@ from .options import (
     db_option,
     model_option,
     patterns_option,
+    published_option,
     settings_from,
+    year_option,
 )
 from .output import FORMATS, table_view, write_records
 
@@ -40,6 +42,8 @@ from .output import FORMATS, table_view, write_records
 @model_option
 @actors_option
 @patterns_option
+@published_option
+@year_option
 @click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
 @click.option(
     "--classifier/--no-classifier",
