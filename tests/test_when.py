@@ -155,6 +155,9 @@ def test_n_units_after_something_dates_that_thing_back_from_the_reference(
 
 
 def test_n_units_later_or_ago_still_count_from_the_reference(parsed, dater):
-    text = "Fighting stopped three years ago. The war ended on May 3, 2016. Two years later, they signed."
+    text = (
+        "Fighting stopped three years ago. The war ended on May 3, 2016. "
+        "Two years later, they signed."
+    )
     dates = dated(dater, parsed(text, date(2019, 6, 1)), "stopped", "ended", "signed")
     assert (dates["stopped"][0], dates["signed"][0]) == ("2016", "2018")

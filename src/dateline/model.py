@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-
 # Where a publication year came from when the story did not write it and nobody gave
 # it: a guess, which the run summary warns about.
 GUESSED_YEAR_FROM = ("file", "body")

@@ -366,7 +366,8 @@ class Store:
     def has_coded(self, doc_id: str) -> bool:
         """Whether ``doc_id`` is stored and its coding did not fail (a failed one is retried)."""
         row = self.con.execute(
-            "SELECT 1 FROM documents WHERE doc_id = ? AND NOT starts_with(coalesce(skipped, ''), ?)",
+            "SELECT 1 FROM documents "
+            "WHERE doc_id = ? AND NOT starts_with(coalesce(skipped, ''), ?)",
             [doc_id, CODING_FAILED],
         ).fetchone()
         return row is not None
