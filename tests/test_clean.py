@@ -308,3 +308,65 @@ def test_a_written_year_or_metadata_date_is_not_a_guess():
     dated = clean(WIRE, published="1987-02-27")
     assert (dated.published, dated.dateline.year_from) == (date(1987, 2, 26), "metadata")
     assert not dated.year_guessed and not dated.published_is_bound
+
+
+def test_share_prompts_and_also_on_teasers_are_residue():
+    text = (
+        "Police fired tear gas at marchers in the capital on Tuesday, witnesses said.\n\n"
+        "Also on example.com Ministers trade barbs as the budget talks stall\n\n"
+        "The marchers dispersed by nightfall, the city's mayor said.\n\n"
+        "Like this story? Share it with a friend!\n"
+    )
+    doc = clean(text)
+    assert "Also on" not in doc.text and "Like this story" not in doc.text
+    assert doc.text.endswith("the city's mayor said.")
+
+
+def test_a_teaser_heading_and_its_headlines_leave_the_body():
+    text = (
+        "Police fired tear gas at marchers in the capital on Tuesday, witnesses said.\n\n"
+        "Top stories\n\n"
+        "Ministers trade barbs as the budget talks stall\n\n"
+        "Floods cut the coastal road for a third day\n\n"
+        "The marchers dispersed by nightfall, the city's mayor said.\n"
+    )
+    doc = clean(text)
+    assert "Ministers trade barbs" not in doc.text and "Floods" not in doc.text
+    assert "dispersed by nightfall" in doc.text
+
+
+PAGE_AS_ONE_BLOCK = (
+    "| Security forces killed 106 protesters in Tehran on Tuesday, Amnesty said. "
+    "The group urged the authorities to end the crackdown. Top stories Armenia named the "
+    "most popular spot for travellers. An Armenian church in Armenia is restored. "
+    "Partner news | Armenia and Georgia sign a trade pact |"
+)
+
+
+def test_a_page_read_as_one_block_loses_its_sidebar_from_the_first_teaser_heading():
+    doc = clean(PAGE_AS_ONE_BLOCK)
+    assert doc.text == (
+        "Security forces killed 106 protesters in Tehran on Tuesday, Amnesty said. "
+        "The group urged the authorities to end the crackdown."
+    )
+
+
+def test_top_stories_in_prose_is_no_heading():
+    text = "The editor said the top stories of the year were about the war. Ministers agreed."
+    assert clean(text).text == text
+
+
+def test_user_teaser_headings(tmp_path):
+    headings = tmp_path / "teasers.txt"
+    headings.write_text("# ours\nElsewhere on the site\n", encoding="utf-8")
+    text = "Ministers met in the capital on Monday. Elsewhere on the site Floods hit the coast."
+    doc = clean(text, Settings(teaser_files=(headings,)))
+    assert doc.text == "Ministers met in the capital on Monday."
+
+
+def test_the_story_country_comes_from_its_body_not_a_sidebar():
+    import dateline
+
+    doc = dateline.code_text(PAGE_AS_ONE_BLOCK)
+    countries = {actor.country for actor in doc.actors}
+    assert "ARM" not in countries and "IRN" in countries

@@ -161,3 +161,10 @@ def test_n_units_later_or_ago_still_count_from_the_reference(parsed, dater):
     )
     dates = dated(dater, parsed(text, date(2019, 6, 1)), "stopped", "ended", "signed")
     assert (dates["stopped"][0], dates["signed"][0]) == ("2016", "2018")
+
+
+def test_a_year_given_bounds_dates_at_its_end_not_at_the_publication(parsed):
+    doc = parsed("The board will meet on Sunday to discuss the June 30 report.", date(1987, 10, 20))
+    doc.published_from, doc.dateline = "dateline", Dateline("X", year_from="settings")
+    dates = dated(EventDater(Settings(year=1987)), doc, "meet")
+    assert dates["meet"][0] == "1987-10-25"  # ahead of the story, still within 1987

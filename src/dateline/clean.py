@@ -70,6 +70,8 @@ class Vocabulary:
     """The cleaning data files (shipped plus the user's), compiled once per settings."""
 
     residue: tuple[re.Pattern, ...]
+    teaser: re.Pattern  # a teaser block's heading on a line of its own: "Top stories"
+    inline_teaser: re.Pattern  # the same heading after a sentence, inside a paragraph
     agencies: dict[str, str]  # lower-case alias -> agency name as recorded
     months: dict[str, int]  # lower-case name -> 1..12
     weekdays: dict[str, int]  # lower-case name -> 0..6
@@ -104,11 +106,11 @@ class Body:
 
 def clean_document(raw: RawDocument, settings: Settings) -> Document:
     """The cleaned Document of ``raw``; InputError when no text remains."""
-    vocab = load_vocabulary(settings.residue_files, settings.agency_files)
+    vocab = load_vocabulary(settings.residue_files, settings.agency_files, settings.teaser_files)
     page = _extract_html(raw) if raw.kind == "html" else _text_page(raw)
     body = clean_text(page.text, vocab, title=page.title, wrapped=page.wrapped)
     metadata_date = parse_date(page.date, vocab)
-    given = _given_reference(settings)
+    given = settings.reference_date
     file_date = None if given else _file_date(raw)  # the user's year beats the file's
     references = [
         (metadata_date, "metadata"),
@@ -184,6 +186,7 @@ def clean_text(
 ) -> Body:
     """Paragraphs without residue, the title taken out of the head."""
     body = Body(_paragraphs(text, wrapped))
+    _drop_teasers(body, vocab)  # before the residue rules, which drop lone headings
     _drop_residue(body, vocab)
     if wrapped:
         _drop_menus(body)  # extracted HTML has lost its menus already; its short lines are lists
@@ -216,6 +219,39 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _drop_teasers(body: Body, vocab: Vocabulary) -> None:
+    """Teaser and related-story blocks are other stories: a heading ("Top stories") on a
+    line of its own and the headlines under it, and the rest of a paragraph after such a
+    heading when a page's text came as one block (a layout table read as one row)."""
+    kept: list[str] = []
+    in_block = False
+    for paragraph in body.paragraphs:
+        if vocab.teaser.fullmatch(paragraph):
+            in_block = True
+            body.residue.append(paragraph)
+            continue
+        if in_block and _is_heading(paragraph):
+            body.residue.append(paragraph)
+            continue
+        in_block = False
+        cut = vocab.inline_teaser.search(paragraph)
+        if cut:
+            body.residue.append(paragraph[cut.start() :])
+            paragraph = paragraph[: cut.start()]
+        paragraph = _table_cell(paragraph)
+        if paragraph:
+            kept.append(paragraph)
+    body.paragraphs = kept
+
+
+def _table_cell(paragraph: str) -> str:
+    """``| the story's text |``: a layout table's one cell, without its borders."""
+    inner = paragraph.strip()
+    if inner.startswith("|") and "|" not in inner[1:].rstrip("|"):
+        return inner.strip("| ")
+    return inner
 
 
 def _drop_residue(body: Body, vocab: Vocabulary) -> None:
@@ -291,6 +327,8 @@ def _take_title(body: Body, known: str | None, vocab: Vocabulary) -> None:
         head = body.paragraphs[:HEAD_PARAGRAPHS]
         rest = body.paragraphs[HEAD_PARAGRAPHS:]
         keep = [p for p in head if _key(p) != key and not p.endswith(body.title)]
+        # "<title> November 20, 2019 - ...": a page read as one block starts with its title
+        keep = [p[len(body.title) :].strip() if p.startswith(body.title) else p for p in keep]
         body.paragraphs = keep + rest
         return
     if len(body.paragraphs) < 2:
@@ -335,14 +373,6 @@ def _byline_name(line: str, vocab: Vocabulary) -> str | None:
 
 
 # --- datelines and dates ------------------------------------------------------------------
-
-
-def _given_reference(settings: Settings) -> date | None:
-    """The date the user gave for the whole input (``published``, else the last day of
-    ``year``): yearless datelines are read against it, never after it."""
-    if settings.published is not None:
-        return settings.published
-    return date(settings.year, 12, 31) if settings.year is not None else None
 
 
 def _take_dateline(
@@ -576,19 +606,28 @@ def _language_identifier() -> LanguageIdentifier:
 
 @lru_cache(maxsize=8)
 def load_vocabulary(
-    residue_files: Sequence[Path] = (), agency_files: Sequence[Path] = ()
+    residue_files: Sequence[Path] = (),
+    agency_files: Sequence[Path] = (),
+    teaser_files: Sequence[Path] = (),
 ) -> Vocabulary:
     residue = _residue_patterns(DATA.joinpath("residue.txt").read_text(encoding="utf-8"), "")
     agencies = _agency_table(DATA.joinpath("agencies.csv").read_text(encoding="utf-8"), "")
+    teasers = _data_lines(DATA.joinpath("teasers.txt").read_text(encoding="utf-8"))
     for path in residue_files:
         residue += _residue_patterns(_read_user_file(path), str(path))
     for path in agency_files:
         agencies.update(_agency_table(_read_user_file(path), str(path)))
+    for path in teaser_files:
+        teasers += _data_lines(_read_user_file(path))
+    heading = alternation(line.strip() for line in teasers)
     calendar = vocabulary()  # month and weekday names are the time module's
     months, weekdays = dict(calendar["months"]), dict(calendar["weekdays"])
     words = tomllib.loads(DATA.joinpath("words.toml").read_text(encoding="utf-8"))
     return Vocabulary(
         residue=tuple(residue),
+        teaser=re.compile(rf"{heading}\s*[:|»›>-]?"),
+        # after a sentence's end, before a capitalised headline or a table border
+        inline_teaser=re.compile(rf"(?<=[.!?\"”’)])\s+{heading}\s*[:|»›>-]?\s*(?=[A-Z\"“‘|])"),
         agencies=agencies,
         months=months,
         weekdays=weekdays,

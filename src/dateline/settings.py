@@ -27,6 +27,7 @@ class Settings:
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
     residue_files: tuple[Path, ...] = ()  # user scrape-residue line patterns (one regex a line)
     agency_files: tuple[Path, ...] = ()  # user news agencies for datelines (CSV: name,aliases)
+    teaser_files: tuple[Path, ...] = ()  # user teaser-block headings ("Top stories"), one a line
     min_city_population: int = 500  # gazetteer cities below this are ignored
     place_files: tuple[Path, ...] = ()  # user regions and places (CSV like data/places/regions.csv)
     text_field: str = "text"  # JSON Lines / CSV column names
@@ -42,8 +43,23 @@ class Settings:
     published: date | None = None
     year: int | None = None
 
+    @property
+    def reference_date(self) -> date | None:
+        """The date given for the whole input (``published``, else the last day of
+        ``year``): yearless dates are read against it, never after it."""
+        if self.published is not None:
+            return self.published
+        return date(self.year, 12, 31) if self.year is not None else None
 
-_PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}
+
+_PATH_TUPLES = {
+    "actor_files",
+    "pattern_files",
+    "residue_files",
+    "agency_files",
+    "teaser_files",
+    "place_files",
+}
 _TUPLES = _PATH_TUPLES | {"languages"}
 
 

@@ -60,8 +60,7 @@ class EventDater:
         if not doc.events:
             return doc
         anchor = doc.published or (doc.dateline.date if doc.dateline else None)
-        # a year nobody wrote is an upper bound: nothing is read as later than it
-        latest = anchor if doc.published_is_bound else None
+        latest = _latest(doc, self.settings, anchor)
         found = _expressions(doc, anchor)
         log.debug("%s: %d time expressions for %d events", doc.doc_id, len(found), len(doc.events))
         reference = anchor
@@ -79,6 +78,15 @@ class EventDater:
                 if dated.expression != PUBLISHED:
                     previous[doc.sentences[event.sentence].paragraph] = dated
         return doc
+
+
+def _latest(doc: Document, settings: Settings, anchor: date | None) -> date | None:
+    """The date no event of ``doc`` lands after, when its year was read against one: the
+    date or year the user gave, or the file's time (then the publication date itself)."""
+    if anchor is None or not doc.published_is_bound:
+        return None
+    given = settings.reference_date
+    return given if given is not None and given >= anchor else anchor
 
 
 def _date_event(doc, event: Event, found, anchor, reference, previous, latest) -> _Dated | None:
@@ -187,8 +195,8 @@ def _dated(
     """Resolve again when the expression depends on the story's time or points forward;
     with ``latest`` (a year nobody wrote), a relative expression never lands after it;
     ``counted``: the event is what "N years after" counts from ("after [it happened]")."""
-    if latest is not None and timex.relative_to:
-        future = False
+    if latest is not None and latest <= anchor and timex.relative_to:
+        future = False  # nothing lies after the publication date: no forward reading
     if anchor is not None and (timex.relative_to == REFERENCE or (future and timex.relative_to)):
         counting = timex.counted_from is not None
         timex = (
