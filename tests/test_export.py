@@ -124,3 +124,15 @@ def test_every_format_takes_a_limit(store, tmp_path, fmt):
 def test_unknown_format_is_refused(store, tmp_path):
     with pytest.raises(StoreError, match="unknown export format"):
         export(store, "xml", tmp_path / "x")
+
+
+def test_gdelt_writes_asserted_and_reported_events_unless_asked(tmp_path):
+    path = tmp_path / "events.tsv"
+    with open_db(":memory:") as db:
+        refused = make_event(1, "ACCUSE", "ETH", "SOM", modality="negated")
+        cancelled = make_event(2, modality="cancelled", when="2007-05-02")
+        db.save_batch([make_doc("a", [make_event(0), refused, cancelled])], [])
+        assert export(db, "gdelt", path) == 1
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+        assert [r["EventCode"] for r in rows] == ["042"]
+        assert export(db, "gdelt", path, modality=["asserted", "negated", "cancelled"]) == 3

@@ -18,6 +18,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pycountry
 
+from .analysis import FACTUAL_MODALITIES
 from .errors import StoreError
 from .record import RECORD_FIELDS
 from .store import ACTOR_PARTS, EVENT_RELATIONS, PLACE_PARTS, Store
@@ -126,8 +127,14 @@ def _write_jsonl(store: Store, path: Path, filters: dict[str, Any]) -> int:
 
 
 def _write_gdelt(store: Store, path: Path, filters: dict[str, Any]) -> int:
-    """Tab-separated, one row per merged event, with a header line (GDELT's files have none)."""
+    """Tab-separated, one row per merged event, with a header line (GDELT's files have none).
+
+    GDELT has no modality column: a refused criticism or a cancelled visit would read
+    as one that happened, so only asserted and reported events are written unless the
+    ``modality`` filter asks for others."""
     filters.pop("merged", None)
+    if not filters.get("modality"):
+        filters["modality"] = FACTUAL_MODALITIES
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(GDELT_COLUMNS)

@@ -132,7 +132,7 @@ class RunSummary:
     def __str__(self) -> str:
         repeated = f", {self.repeated} given twice" if self.repeated else ""
         guessed = (
-            f"\nwarning: {self.guessed_years} {_plural(self.guessed_years, 'document')} "
+            f"\nwarning: {self.guessed_years} {plural(self.guessed_years, 'document')} "
             "dated with a guessed year; give --year or --published"
             if self.guessed_years
             else ""
@@ -140,11 +140,12 @@ class RunSummary:
         return (
             f"{self.coded} coded, {self.already_stored} already stored, "
             f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed"
-            f"{repeated}; {self.events} {_plural(self.events, 'event')}{guessed}"
+            f"{repeated}; {self.events} {plural(self.events, 'event')}{guessed}"
         )
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """``noun`` as it reads after ``count``: "1 event", "2 events"."""
     return noun if count == 1 else f"{noun}s"
 
 
@@ -261,7 +262,10 @@ def _code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> Batc
     for doc in coded:
         batch.records.extend(document_records(doc))
     if store is not None:
-        batch.records.extend(store.event_records(known_ids))
+        # a copy's events are its original's: print them once, unless given in this run
+        originals = [d.duplicate_of for d in coded if d.duplicate_of and d.duplicate_of not in seen]
+        seen.update(originals)
+        batch.records.extend(store.event_records([*known_ids, *dict.fromkeys(originals)]))
         store.save_batch(coded, batch.failures)
     return batch
 

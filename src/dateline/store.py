@@ -508,6 +508,9 @@ class Store:
             "events_by_type": self._counts("coalesce(plover_type, 'none')"),
             "events_by_modality": self._counts("modality"),
             "top_dyads": self._top_dyads(top),
+            "events_without_actors": one(
+                "SELECT count(*) FROM events WHERE source_name IS NULL AND target_name IS NULL"
+            ),
             "date_range": [_iso(first), _iso(last)],
             "merged_events": merged,
             "merged_duplicates": events - merged,
@@ -524,7 +527,8 @@ class Store:
         rows = self.con.execute(
             "SELECT coalesce(source_country, source_name, '-') AS s, "
             "coalesce(target_country, target_name, '-') AS t, count(*) AS n "
-            "FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?",
+            "FROM events WHERE source_name IS NOT NULL OR target_name IS NOT NULL "
+            "GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?",
             [top],
         ).fetchall()
         return [{"source": s, "target": t, "events": n} for s, t, n in rows]
