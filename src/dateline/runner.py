@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from .actors import ActorCoder
+from .casualties import CasualtyCounter
 from .clean import clean_document
 from .dedup import Deduplicator
 from .errors import DatelineError
@@ -31,7 +32,8 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """The coding stages in order: parse, actors, events (+ classifier), when, where."""
+    """The coding stages in order: parse, actors, events (+ classifier), casualties, when,
+    where."""
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or load_settings()
@@ -41,7 +43,11 @@ class Pipeline:
             from .events.classifier import ClassifierCoder  # needs the [embed] extra
 
             self.stages.append(ClassifierCoder(self.settings))
-        self.stages += [EventDater(self.settings), EventPlacer(self.settings)]
+        self.stages += [
+            CasualtyCounter(self.settings),
+            EventDater(self.settings),
+            EventPlacer(self.settings),
+        ]
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.

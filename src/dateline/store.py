@@ -103,10 +103,30 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE documents ADD COLUMN dateline_year_from VARCHAR;
         """,
     ),
+    (
+        "0005_casualty_counts",
+        """
+        -- people killed, injured and arrested as the event's sentence counts them
+        ALTER TABLE events ADD COLUMN fatalities_count INTEGER;
+        ALTER TABLE events ADD COLUMN fatalities_text VARCHAR;
+        ALTER TABLE events ADD COLUMN injured_count INTEGER;
+        ALTER TABLE events ADD COLUMN injured_text VARCHAR;
+        ALTER TABLE events ADD COLUMN arrested_count INTEGER;
+        ALTER TABLE events ADD COLUMN arrested_text VARCHAR;
+        -- the view's e.* is bound when it is created: create it again to see them
+        DROP VIEW merged_events;
+        CREATE VIEW merged_events AS
+        SELECT l.merged_id, l.mentions, l.sources, l.event_ids, l.doc_ids, e.*
+        FROM merged_links l JOIN events e ON e.id = l.event_id
+        WHERE l.representative;
+        """,
+    ),
 )
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
 ACTOR_PARTS = ("text", "name", "country", "sector")
+COUNT_FIELDS = ("fatalities", "injured", "arrested")  # each a count and its text
+COUNT_PARTS = ("count", "text")
 PLACE_PARTS = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
 
 # The events to re-cluster: every event of an "island" holding a touched event. The
@@ -655,6 +675,10 @@ def _event_row(doc: Document, event: Event, event_id: str, ordinal: int) -> dict
             row[f"{role}_{part}"] = getattr(ref, part) if ref else None
     for part in PLACE_PARTS:
         row[f"place_{part}"] = getattr(event.place, part) if event.place else None
+    for name in COUNT_FIELDS:
+        count = getattr(event, name)
+        row[f"{name}_count"] = count.number if count else None
+        row[f"{name}_text"] = count.text if count else None
     return row
 
 
@@ -709,6 +733,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "trigger": row["trigger"],
         "explanation": row["explanation"],
         "coder": row["coder"],
+        **{name: _count_part(row, name) for name in COUNT_FIELDS},
     }
     if "merged_id" in row:
         record["sources"] = row["sources"]
@@ -722,6 +747,12 @@ def _actor_part(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     if row[f"{role}_name"] is None:
         return None
     return {part: row[f"{role}_{part}"] for part in ACTOR_PARTS}
+
+
+def _count_part(row: dict[str, Any], name: str) -> dict[str, Any] | None:
+    if row[f"{name}_count"] is None:
+        return None
+    return {part: row[f"{name}_{part}"] for part in COUNT_PARTS}
 
 
 def _place_part(row: dict[str, Any]) -> dict[str, Any] | None:
