@@ -123,7 +123,8 @@ class RunSummary:
 
     def add(self, batch: BatchResult) -> None:
         for doc in batch.documents:
-            self.guessed_years += doc.year_guessed and not doc.duplicate_of
+            if doc.year_guessed and not doc.duplicate_of:
+                self.guessed_years += 1
             if doc.duplicate_of:
                 self.duplicates += 1
             elif doc.skipped and not doc.skipped.startswith(CODING_FAILED):
