@@ -6,8 +6,8 @@ the dateline glued to the body: "SALVADOR, Feb 26 - ..."; no ``published`` field
 the only date outside the text is the file's time (now). They are coded through the
 Python API into a temporary DuckDB, once with no year given and once with
 ``Settings(year=1987)``, and the year distribution of publication and event dates is
-printed for each, with the dates that land after their bound (the file's time, or the
-end of the year given). Every such date is an error: a story cannot report the future.
+printed for each, with the dates that start after their bound (the file's time, or
+the end of the year given): read from a yearless date, such a date is an error.
 
     .venv/bin/python benchmarks/wires.py [--stories 200]
 """
@@ -46,7 +46,7 @@ def run(jsonl: Path, folder: Path, name: str, settings) -> dict:
         for batch in dateline.code_paths([str(jsonl)], settings=settings, store=db):
             summary.add(batch)
         published = db.sql("SELECT published FROM documents")[1]
-        events = db.sql("SELECT date_end FROM events")[1]
+        events = db.sql("SELECT date_start FROM events")[1]  # a year date starts on Jan 1
     return {
         "summary": summary,
         "seconds": time.perf_counter() - started,
