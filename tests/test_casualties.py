@@ -71,3 +71,8 @@ def test_no_number_no_count_and_other_codes_get_none(parsed, counter):
     )
     talks = counted(parsed, counter, "Envoys met after 12 people were killed.", "met", "040")
     assert talks.fatalities is None  # a meeting counts no casualties
+
+
+def test_a_share_is_no_count_of_people(parsed, counter):
+    text = "The disease swept the region, killing up to 60 percent of the herds."
+    assert counted(parsed, counter, text, "killing", "1823").fatalities is None

@@ -37,6 +37,7 @@ class _Kind:
 class _Vocabulary:
     event_codes: tuple[str, ...]
     numbers: dict[str, int]
+    not_people: frozenset[str]  # "60 percent", "12 km": no count of people
     kinds: dict[str, _Kind]
 
 
@@ -50,7 +51,9 @@ def _vocabulary() -> _Vocabulary:
         )
         for name in KINDS
     }
-    return _Vocabulary(tuple(data["event_codes"]), dict(data["numbers"]), kinds)
+    return _Vocabulary(
+        tuple(data["event_codes"]), dict(data["numbers"]), frozenset(data["not_people"]), kinds
+    )
 
 
 class CasualtyCounter:
@@ -107,6 +110,9 @@ class CasualtyCounter:
 
     def _value(self, token) -> int | None:
         if token.pos_ != "NUM" and not token.like_num:
+            return None
+        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        if following in self.vocabulary.not_people:
             return None
         written = token.text.replace(",", "")
         value = int(written) if written.isdigit() else self.vocabulary.numbers.get(token.lower_)
