@@ -481,6 +481,14 @@ def _mentions_on(doc, phrase):
     return [m for m in doc.mentions if (m.start, m.end) == span]
 
 
+def test_a_national_label_refused_as_nationality_codes_no_national_phrase(code):
+    # "ethnic Albanian houses": the demonym names descent, so the phrase has no country;
+    # this shape crashed the stage with an IndexError on a real page
+    doc = code("Police burned ethnic Albanian houses in the village on Monday.")
+    assert all(m.text != "ethnic Albanian houses" for m in doc.mentions)
+    assert ref(doc, "Police").sector == "COP"
+
+
 @pytest.fixture(scope="module")
 def user_coder(tmp_path_factory):
     path = tmp_path_factory.mktemp("actors") / "user.actors.txt"

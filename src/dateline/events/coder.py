@@ -114,9 +114,8 @@ LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
 TIME_ENTITIES = {"DATE", "TIME"}
-ORIGIN_PREPOSITIONS = {
-    "from"
-}  # a violent act's origin; a withdrawal's target ("pulled out from X")
+# a violent act's origin ("fired from Gaza"), but a withdrawal's target ("pulled out from X")
+ORIGIN_PREPOSITIONS = {"from"}
 # clauses on a verb that a PETRARCH pattern's words never reach into
 UNRELATED_CLAUSES = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}
 COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
