@@ -59,6 +59,19 @@ RECONCILE
 --- DETAIN [173] ---
 +ROUND_UP
 - * TRADERS [0645]
+
+--- DENOUNCE [122] ---
+DENOUNCE
+
+--- HAIL [041] ---
+HAIL
+
+--- RENEW [057] ---
+RENEW
+
+--- RESIST [113] ---
+RESIST
+OPPOSE
 """
 
 ACTORS = """\
@@ -66,6 +79,7 @@ VALDORIA_ [VAL]
 +VALDORIAN_
 KESTRIA_ [KES]
 +KESTRIAN_
+NORVANIA_ [NOR]
 """
 
 
@@ -245,3 +259,45 @@ def test_converted_patterns_stay_out_of_a_sentence_a_hand_written_pattern_codes(
 def test_a_converted_pattern_with_no_actor_found_is_no_fallback():
     # "close * roads [1723]" matches; a hand-written pattern would leave a fallback event
     assert shipped("Someone closed the roads across the region on Wednesday.") == []
+
+
+# PETRARCH's argument rule (phrase_args.py), where the role rules find no actor
+
+
+def test_the_target_is_the_first_actor_anywhere_in_the_verb_phrase(code):
+    assert code("Valdoria denounced plans for a march through Kestria.") == [("122", "VAL", "KES")]
+    # a pronoun names nobody: "their schools" is not the target
+    assert code("Valdoria hailed the reopening of their schools near Kestria.") == [
+        ("041", "VAL", "KES")
+    ]
+
+
+def test_a_head_naming_no_actor_gives_way_to_the_actors_in_its_phrase(code):
+    # "renewal" names no actor: both countries of its phrase are the targets
+    assert code("Valdoria hailed the renewal of trade ties between Kestria and Norvania.") == [
+        ("041", "VAL", "KES"),
+        ("041", "VAL", "NOR"),
+    ]
+
+
+def test_a_time_clause_is_not_the_verb_phrase(code):
+    events = code("Valdoria denounced the decision after a clash in Kestria.")
+    assert [e for e in events if e[0] == "122"] == [("122", "VAL", None)]
+
+
+def test_the_subject_of_a_passive_control_verb_is_the_source(code):
+    assert code("Valdoria was seen to denounce plans for a march through Kestria.") == [
+        ("122", "VAL", "KES")
+    ]
+
+
+def test_a_compound_source_with_no_target_codes_each_way(code):
+    assert code("Valdoria and Kestria renewed their friendship on Monday.") == [
+        ("057", "KES", "VAL"),
+        ("057", "VAL", "KES"),
+    ]
+
+
+def test_a_dictionary_verb_owns_its_participle_as_an_adjective(code):
+    # the shipped adjective pattern "opposed" (120) gives way to the dictionary's OPPOSE (113)
+    assert code("Kestria was opposed by Valdoria on Monday.") == [("113", "VAL", "KES")]

@@ -19,6 +19,7 @@ from ..settings import Settings
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .modality import governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
+from .phrase_args import phrase_roles
 from .references import load_reference_words, resolve_references
 
 log = logging.getLogger(__name__)
@@ -360,6 +361,9 @@ class EventCoder:
         target_role = _find_role(trigger, pattern.target, people, self.patterns) or _find_role(
             trigger, _place_roles(pattern), doc, self.patterns
         )
+        if pattern.phrase_arguments:  # PETRARCH's rule where the role rules found no actor
+            roles = (source_role, target_role)
+            source_role, target_role = phrase_roles(trigger, people, doc, self.patterns, roles)
         sources = _mentions(people, source_role)
         doer = self._doer(trigger, source_role, sources, doc)
         if not doer.is_political or self._weapon_not_fighting(doer, pattern):

@@ -111,6 +111,9 @@ class Pattern:
     after: tuple[WordSlot, ...] = ()  # words among its dependents after it, in order
     paired_code: str | None = None  # a second event, target -> source ([032:033])
     converted: bool = False  # from the shipped PETRARCH conversion: tried last
+    # read from a PETRARCH verb dictionary: where the role rules find no actor, PETRARCH's
+    # own rule finds it in the verb's phrase (see phrase_args.py)
+    phrase_arguments: bool = False
 
     @property
     def specificity(self) -> int:
@@ -240,17 +243,29 @@ def _index(
     patterns: list[Pattern], owned: frozenset[str], user_ids: frozenset[str]
 ) -> dict[tuple[str, str], tuple[Pattern, ...]]:
     """(pos, lemma) -> its patterns, converted ones last, then the most specific first. A
-    verb lemma ``owned`` by a user's verb dictionary keeps only the user's patterns."""
+    verb lemma ``owned`` by a user's verb dictionary (and its participle as an adjective)
+    keeps only the user's patterns."""
     index: dict[tuple[str, str], list[Pattern]] = {}
     for pattern in patterns:
         for lemma in pattern.lemmas:
-            if pattern.pos == "verb" and lemma in owned and pattern.id not in user_ids:
+            if pattern.id not in user_ids and _owned(pattern.pos, lemma, owned):
                 continue
             index.setdefault((pattern.pos, lemma), []).append(pattern)
     # sorted() is stable: within one specificity, user patterns stay ahead of shipped ones
     return {
         k: tuple(sorted(v, key=lambda p: (p.converted, -p.specificity))) for k, v in index.items()
     }
+
+
+def _owned(pos: str, lemma: str, owned: frozenset[str]) -> bool:
+    """A verb lemma a user's verb dictionary lists, or an adjective that is its past
+    participle ("X was opposed by Y": the dictionary's OPPOSE, not the adjective)."""
+    if pos == "verb":
+        return lemma in owned
+    if pos != "adjective" or not lemma.endswith("ed"):
+        return False
+    stems = {lemma[:-1], lemma[:-2], lemma[:-3] + "y"}  # opposed, concerned, worried
+    return bool(stems & owned)
 
 
 def read_yaml(path: Path) -> dict:
@@ -295,10 +310,12 @@ def _from_petrarch(pattern: VerbPattern, slot: Callable[[str], WordSlot]) -> Pat
         code=pattern.code,
         source=pattern.source_roles(VERB_SOURCE),
         target=pattern.target_roles(PETRARCH_TARGET),
-        reciprocal=pattern.compound,
+        # PETRARCH codes a compound source with no target each way ("X and Y renewed ties")
+        reciprocal=True,
         before=tuple(slot(w) for w in pattern.before),
         after=tuple(slot(w) for w in pattern.after),
         paired_code=pattern.paired_code,
+        phrase_arguments=True,
     )
 
 
