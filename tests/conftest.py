@@ -41,3 +41,20 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+WEB_ARTICLES = Path(__file__).resolve().parent / "web_articles"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, settings) -> Path:
+    """A database coded once from the articles in tests/web_articles (written for these
+    tests): two reports of one meeting in Addis Ababa, and a day of unrest in Kampala."""
+    from dateline.runner import code_paths
+    from dateline.store import open_db
+
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    with open_db(path) as store:
+        for batch in code_paths([str(WEB_ARTICLES)], settings=settings, store=store):
+            assert not batch.failures, batch.failures
+    return path
