@@ -58,3 +58,33 @@ def web_db(tmp_path_factory, settings) -> Path:
         for batch in code_paths([str(WEB_ARTICLES)], settings=settings, store=store):
             assert not batch.failures, batch.failures
     return path
+
+
+# Markup and SQL in every text field a page shows: pages must show it as text.
+INJECTION = """<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'; DROP TABLE events; --"""
+
+
+@pytest.fixture(scope="session")
+def injection_db(tmp_path_factory) -> Path:
+    """A hand-made database whose actor, place, trigger and title carry ``INJECTION``."""
+    from dataclasses import replace
+
+    from dateline.model import ActorRef
+    from dateline.store import open_db
+    from test_store import make_doc, make_event
+
+    event = make_event(0, "ACCUSE", when="2021-05-04")
+    event = replace(
+        event,
+        source=ActorRef(INJECTION, INJECTION, None, "GOV"),
+        trigger=INJECTION,
+        place=replace(event.place, name=INJECTION),
+        explanation=INJECTION,
+    )
+    doc = make_doc("evil", [event])
+    doc.title = INJECTION
+    doc.url = "javascript:window.pwned=3"
+    path = tmp_path_factory.mktemp("injection") / "injection.duckdb"
+    with open_db(path) as store:
+        store.save_batch([doc], [])
+    return path

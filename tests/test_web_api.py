@@ -57,7 +57,9 @@ def test_pages_of_events_cover_every_event_once_in_a_stable_order(client, store)
         ({"source": "mwangi"}, lambda e: "Mwangi" in e["source"]["name"]),
         (
             {"actor": "ETH"},
-            lambda e: "ETH" in {(e["source"] or {}).get("country"), (e["target"] or {}).get("country")},
+            lambda e: (
+                "ETH" in {(e["source"] or {}).get("country"), (e["target"] or {}).get("country")}
+            ),
         ),
         ({"type": "COERCE"}, lambda e: e["plover"]["type"] == "COERCE"),
         ({"type": ["ACCUSE", "THREATEN"]}, lambda e: e["plover"]["type"] in {"ACCUSE", "THREATEN"}),

@@ -48,6 +48,10 @@
     return Number(value).toLocaleString("en");
   }
 
+  function plural(count, noun) {
+    return `${number(count)} ${noun}${count === 1 ? "" : "s"}`;
+  }
+
   // The filters in the page's URL, as query parameters for the API.
   function urlFilters() {
     const here = new URLSearchParams(location.search);
@@ -183,8 +187,8 @@
       role: "img", "aria-label": options.label || "Events per period" });
     const bars = svg("g", { class: "bars" });
     periods.forEach((p, i) => {
-      const x = margin.left + i * band + band * 0.1;
-      const w = Math.max(band * 0.8, 1);
+      const w = Math.max(Math.min(band * 0.8, 56), 1);
+      const x = margin.left + i * band + (band - w) / 2;
       const group = svg("g", { class: "period", "data-index": i });
       let y = axis;
       for (const q of [1, 2]) {
@@ -232,6 +236,10 @@
     const points = values.map((v, i) =>
       `${margin.left + i * band + band / 2},${mid - (v / extent) * half}`);
     chart.append(svg("polyline", { points: points.join(" "), class: "goldstein" }));
+    for (const point of points) {
+      const [x, y] = point.split(",");
+      chart.append(svg("circle", { cx: x, cy: y, r: 2.5, class: "goldstein-point" }));
+    }
     chart.append(svg("text", { x: width - margin.right + 4, y: margin.top + 10,
       class: "tick goldstein-label" }, `+${extent.toFixed(0)}`));
     chart.append(svg("text", { x: width - margin.right + 4, y: height - margin.bottom,
@@ -321,8 +329,8 @@
   }
 
   function makeMap(container) {
-    const map = L.map(container, { worldCopyJump: true, minZoom: 1, maxZoom: 12,
-      zoomSnap: 0.5 }).setView([15, 20], 2);
+    const map = L.map(container, { worldCopyJump: true, minZoom: 1, maxZoom: 12 })
+      .setView([15, 20], 2);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Outlines: Natural Earth");
     fetch("/static/vendor/world-atlas/countries-110m.json")
@@ -377,13 +385,14 @@
       try {
         const body = await getJSON(withParams("/api/places", urlFilters()));
         places = body.places;
+        if (places.length) {
+          map.fitBounds(places.map((p) => [p.lat, p.lon]), { padding: [30, 30], maxZoom: 6,
+            animate: false });
+        }
         render();
         status.textContent = places.length
-          ? `${number(places.length)} places, ${number(places.reduce((n, p) => n + p.events, 0))} located events`
+          ? `${plural(places.length, "place")}, ${plural(places.reduce((n, p) => n + p.events, 0), "located event")}`
           : "No located events match.";
-        if (places.length) {
-          map.fitBounds(places.map((p) => [p.lat, p.lon]), { padding: [30, 30], maxZoom: 6 });
-        }
         container.dataset.markers = String(places.length);
         container.dispatchEvent(new Event("drawn"));
         if (drawn.onPlaces) drawn.onPlaces(places);
@@ -407,7 +416,7 @@
       e.place.lon === place.lon);
     list.replaceChildren(...here.map(eventItem));
     document.getElementById("place-hint").textContent =
-      `${number(here.length)} events (${number(place.events)} in all)`;
+      `${plural(here.length, "event")} shown of ${number(place.events)}`;
   }
 
   function eventItem(record) {
@@ -471,7 +480,7 @@
         }
         const last = page.offset + page.events.length;
         info.textContent = page.total ? `${number(page.offset + 1)}–${number(last)} of ${number(page.total)}` : "";
-        count.textContent = `${number(page.total)} events`;
+        count.textContent = plural(page.total, "event");
         prev.disabled = page.offset === 0;
         next.disabled = page.next_offset === null;
         markSort();
@@ -544,6 +553,13 @@
       : `rgb(${Math.round(150 - 110 * t)}, ${Math.round(160 + 20 * t)}, ${Math.round(150 - 80 * t)})`;
   }
 
+  // A segment shortened by ``from`` and ``to`` pixels, so arrows stop at the nodes.
+  function trim([x1, y1, x2, y2], from, to) {
+    const length = Math.hypot(x2 - x1, y2 - y1) || 1;
+    const [dx, dy] = [(x2 - x1) / length, (y2 - y1) / length];
+    return [x1 + dx * from, y1 + dy * from, x2 - dx * to, y2 - dy * to];
+  }
+
   // The source actor in the middle, its partners around it; an arrow each way.
   function drawNetwork(container, centre, out, into, onPartner) {
     container.replaceChildren();
@@ -566,9 +582,9 @@
     const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
       "aria-label": `Actor network around ${centreName}` });
     const defs = svg("defs");
-    const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5,
-      markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" });
-    marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#5b6470" }));
+    const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
+      markerWidth: 3.2, markerHeight: 3.2, orient: "auto" });
+    marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#3d4652" }));
     defs.append(marker);
     chart.append(defs);
     const position = new Map(partners.map((name, i) => {
@@ -580,7 +596,8 @@
       const partner = outward ? edge.target : edge.source;
       if (!position.has(partner)) continue;
       const [px, py] = position.get(partner);
-      const [x1, y1, x2, y2] = outward ? [cx, cy, px, py] : [px, py, cx, cy];
+      const [x1, y1, x2, y2] = trim(outward ? [cx, cy, px, py] : [px, py, cx, cy],
+        outward ? 28 : 18, outward ? 18 : 28);
       const bend = outward ? 0.12 : -0.12;
       const mx = (x1 + x2) / 2 - (y2 - y1) * bend;
       const my = (y1 + y2) / 2 + (x2 - x1) * bend;
@@ -597,7 +614,8 @@
       const link = svg("a", { href: `?source=${encodeURIComponent(centreName)}&target=${encodeURIComponent(name)}`,
         class: "partner" });
       link.append(svg("circle", { cx: x, cy: y, r: 16, class: "node" }));
-      link.append(svg("text", { x, y: y + 30, class: "node-label middle" }, name));
+      const below = y >= cy - 1;
+      link.append(svg("text", { x, y: below ? y + 32 : y - 24, class: "node-label middle" }, name));
       link.addEventListener("click", (event) => { event.preventDefault(); onPartner(name); });
       chart.append(link);
     }
