@@ -61,8 +61,18 @@ def _database(request: Request):
 Database = Annotated[Any, Depends(_database)]
 
 
+FEATURE_COLLECTION = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {"type": {"const": "FeatureCollection"}, "features": {"type": "array"}},
+}
+
+
 def _file_content(*formats: str) -> dict[int | str, dict[str, Any]]:
-    content = {FILE_TYPES[f][0]: {"schema": {"type": "string"}} for f in formats}
+    content = {
+        FILE_TYPES[f][0]: {"schema": FEATURE_COLLECTION if f == "geojson" else {"type": "string"}}
+        for f in formats
+    }
     return {200: {"content": content, "description": "the events, or a file of them"}}
 
 

@@ -39,26 +39,42 @@ SECURITY_HEADERS = {
 
 
 class Database:
-    """The read-only store and the lock that makes its one DuckDB connection safe to use
-    from the server's worker threads."""
+    """The read-only store, opened by the app's lifespan (and once when the app is built,
+    so that a bad file fails at once), and the lock that makes its one DuckDB connection
+    safe to use from the server's worker threads."""
 
-    def __init__(self, store: Store):
-        self.store = store
+    def __init__(self, path: str | Path):
+        self.path = path
         self.lock = threading.Lock()
+        self.store: Store | None = None
+
+    def open(self) -> None:
+        with self.lock:
+            if self.store is None:
+                self.store = open_db(self.path, read_only=True)
+
+    def close(self) -> None:
+        with self.lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
 
     def run(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``function(store, *args, **kwargs)`` with the connection to itself."""
+        self.open()
         with self.lock:
             return function(self.store, *args, **kwargs)
 
 
 def build_app(db_path: str | Path) -> FastAPI:
-    database = Database(open_db(db_path, read_only=True))
+    database = Database(db_path)
+    database.open()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database.open()
         yield
-        database.store.close()
+        database.close()
 
     app = FastAPI(
         title="Dateline",

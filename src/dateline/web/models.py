@@ -22,7 +22,8 @@ ExportFormat = Literal[tuple(EXPORT_FORMATS)]
 TableFormat = Literal["json", "csv", "geojson", "parquet"]
 QuadClass = Annotated[int, Field(ge=1, le=4)]
 
-ISO_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# YYYY, YYYY-MM or YYYY-MM-DD; a day the month lacks (02-30) passes and is a 400.
+ISO_DATE = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 MAX_TEXT = 200  # longer than any actor or place name; keeps filters cheap
 MAX_PAGE = 1000  # most events one /api/events page returns
 MAX_PLACES = 10_000
