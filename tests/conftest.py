@@ -61,7 +61,10 @@ def web_db(tmp_path_factory, settings) -> Path:
 
 
 # Markup and SQL in every text field a page shows: pages must show it as text.
-INJECTION = """<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'; DROP TABLE events; --"""
+INJECTION = (
+    """<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>"""
+    "'; DROP TABLE events; --"
+)
 
 
 @pytest.fixture(scope="session")
