@@ -26,17 +26,6 @@ from dateline import analysis
 from dateline.store import Store, open_db
 from store import bench_ingest, grow, timed
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BUDGET_S = 2.0  # the bound on time to first render
 
 
@@ -106,17 +95,18 @@ PAGES = {  # page -> the selector that is there once its data is drawn
 
 
 def bench_pages(base: str, event_id: str, repeat: int) -> None:
-    if not Path(CHROMIUM).exists():
-        print(f"pages: skipped, {CHROMIUM} is not installed (apt-get install chromium)")
-        return
     from playwright.sync_api import sync_playwright
+
+    from dateline.web import chromium
+
+    if not chromium.CHROMIUM.exists():
+        print(f"pages: skipped, {chromium.CHROMIUM} is not installed (apt-get install chromium)")
+        return
 
     pages = {**PAGES, "event detail": (f"/events/{event_id}", "#sentence")}
     print(f"pages in headless Chromium, median of {repeat} loads (budget {BUDGET_S:.0f} s):")
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=FLAGS
-        )
+        context = chromium.launch(playwright, profile)
         tab = context.new_page()
         tab.set_viewport_size({"width": 1366, "height": 860})
         for name, (url, ready) in pages.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,9 +55,14 @@ def web_db(tmp_path_factory, settings) -> Path:
     from dateline.store import open_db
 
     path = tmp_path_factory.mktemp("web") / "web.duckdb"
-    with open_db(path) as store:
-        for batch in code_paths([str(WEB_ARTICLES)], settings=settings, store=store):
-            assert not batch.failures, batch.failures
+    here = Path.cwd()
+    os.chdir(WEB_ARTICLES.parent)  # paths as a user gives them: web_articles/…
+    try:
+        with open_db(path) as store:
+            for batch in code_paths([WEB_ARTICLES.name], settings=settings, store=store):
+                assert not batch.failures, batch.failures
+    finally:
+        os.chdir(here)
     return path
 
 

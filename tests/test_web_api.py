@@ -98,7 +98,8 @@ def test_sort_orders_by_the_key_and_minus_reverses_it(client):
     [
         ({"type": "PARTY"}, 422, "type"),
         ({"since": "yesterday"}, 422, "since"),
-        ({"since": "2021-13-45"}, 400, "not a date"),
+        ({"since": "2021-02-30"}, 400, "not a date"),
+        ({"until": "2021-13"}, 422, "until"),
         ({"limit": -1}, 422, "limit"),
         ({"limit": 10**9}, 422, "limit"),
         ({"offset": -5}, 422, "offset"),

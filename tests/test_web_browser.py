@@ -23,20 +23,8 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from conftest import INJECTION
 from dateline.store import open_db
-from dateline.web import create_app
+from dateline.web import chromium, create_app
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium's own connections are refused here.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LAPTOP = {"width": 1366, "height": 860}
 PHONE = {"width": 390, "height": 844}
 
@@ -81,17 +69,9 @@ def injection_server(injection_db):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=FLAGS,
-            viewport=LAPTOP,
-            accept_downloads=True,
-        )
+        context = chromium.launch(playwright, profile, viewport=LAPTOP, accept_downloads=True)
         yield context
         context.close()
 

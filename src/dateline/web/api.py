@@ -52,6 +52,7 @@ FILE_TYPES = {
 EVENT_ID = r"^[0-9A-Za-z_.:-]{1,128}$"
 MAX_OFFSET = 100_000_000
 Filters = Annotated[EventFilters, Query()]
+StoredId = Annotated[str, PathParam(pattern=EVENT_ID, description="an id as stored")]
 
 
 def _database(request: Request):
@@ -113,7 +114,7 @@ def events(
     responses=NOT_FOUND,
     summary="One event with its reports and its document",
 )
-def event(database: Database, event_id: Annotated[str, PathParam(pattern=EVENT_ID)]):
+def event(database: Database, event_id: StoredId):
     """The full record (by event id or merged-event id), the date expression, every
     article reporting the same event, and the document's cleaned text."""
     return event_detail(database, event_id)
@@ -121,9 +122,7 @@ def event(database: Database, event_id: Annotated[str, PathParam(pattern=EVENT_I
 
 def event_detail(database, event_id: str) -> dict[str, Any]:
     """The event record with its reports and document, or a 404."""
-    record = database.run(Store.event, event_id)
-    if record is None:
-        raise HTTPException(404, f"no event {event_id}")
+    record = _found(database.run(Store.event, event_id), f"no event {event_id}")
     record["document"] = database.run(Store.document, record["doc_id"])
     return record
 
@@ -134,11 +133,8 @@ def event_detail(database, event_id: str) -> dict[str, Any]:
     responses=NOT_FOUND,
     summary="One document: fields, cleaned text, sentence spans, event ids",
 )
-def document(database: Database, doc_id: Annotated[str, PathParam(pattern=EVENT_ID)]):
-    found = database.run(Store.document, doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document {doc_id}")
-    return found
+def document(database: Database, doc_id: StoredId):
+    return _found(database.run(Store.document, doc_id), f"no document {doc_id}")
 
 
 @router.get("/series", response_model=Series, summary="Events per period and QuadClass")
@@ -208,6 +204,12 @@ def _file(database, fmt: str, **filters: Any) -> FileResponse:
     return FileResponse(
         path, media_type=media_type, filename=path.name, background=BackgroundTask(folder.cleanup)
     )
+
+
+def _found(value: dict[str, Any] | None, message: str) -> dict[str, Any]:
+    if value is None:
+        raise HTTPException(404, message)
+    return value
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:

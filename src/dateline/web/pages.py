@@ -4,10 +4,9 @@ static/dashboard.js from the API. Pages never run a query the API does not offer
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
@@ -64,7 +63,7 @@ def events_page(request: Request):
 
 
 @router.get("/events/{event_id}")
-def event_page(request: Request, event_id: Annotated[str, PathParam(pattern=api.EVENT_ID)]):
+def event_page(request: Request, event_id: api.StoredId):
     record = api.event_detail(request.app.state.database, event_id)
     document = record["document"] or {}
     text = document.get("text") or ""

@@ -598,7 +598,7 @@
       const [px, py] = position.get(partner);
       const [x1, y1, x2, y2] = trim(outward ? [cx, cy, px, py] : [px, py, cx, cy],
         outward ? 28 : 18, outward ? 18 : 28);
-      const bend = outward ? 0.12 : -0.12;
+      const bend = outward ? 0.2 : -0.2;
       const mx = (x1 + x2) / 2 - (y2 - y1) * bend;
       const my = (y1 + y2) / 2 + (x2 - x1) * bend;
       const path = svg("path", { d: `M${x1},${y1} Q${mx},${my} ${x2},${y2}`, class: "edge",
@@ -607,6 +607,8 @@
       path.append(svg("title", {}, `${edge.source} → ${edge.target}: ${edge.events} events, ` +
         `mean Goldstein ${edge.goldstein_mean.toFixed(1)}`));
       chart.append(path);
+      chart.append(svg("text", { x: (x1 + 2 * mx + x2) / 4, y: (y1 + 2 * my + y2) / 4 - 4,
+        class: "edge-label middle" }, number(edge.events)));
     }
     chart.append(svg("circle", { cx, cy, r: 26, class: "node centre" }));
     chart.append(svg("text", { x: cx, y: cy + 4, class: "node-label middle" }, centreName));
