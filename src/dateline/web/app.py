@@ -83,6 +83,7 @@ def build_app(db_path: str | Path) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.database = database
+    app.state.templates = pages.templates()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -16,9 +16,8 @@ from ..export import FORMATS as EXPORT_FORMATS
 from ..store import Store
 from . import api
 from .highlight import ROLES, phrases, segments
-from .models import EventFilters
 
-TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATE_DIR = Path(__file__).parent / "templates"
 QUAD_NAMES = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -37,9 +36,14 @@ def _render(request: Request, template: str, status: int = 200, **context: Any) 
         "modalities": MODALITIES,
         "quad_names": QUAD_NAMES,
         "export_formats": EXPORT_FORMATS,
-        "filter_names": list(EventFilters.model_fields),
     }
-    return TEMPLATES.TemplateResponse(request, template, context, status_code=status)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def templates() -> Jinja2Templates:
+    """The pages' templates (autoescaped HTML), one set per app."""
+    return Jinja2Templates(directory=TEMPLATE_DIR)
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
