@@ -90,6 +90,7 @@ PAGES = {  # page -> the selector that is there once its data is drawn
         "/events?source=IRN&type=ASSAULT&since=2007",
         "#events-table[data-total] tbody tr",
     ),
+    "events, merged": ("/events?merged=true", "#events-table[data-total] tbody tr"),
     "dyad /dyad": ("/dyad?source=IRN&target=IRQ", "#dyad-series[data-ready] svg"),
 }
 

@@ -21,7 +21,14 @@ import pycountry
 
 from .errors import StoreError
 from .record import RECORD_FIELDS
-from .store import ACTOR_PARTS, EVENT_RELATIONS, PLACE_PARTS, Store, order_clause
+from .store import (
+    ACTOR_PARTS,
+    EVENT_RELATIONS,
+    PLACE_PARTS,
+    Store,
+    limit_clause,
+    order_clause,
+)
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +108,10 @@ def _flat_table(store: Store, filters: dict[str, Any]):
 def _page(filters: dict[str, Any]) -> str:
     """ORDER BY, LIMIT and OFFSET from the ``sort``, ``limit`` and ``offset`` keywords of
     ``Store.events`` (taken out of ``filters``)."""
-    clause = f"ORDER BY {order_clause(filters.pop('sort', None))}"
-    limit, offset = filters.pop("limit", None), filters.pop("offset", None)
-    if limit is not None:
-        clause += f" LIMIT {int(limit)}"
-    if offset:
-        clause += f" OFFSET {int(offset)}"
-    return clause
+    order = order_clause(filters.pop("sort", None))
+    return (
+        f"ORDER BY {order}{limit_clause(filters.pop('limit', None), filters.pop('offset', None))}"
+    )
 
 
 def _write_csv(store: Store, path: Path, filters: dict[str, Any]) -> int:

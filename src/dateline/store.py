@@ -471,9 +471,7 @@ class Store:
         where, params = self.event_filter(**filters)
         relation = EVENT_RELATIONS[merged]
         order = order_clause(sort)
-        page = (f" LIMIT {int(limit)}" if limit is not None else "") + (
-            f" OFFSET {int(offset)}" if offset else ""
-        )
+        page = limit_clause(limit, offset)
         if offset >= LATE_ROWS_FROM:
             # Deep pages: sort the key columns alone, then read the page's rows whole.
             query = (
@@ -905,6 +903,12 @@ def _as_ints(value: int | str | Sequence[int | str]) -> list[int]:
         return [int(v) for v in values]
     except ValueError as exc:
         raise StoreError(f"not a whole number: {value!r}") from exc
+
+
+def limit_clause(limit: int | None, offset: int | None) -> str:
+    """`` LIMIT n OFFSET m`` (either part left out when unset)."""
+    clause = f" LIMIT {int(limit)}" if limit is not None else ""
+    return clause + (f" OFFSET {int(offset)}" if offset else "")
 
 
 def order_clause(sort: str | None) -> str:
