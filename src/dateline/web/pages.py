@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from ..analysis import QUAD_CLASSES
 from ..events.modality import MODALITIES
 from ..events.ontology import PLOVER_TYPES
 from ..export import FORMATS as EXPORT_FORMATS
@@ -18,12 +19,7 @@ from . import api
 from .highlight import ROLES, phrases, segments
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-QUAD_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
+QUAD_NAMES = {quad: name.replace("_", " ") for quad, name in QUAD_CLASSES.items()}
 NAVIGATION = (("/", "Overview"), ("/map", "Map"), ("/events", "Events"), ("/dyad", "Dyads"))
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
