@@ -162,3 +162,9 @@ def test_places_count_events_per_place_with_their_quad_classes(store):
     merged = places(store, merged=True).set_index("name")["events"]
     assert merged["Nairobi"] == 5  # the meeting reported twice counts once
     assert places(store, type="ASSAULT")["events"].tolist() == [1]
+
+
+def test_series_without_its_empty_periods(store):
+    frame = series(store, source="KEN", target="ETH", by="month", skip_empty=True)
+    assert [d.date() for d in frame["period"]] == [date(2007, 4, 1), date(2007, 6, 1)]
+    assert frame["events"].tolist() == [2, 2]

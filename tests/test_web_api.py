@@ -11,8 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dateline.analysis import network, places, series
+from dateline.export import FORMATS as EXPORT_FORMATS
+from dateline.record import RECORD_FIELDS
 from dateline.store import open_db
 from dateline.web import create_app
+from dateline.web.api import FILE_TYPES
+from dateline.web.models import EventRecord
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +189,10 @@ def test_network_and_places_are_the_analysis_frames(client, store):
     assert [p["events"] for p in merged["places"]] == [1]
 
 
+def test_every_export_format_can_be_downloaded():
+    assert set(FILE_TYPES) == set(EXPORT_FORMATS)
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "geojson", "gdelt", "polecat", "parquet"])
 def test_export_returns_the_filtered_rows_in_each_format(client, store, fmt):
     response = client.get("/api/export", params={"format": fmt, "source": "UGA"})
@@ -226,6 +234,10 @@ def test_the_database_is_read_only_and_nothing_writes(client, web_db):
         assert client.post(path).status_code == 405
         assert client.delete(path).status_code == 405
     assert web_db.stat().st_mtime_ns == before
+
+
+def test_the_api_record_has_every_field_of_the_event_record():
+    assert set(RECORD_FIELDS) <= set(EventRecord.model_fields)
 
 
 def test_the_openapi_description_lists_every_endpoint(client):

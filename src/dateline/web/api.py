@@ -48,6 +48,7 @@ FILE_TYPES = {
     "geojson": ("application/geo+json", "geojson"),
     "gdelt": ("text/tab-separated-values", "gdelt.tsv"),
     "polecat": ("application/x-ndjson", "polecat.jsonl"),
+    "acled": ("text/csv", "acled.csv"),
 }
 EVENT_ID = r"^[0-9A-Za-z_.:-]{1,128}$"
 MAX_OFFSET = 100_000_000

@@ -84,6 +84,11 @@ class PlaceOut(BaseModel):
     precision: str | None
 
 
+class CountOut(BaseModel):
+    count: int = Field(description="people killed, injured or arrested, as the text says")
+    text: str = Field(description="the words that gave it")
+
+
 class EventRecord(BaseModel):
     """The event record (README: "The event record"); merged events add the last four."""
 
@@ -105,6 +110,9 @@ class EventRecord(BaseModel):
     trigger: str | None
     explanation: str | None
     coder: str | None
+    fatalities: CountOut | None = None
+    injured: CountOut | None = None
+    arrested: CountOut | None = None
     sources: int | None = None
     mentions: int | None = None
     event_ids: list[str] | None = None
@@ -227,6 +235,7 @@ class Stats(BaseModel):
     events_by_type: dict[str, int]
     events_by_modality: dict[str, int]
     top_dyads: list[Dyad]
+    events_without_actors: int
     date_range: list[str | None]
     merged_events: int
     merged_duplicates: int
