@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dateline.analysis import network, series
+from dateline.analysis import network, places, series
 from dateline.errors import MissingExtraError, StoreError
 from dateline.plots import plot_network, plot_series
 from dateline.store import open_db
@@ -150,6 +150,18 @@ def test_coarse_dates_count_only_in_periods_they_fit():
         assert series(db, source="KEN", by="month", merged=False)["events"].sum() == 2
         assert series(db, source="KEN", by="day", merged=False)["events"].sum() == 1
         assert series(db, source="KEN", by="year", merged=False)["events"].tolist() == [3]
+
+
+def test_places_count_events_per_place_with_their_quad_classes(store):
+    frame = places(store)
+    rows = {row["name"]: row for row in frame.to_dict("records")}
+    nairobi = rows["Nairobi"]  # every event above but the placeless accusation
+    assert nairobi["events"] == 6
+    assert [nairobi[q] for q in QUADS] == [3, 2, 0, 1]
+    assert nairobi["top_type"] == "CONSULT"
+    merged = places(store, merged=True).set_index("name")["events"]
+    assert merged["Nairobi"] == 5  # the meeting reported twice counts once
+    assert places(store, type="ASSAULT")["events"].tolist() == [1]
 
 
 def test_series_without_its_empty_periods(store):

@@ -156,6 +156,19 @@ def test_errors_are_one_line(db, tmp_path):
     assert empty.output.strip() == "Error: no events match the filters: nothing to draw"
 
 
+def test_events_by_quad_class_and_either_actor(db):
+    result = run(
+        "events", "--db", db, "--quad-class", "3", "--quad-class", "4", "--format", "jsonl"
+    )
+    assert sorted(json.loads(line)["plover"]["type"] for line in result.output.splitlines()) == [
+        "ACCUSE",
+        "ASSAULT",
+    ]
+    result = run("events", "--db", db, "--actor", "SOM", "--format", "jsonl")
+    assert len(result.output.splitlines()) == 2  # ETH -> SOM and SOM -> UGA
+    assert run("events", "--db", db, "--quad-class", "5").exit_code == 2
+
+
 def test_series_skip_empty(tmp_path):
     path = tmp_path / "e.duckdb"
     with open_db(path) as store:

@@ -521,6 +521,100 @@ def test_a_bad_date_filter_is_a_store_error(store):
         store.events(since="2024-13")
 
 
+@pytest.fixture
+def two_reports(store):
+    """The same meeting reported by documents a and b; an accusation and an assault in b."""
+    store.save_batch(
+        [
+            make_doc("a", [make_event(0, "CONSULT")]),
+            make_doc(
+                "b",
+                [
+                    make_event(0, "CONSULT"),
+                    make_event(1, "ACCUSE", "ETH", "SOM", when="2007-05-02", confidence=0.4),
+                    make_event(2, "ASSAULT", "SOM", "UGA", when="2007-06-01", confidence=0.95),
+                ],
+            ),
+        ],
+        [],
+    )
+    return store
+
+
+def test_sort_offset_and_limit_page_through_a_stable_order(two_reports):
+    everything = [e["id"] for e in two_reports.events()]
+    pages = [two_reports.events(offset=n, limit=2) for n in (0, 2)]
+    assert [e["id"] for page in pages for e in page] == everything
+    by_confidence = [e["confidence"] for e in two_reports.events(sort="-confidence")]
+    assert by_confidence == sorted(by_confidence, reverse=True)
+    with pytest.raises(StoreError, match="unknown sort key"):
+        two_reports.events(sort="id; DROP TABLE events")
+
+
+def test_quad_class_and_actor_filters(two_reports):
+    assert [e["plover"]["type"] for e in two_reports.events(quad_class=[3, 4])] == [
+        "ACCUSE",
+        "ASSAULT",
+    ]
+    assert {e["plover"]["type"] for e in two_reports.events(actor="SOM")} == {"ACCUSE", "ASSAULT"}
+    assert two_reports.count_events(actor="SOM") == 2
+    assert two_reports.count_events(merged=True) == 3
+    with pytest.raises(StoreError, match="whole number"):
+        two_reports.events(quad_class="four")
+
+
+def test_an_event_lists_every_report_of_it(two_reports):
+    meeting = two_reports.events(type="CONSULT", merged=True)[0]
+    detail = two_reports.event(meeting["id"])
+    assert detail["date_expression"] == "on Sunday"
+    assert [r["doc_id"] for r in detail["reports"]] == ["doc-a", "doc-b"]
+    assert [r["title"] for r in detail["reports"]] == ["Story a", "Story b"]
+    alone = two_reports.events(type="ASSAULT")[0]
+    assert [r["id"] for r in two_reports.event(alone["id"])["reports"]] == [alone["id"]]
+    assert two_reports.event("nothing") is None
+
+
+def test_a_document_with_its_sentences_and_events(two_reports):
+    document = two_reports.document("doc-b")
+    assert document["title"] == "Story b" and document["published"] == "2007-04-29"
+    assert [s["index"] for s in document["sentences"]] == [0, 1, 2]
+    first = document["sentences"][0]
+    assert (
+        document["text"][first["start"] : first["end"]]
+        == "Story b sentence 0 says something happened."
+    )
+    assert len(document["event_ids"]) == 3
+    assert two_reports.document("doc-z") is None
+
+
+def test_read_only_opening_refuses_writes_files_and_settings(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with open_db(path) as db:
+        db.save_batch([make_doc("a", [make_event(0)])], [])
+    with open_db(path, read_only=True) as db:
+        assert db.count_events() == 1
+        with pytest.raises(StoreError, match="read-only"):
+            db.sql("DELETE FROM events")
+        for statement in (
+            "INSERT INTO errors VALUES ('x', 'y', 'z', NULL, NULL, 1)",
+            "SET enable_external_access = true",
+            "COPY events TO 'copy.csv'",
+        ):
+            with pytest.raises(Exception):  # noqa: B017 - DuckDB's own error kinds vary
+                db.con.execute(statement)
+    assert not (Path.cwd() / "copy.csv").exists()
+
+
+def test_deep_pages_read_the_same_rows_as_shallow_ones(store, monkeypatch):
+    import dateline.store as store_module
+
+    docs = [make_doc(f"d{n}", [make_event(0, when=f"2007-05-{n + 1:02d}")]) for n in range(6)]
+    store.save_batch(docs, [])
+    shallow = [e["id"] for e in store.events(sort="-date", offset=2, limit=3)]
+    monkeypatch.setattr(store_module, "LATE_ROWS_FROM", 1)
+    assert [e["id"] for e in store.events(sort="-date", offset=2, limit=3)] == shallow
+
+
 def test_only_events_of_the_same_code_and_dyad_merge(store):
     visit = make_event(0, cameo="042")
     meeting = make_event(1, cameo="040", trigger="talks")

@@ -1,4 +1,5 @@
-"""The standard event-data aggregates as data frames: dyad series and actor networks.
+"""The standard event-data aggregates as data frames: dyad series, actor networks and
+events per place (the map).
 
 Both count merged events by default (one real event reported by five articles
 counts once) and only events the text asserts or reports: an alleged, intended,
@@ -114,6 +115,42 @@ def network(
     """
     result = store.frame(query, params)
     result["events"] = result["events"].astype("int64")
+    return _as_frame(result, frame)
+
+
+def places(
+    store: Store,
+    *,
+    merged: bool = False,
+    limit: int | None = None,
+    frame: str = "pandas",
+    **filters: Any,
+) -> pd.DataFrame:
+    """Events aggregated per place, most events first: the map's markers.
+
+    Every filter of ``Store.events`` may be given; events without coordinates are left
+    out. Columns: place_id, name, admin1, country, lat, lon, events, the four QuadClass
+    counts, top_type (the most frequent PLOVER type) and goldstein_mean.
+    """
+    where, params = store.event_filter(**filters)
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
+        for q, name in QUAD_CLASSES.items()
+    )
+    query = f"""
+        SELECT place_id, any_value(place_name) AS name, any_value(place_admin1) AS admin1,
+               any_value(place_country) AS country, any_value(place_lat) AS lat,
+               any_value(place_lon) AS lon, count(*) AS events, {counts},
+               mode(plover_type) AS top_type, avg(cameo_goldstein) AS goldstein_mean
+        FROM {EVENT_RELATIONS[merged]}
+        WHERE {where} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
+        GROUP BY place_id ORDER BY events DESC, name, place_id
+    """
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    result = store.frame(query, params)
+    for name in (*QUAD_CLASSES.values(), "events"):
+        result[name] = result[name].astype("int64")
     return _as_frame(result, frame)
 
 

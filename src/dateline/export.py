@@ -1,4 +1,4 @@
-"""Exports of the stored events: flat csv/parquet, nested jsonl, GDELT 1.0-style,
+"""Exports of the stored events: flat csv/parquet, nested jsonl, GeoJSON, GDELT 1.0-style,
 POLECAT-style and ACLED-style.
 
 Every format takes the same filters as ``Store.events`` (``merged=True`` for one row
@@ -27,11 +27,20 @@ import pycountry
 from .analysis import FACTUAL_MODALITIES
 from .errors import StoreError
 from .record import RECORD_FIELDS
-from .store import ACTOR_PARTS, COUNT_FIELDS, COUNT_PARTS, EVENT_RELATIONS, PLACE_PARTS, Store
+from .store import (
+    ACTOR_PARTS,
+    COUNT_FIELDS,
+    COUNT_PARTS,
+    EVENT_RELATIONS,
+    PLACE_PARTS,
+    Store,
+    limit_clause,
+    order_clause,
+)
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat", "acled")
+FORMATS = ("csv", "parquet", "jsonl", "geojson", "gdelt", "polecat", "acled")
 
 # The flattened event record: nested keys joined by "_" (as in the events table).
 NESTED_PARTS = {
@@ -118,6 +127,7 @@ def export(store: Store, fmt: str, path: str | Path, **filters: Any) -> int:
         "csv": _write_csv,
         "parquet": _write_parquet,
         "jsonl": _write_jsonl,
+        "geojson": _write_geojson,
         "gdelt": _write_gdelt,
         "polecat": _write_polecat,
         "acled": _write_acled,
@@ -131,20 +141,19 @@ def export(store: Store, fmt: str, path: str | Path, **filters: Any) -> int:
 
 def _flat_table(store: Store, filters: dict[str, Any]):
     merged = bool(filters.pop("merged", False))
-    limit = _limit(filters)
+    page = _page(filters)
     columns = (MERGED_COLUMNS if merged else ()) + FLAT_COLUMNS
     where, params = store.event_filter(**filters)
-    query = (
-        f"SELECT {', '.join(columns)} FROM {EVENT_RELATIONS[merged]} WHERE {where} "
-        f"ORDER BY date_start, doc_id, ordinal {limit}"
-    )
+    query = f"SELECT {', '.join(columns)} FROM {EVENT_RELATIONS[merged]} WHERE {where} {page}"
     return store.table(query, params)
 
 
-def _limit(filters: dict[str, Any]) -> str:
-    """The LIMIT clause of the ``limit`` filter (taken out of ``filters``)."""
-    limit = filters.pop("limit", None)
-    return f"LIMIT {int(limit)}" if limit is not None else ""
+def _page(filters: dict[str, Any]) -> str:
+    """ORDER BY, LIMIT and OFFSET from the ``sort``, ``limit`` and ``offset`` keywords of
+    ``Store.events`` (taken out of ``filters``)."""
+    order = order_clause(filters.pop("sort", None))
+    limits = limit_clause(filters.pop("limit", None), filters.pop("offset", None))
+    return f"ORDER BY {order}{limits}"
 
 
 def _write_csv(store: Store, path: Path, filters: dict[str, Any]) -> int:
@@ -165,6 +174,25 @@ def _write_jsonl(store: Store, path: Path, filters: dict[str, Any]) -> int:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(records)
+
+
+def _write_geojson(store: Store, path: Path, filters: dict[str, Any]) -> int:
+    """A FeatureCollection: one Point per event at its place (null geometry when it has
+    none), the flat columns as properties."""
+    rows = _flat_table(store, filters).to_pylist()
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"type": "FeatureCollection", "features": [\n')
+        for number, row in enumerate(rows):
+            out.write(",\n" if number else "")
+            out.write(json.dumps(_feature(row), ensure_ascii=False, default=str))
+        out.write("\n]}\n")
+    return len(rows)
+
+
+def _feature(row: dict[str, Any]) -> dict[str, Any]:
+    located = row["place_lat"] is not None and row["place_lon"] is not None
+    geometry = {"type": "Point", "coordinates": [row["place_lon"], row["place_lat"]]}
+    return {"type": "Feature", "geometry": geometry if located else None, "properties": row}
 
 
 def _write_gdelt(store: Store, path: Path, filters: dict[str, Any]) -> int:
@@ -267,7 +295,7 @@ def _factual(filters: dict[str, Any]) -> dict[str, Any]:
 def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Merged events with their document's url, source, coding time and paragraph, and
     the outlets and copies behind them."""
-    limit = _limit(filters)
+    page = _page(filters)
     where, params = store.event_filter(**filters)
     query = f"""
         SELECT m.*, d.url, d.source AS outlet, d.coded_at, s.paragraph,
@@ -279,7 +307,7 @@ def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, An
         LEFT JOIN documents d ON d.doc_id = m.doc_id
         LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_index
         WHERE {where}
-        ORDER BY m.date_start, m.doc_id, m.ordinal {limit}
+        {page}
     """
     yield from store.rows(query, params)
 

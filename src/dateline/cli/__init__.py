@@ -11,7 +11,7 @@ import logging
 
 import click
 
-from . import actors, clean, code, database
+from . import actors, clean, code, database, serve
 
 QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
 
@@ -29,6 +29,6 @@ def main(verbose: int) -> None:
         logging.getLogger(library).setLevel(level if verbose >= 2 else logging.CRITICAL)
 
 
-for module in (code, clean, actors, database):
+for module in (code, clean, actors, database, serve):
     for command in module.commands:
         main.add_command(command)

@@ -40,8 +40,16 @@ def _filter_options(command):
         click.option(
             "--target", help="Target actor: ISO alpha-3 country code or (part of) a name."
         ),
+        click.option("--actor", help="Source or target actor: country code or (part of) a name."),
         click.option("--type", "type_", multiple=True, help="PLOVER event type; repeatable."),
         click.option("--cameo", help="CAMEO code prefix, e.g. 04 for every consultation."),
+        click.option(
+            "--quad-class",
+            type=click.IntRange(1, 4),
+            multiple=True,
+            help="QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+            "4 material conflict; repeatable.",
+        ),
         click.option("--since", help="Events on or after this date (YYYY[-MM[-DD]])."),
         click.option("--until", help="Events on or before this date (YYYY[-MM[-DD]])."),
         click.option("--place", help="Place name, admin1 name or ISO alpha-3 country code."),
@@ -78,7 +86,7 @@ chart_option = click.option(
 def _filters(type_, modality, **others) -> dict:
     """Click's option values as ``Store.events`` keyword arguments (unset ones left out)."""
     values = {**others, "type": type_ or None, "modality": modality or None}
-    return {key: value for key, value in values.items() if value not in (None, False)}
+    return {key: value for key, value in values.items() if value not in (None, False, ())}
 
 
 def _database_command(function):
