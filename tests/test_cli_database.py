@@ -113,6 +113,25 @@ def test_sql_reads_and_refuses_writes(db):
     assert "4" in run("sql", "--db", db, "SELECT count(*) FROM events").output
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "EXPLAIN ANALYZE COPY (SELECT 'x' AS line) TO '{folder}/payload.sh' (HEADER false)",
+        "SELECT content FROM read_text('{folder}/secret.txt')",
+        "SELECT * FROM read_csv('{folder}/secret.txt')",
+        "SELECT * FROM glob('{folder}/*')",
+        "INSTALL httpfs",
+    ],
+)
+def test_sql_touches_no_file_but_the_database(db, tmp_path, query):
+    (tmp_path / "secret.txt").write_text("root:hunter2\n")
+    result = CliRunner().invoke(main, ["sql", "--db", db, query.format(folder=tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and len(result.output.strip().splitlines()) == 1
+    assert "hunter2" not in result.output
+    assert not (tmp_path / "payload.sh").exists()
+
+
 def test_stats(db):
     result = run("stats", "--db", db)
     assert "documents: 2" in result.output and "merged duplicates: 1" in result.output

@@ -12,6 +12,8 @@ from __future__ import annotations
 import calendar
 import hashlib
 import logging
+import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -124,29 +126,66 @@ SELECT id, merge_key, date, place, doc_id FROM islands
 JOIN (SELECT DISTINCT merge_key, part, island FROM islands WHERE id IN (SELECT id FROM touched))
 USING (merge_key, part, island)
 """
-WRITE_FREE_STATEMENTS = {"SELECT", "EXPLAIN"}
+# A read-only connection can touch nothing but the database: no files, no network, no
+# extension downloads, and no statement can switch these back on.
+READ_ONLY_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+IN_MEMORY = ":memory:"
 
 
 def open_db(
-    path: str | Path = "dateline.duckdb", *, merge_tolerance_days: int = MERGE_TOLERANCE_DAYS
+    path: str | Path = "dateline.duckdb",
+    *,
+    read_only: bool = False,
+    merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
 ) -> Store:
-    """Open (or create) the database at ``path`` (":memory:" for a throwaway one)."""
-    return Store(path, merge_tolerance_days=merge_tolerance_days)
+    """Open (or create) the database at ``path`` (":memory:" for a throwaway one).
+
+    ``read_only=True`` (the query commands, the SQL command, the dashboard): the file
+    must exist, nothing can be written, and DuckDB may read no other file, reach no
+    network and load no extension (``READ_ONLY_CONFIG``, locked).
+    """
+    return Store(path, read_only=read_only, merge_tolerance_days=merge_tolerance_days)
 
 
 class Store:
     """A Dateline event database. Use as a context manager or call ``close()``."""
 
     def __init__(
-        self, path: str | Path = ":memory:", *, merge_tolerance_days: int = MERGE_TOLERANCE_DAYS
+        self,
+        path: str | Path = IN_MEMORY,
+        *,
+        read_only: bool = False,
+        merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
     ):
-        try:
-            self.con = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from exc
         self.path = str(path)
+        self.read_only = read_only
         self.merge_tolerance_days = merge_tolerance_days
+        if read_only and self.path != IN_MEMORY:
+            self._upgrade_if_needed()
+            self.con = _connect(self.path, read_only=True, config=READ_ONLY_CONFIG)
+            return
+        self.con = _connect(self.path, read_only=False, config={})
         self._migrate()
+        if read_only:  # a throwaway database: the schema is made, then the guards locked
+            for name, value in READ_ONLY_CONFIG.items():
+                self.con.execute(f"SET {name} = {str(value).lower()}")
+
+    def _upgrade_if_needed(self) -> None:
+        """Apply pending migrations to a database written by an older version (the one
+        write a read-only open may cause; the file's data are left as they are)."""
+        if not Path(self.path).is_file():
+            raise StoreError(f"cannot open database {self.path}: no such file")
+        with _connect(self.path, read_only=True, config=READ_ONLY_CONFIG) as con:
+            if _applied_migrations(con) >= len(MIGRATIONS):
+                return
+        with _connect(self.path, read_only=False, config={}) as con:
+            self.con = con
+            self._migrate()
 
     def __enter__(self) -> Store:
         return self
@@ -433,34 +472,28 @@ class Store:
         try:
             return self.con.execute(query, list(params)).df()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
     def table(self, query: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run a query built on the documented schema and return a pyarrow Table."""
         try:
             return self.con.sql(query, params=list(params)).to_arrow_table()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
     def sql(self, query: str) -> tuple[list[str], list[tuple]]:
-        """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN); refuse anything else."""
-        try:
-            statements = self.con.extract_statements(query)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot parse query: {exc}") from exc
-        if len(statements) != 1:
-            raise StoreError("give exactly one SQL statement")
-        kind = statements[0].type.name
-        if kind not in WRITE_FREE_STATEMENTS:
-            raise StoreError(f"read-only: {kind} statements are refused")
-        # Belt and braces: run inside a transaction that is always rolled back.
+        """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN of a SELECT);
+        refuse anything else (``check_read_only_sql``)."""
+        check_read_only_sql(query)
+        # Belt and braces: run inside a transaction that is always rolled back (and, on a
+        # read-only store, on a connection that can neither write nor read other files).
         self.con.begin()
         try:
             cursor = self.con.execute(query)
             columns = [d[0] for d in cursor.description]
             return columns, cursor.fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
         finally:
             self.con.rollback()
 
@@ -509,9 +542,62 @@ class Store:
         try:
             cursor = self.con.execute(query, list(params))
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _connect(path: str, *, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+
+def _applied_migrations(con: duckdb.DuckDBPyConnection) -> int:
+    try:
+        return con.execute("SELECT count(*) FROM migrations").fetchone()[0]
+    except duckdb.CatalogException:  # no migrations table: not created by Dateline yet
+        return 0
+
+
+def check_read_only_sql(query: str) -> None:
+    """Refuse (StoreError) anything but one SELECT (or WITH … SELECT) statement, or an
+    EXPLAIN of one; EXPLAIN ANALYZE runs its statement, so it is refused too."""
+    with duckdb.connect(IN_MEMORY, config=READ_ONLY_CONFIG) as parser:
+        statement = _one_statement(parser, query)
+        kind = statement.type.name
+        if kind == "SELECT" or (kind == "EXPLAIN" and _explains_select(parser, statement.query)):
+            return
+    if kind == "EXPLAIN":
+        raise StoreError("read-only: only EXPLAIN SELECT is allowed (not EXPLAIN ANALYZE)")
+    raise StoreError(f"read-only: {kind} statements are refused")
+
+
+def _explains_select(parser: duckdb.DuckDBPyConnection, query: str) -> bool:
+    explained = _LEADING_COMMENTS.sub("", query)[len("EXPLAIN") :]
+    try:
+        return _one_statement(parser, explained).type.name == "SELECT"
+    except StoreError:  # "ANALYZE …", "(ANALYZE) …": not a plain statement
+        return False
+
+
+# Comments and white space before a statement's first keyword.
+_LEADING_COMMENTS = re.compile(r"\A(?:\s+|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.DOTALL)
+
+
+def _one_statement(parser: duckdb.DuckDBPyConnection, query: str) -> duckdb.Statement:
+    try:
+        statements = parser.extract_statements(query)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot parse query: {_first_line(exc)}") from exc
+    if len(statements) != 1:
+        raise StoreError("give exactly one SQL statement")
+    return statements[0]
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().split("\n", 1)[0]
 
 
 def _links(group: Cluster) -> Iterator[dict[str, Any]]:

@@ -90,7 +90,7 @@ def _database_command(function):
         if str(db) != ":memory:" and not Path(db).exists():
             raise click.ClickException(f"no database at {db}: run `dateline code` first")
         try:
-            with open_db(db) as store:
+            with open_db(db, read_only=True) as store:
                 return function(store, **kwargs)
         except DatelineError as exc:
             raise click.ClickException(str(exc)) from exc
