@@ -115,6 +115,7 @@ class RunSummary:
     failed: int = 0
     already_stored: int = 0
     repeated: int = 0
+    warnings: int = 0  # documents coded, but read with a problem (e.g. bytes replaced)
     events: int = 0
 
     def add(self, batch: BatchResult) -> None:
@@ -128,14 +129,16 @@ class RunSummary:
         self.failed += len(batch.failures)
         self.already_stored += batch.already_stored
         self.repeated += batch.repeated
+        self.warnings += sum(len(doc.warnings) for doc in batch.documents)
         self.events += len(batch.records)
 
     def __str__(self) -> str:
         repeated = f", {self.repeated} given twice" if self.repeated else ""
+        warnings = f", {self.warnings} warnings" if self.warnings else ""
         return (
             f"{self.coded} coded, {self.already_stored} already stored, "
             f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed"
-            f"{repeated}; {self.events} events"
+            f"{repeated}{warnings}; {self.events} events"
         )
 
 

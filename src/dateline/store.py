@@ -98,7 +98,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         WHERE l.representative;
         """,
     ),
+    (
+        "0004_warnings",
+        """
+        -- A document read with a problem (bytes replaced) keeps it; the errors table
+        -- tells such warnings from the failures of inputs that were not coded.
+        ALTER TABLE documents ADD COLUMN warnings VARCHAR[];
+        ALTER TABLE errors ADD COLUMN severity VARCHAR DEFAULT 'error';
+        """,
+    ),
 )
+SEVERITY_ERROR, SEVERITY_WARNING = "error", "warning"  # the errors table's severity values
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
 ACTOR_PARTS = ("text", "name", "country", "sector")
@@ -228,7 +238,13 @@ class Store:
             new_docs = self._unstored(docs)
             self._insert("documents", [_document_row(doc) for doc in new_docs])
             self._insert_contents(new_docs)
-            self._record_failures(failures)
+            problems = [(f.path, f.stage, f.reason, SEVERITY_ERROR) for f in failures]
+            problems += [
+                (doc.path, "ingest", warning, SEVERITY_WARNING)
+                for doc in new_docs
+                for warning in doc.warnings
+            ]
+            self._record_problems(problems)
         log.info("stored %d documents, %d failures", len(new_docs), len(failures))
 
     def replace_events(self, docs: list[Document]) -> None:
@@ -313,17 +329,22 @@ class Store:
             places.pop(place_id)
         self._insert("places", list(places.values()))
 
-    def _record_failures(self, failures: Sequence[Failure]) -> None:
-        """One row per (path, stage, reason); seeing it again updates ``last_seen``."""
+    def _record_problems(self, problems: Sequence[tuple[str, str, str, str]]) -> None:
+        """One row per (path, stage, reason, severity); seeing it again updates
+        ``last_seen``."""
         now = _now()
-        for key in dict.fromkeys((f.path, f.stage, f.reason) for f in failures):
+        for key in dict.fromkeys(problems):
             updated = self.con.execute(
                 "UPDATE errors SET last_seen = ?, times = times + 1 "
-                "WHERE path = ? AND stage = ? AND reason = ? RETURNING 1",
+                "WHERE path = ? AND stage = ? AND reason = ? AND severity = ? RETURNING 1",
                 [now, *key],
             ).fetchall()
             if not updated:
-                self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, 1)", [*key, now, now])
+                self.con.execute(
+                    "INSERT INTO errors (path, stage, reason, severity, first_seen, last_seen, "
+                    "times) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                    [*key, now, now],
+                )
 
     def _merge_partners(self, doc_ids: list[str]) -> list[str]:
         """Events of other documents merged with events of ``doc_ids``: their merges change
@@ -519,7 +540,8 @@ class Store:
             "date_range": [_iso(first), _iso(last)],
             "merged_events": merged,
             "merged_duplicates": events - merged,
-            "errors": one("SELECT count(*) FROM errors"),
+            "errors": one(f"SELECT count(*) FROM errors WHERE severity = '{SEVERITY_ERROR}'"),
+            "warnings": one(f"SELECT count(*) FROM errors WHERE severity = '{SEVERITY_WARNING}'"),
         }
 
     def _counts(self, expression: str) -> dict[str, int]:
@@ -645,6 +667,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "duplicate_of": doc.duplicate_of,
         "skipped": doc.skipped,
         "fingerprint": doc.fingerprint,
+        "warnings": doc.warnings or None,
         "coded_at": _now(),
         "coder_version": __version__,
     }
@@ -811,6 +834,7 @@ def _document(row: dict[str, Any]) -> Document:
         duplicate_of=row["duplicate_of"],
         skipped=row["skipped"],
         fingerprint=row["fingerprint"],
+        warnings=list(row["warnings"] or []),
     )
 
 

@@ -87,6 +87,9 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
             records.extend(batch.records)
             for failure in batch.failures:
                 click.echo(f"error: {failure.path}: {failure.reason}", err=True)
+            for doc in batch.documents:
+                for warning in doc.warnings:
+                    click.echo(f"warning: {doc.path}: {warning}", err=True)
             progress.update(len(batch.documents) + batch.already_stored + len(batch.failures))
     finally:
         progress.close()
