@@ -54,6 +54,9 @@ def _read_blob(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure
             yield item
     except InputError as exc:
         yield Failure(exc.path, "ingest", exc.reason)
+    except Exception as exc:  # a parser library tripping over bad bytes: one input's problem
+        log.exception("%s: reading failed", blob.path)
+        yield Failure(blob.path, "ingest", f"unreadable input: {type(exc).__name__}: {exc}")
 
 
 def _identity(blob: Blob, path: str) -> str:

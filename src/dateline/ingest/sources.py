@@ -54,7 +54,12 @@ class Blob:
         """``open`` for a reader that streams records: damage in the compressed data ends
         the stream, and is raised (InputError) once the records before it are read."""
         with self.open() as stream:
-            yield stream
+            try:
+                yield stream
+            except Exception as exc:  # a parser tripping over the cut-off end: the damage
+                if damage_of(stream):  # is the reason to give
+                    raise InputError(self.path, damage_of(stream)) from exc
+                raise
             damage = damage_of(stream)
         if damage:
             raise InputError(self.path, damage)
