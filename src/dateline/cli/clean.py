@@ -10,7 +10,7 @@ import click
 
 from ..model import Document, Failure
 from ..runner import clean_paths
-from .options import config_option, settings_from
+from .options import config_option, fetch_timeout_option, settings_from
 
 CLEAN_FORMATS = ("jsonl", "text")
 
@@ -26,7 +26,8 @@ CLEAN_FORMATS = ("jsonl", "text")
     help="One JSON object per document, or readable text blocks.",
 )
 @config_option
-def clean_command(paths, fmt, config):
+@fetch_timeout_option
+def clean_command(paths, fmt, config, fetch_timeout):
     """Print the cleaned documents of PATHS (files, directories, URLs, or - for stdin).
 
     Each document shows its id, path, title, publication date and the rule that gave
@@ -36,7 +37,7 @@ def clean_command(paths, fmt, config):
 
     Exit status: 0 when every input was read, 1 when some failed, 2 for usage errors.
     """
-    settings = settings_from(config)
+    settings = settings_from(config, fetch_timeout=fetch_timeout)
     failed = 0
     for item in clean_paths(paths, settings=settings):
         if isinstance(item, Failure):

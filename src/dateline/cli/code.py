@@ -16,6 +16,7 @@ from .options import (
     actors_option,
     config_option,
     db_option,
+    fetch_timeout_option,
     model_option,
     patterns_option,
     settings_from,
@@ -40,6 +41,7 @@ from .output import FORMATS, table_view, write_records
 @model_option
 @actors_option
 @patterns_option
+@fetch_timeout_option
 @click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
 @click.option(
     "--classifier/--no-classifier",
