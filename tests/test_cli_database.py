@@ -10,6 +10,7 @@ import pytest
 from click import Option
 from click.testing import CliRunner
 
+from dateline.analysis import QUAD_CLASSES
 from dateline.cli import main
 from dateline.cli.database import commands
 from dateline.store import open_db
@@ -150,6 +151,18 @@ def test_series_table_and_csv(db, tmp_path):
     per_article = run(*args, "--per-article", "--format", "csv")
     assert list(csv.DictReader(per_article.output.splitlines()))[0]["events"] == "2"
     assert "2007-04-01" in run(*args).output
+
+
+def test_series_with_no_rows_prints_an_empty_table(db):
+    result = run("series", "--db", db, "--source", "XXX")
+    assert result.exit_code == 0 and "Empty DataFrame" not in result.output
+    assert result.output.split() == [
+        "period",
+        *QUAD_CLASSES.values(),
+        "events",
+        "goldstein",
+        "goldstein_mean",
+    ]
 
 
 def test_plots(db, tmp_path):

@@ -590,3 +590,16 @@ def test_an_impossible_event_date_is_kept_but_does_not_cost_the_batch(store):
 def test_a_bad_date_filter_is_a_store_error(store):
     with pytest.raises(StoreError, match="not a date"):
         store.events(since="2024-13")
+
+
+def test_filter_values_are_literals_not_like_patterns(filled):
+    assert filled.events(place="%") == [] and filled.events(place="_airob_") == []
+    assert filled.events(source="_") == [] and filled.events(target="%") == []
+    assert {e["place"]["name"] for e in filled.events(place="nairobi")} == {"Nairobi"}
+    assert filled.events(source="KEN")
+
+
+@pytest.mark.parametrize("value", [float("nan"), -0.1, 1.5])
+def test_an_impossible_min_confidence_is_refused(filled, value):
+    with pytest.raises(StoreError, match="min_confidence must be a number from 0 to 1"):
+        filled.events(min_confidence=value)

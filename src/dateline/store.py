@@ -839,7 +839,29 @@ def _document(row: dict[str, Any]) -> Document:
 
 
 def _actor_clause(role: str, value: str) -> tuple[str, list[Any]]:
-    return f"({role}_country = upper(?) OR {role}_name ILIKE '%' || ? || '%')", [value, value]
+    condition = f"({role}_country = upper(?) OR {role}_name ILIKE ? ESCAPE '\\')"
+    return condition, [value, f"%{_like_literal(value)}%"]
+
+
+def _place_clause(value: str) -> tuple[str, list[Any]]:
+    literal = _like_literal(value)
+    condition = (
+        "(place_name ILIKE ? ESCAPE '\\' OR place_admin1 ILIKE ? ESCAPE '\\' "
+        "OR place_country = upper(?))"
+    )
+    return condition, [literal, literal, value]
+
+
+def _like_literal(value: str) -> str:
+    """``value`` matched as written by ILIKE: its % and _ are not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _confidence_clause(value: float) -> tuple[str, list[Any]]:
+    threshold = float(value)
+    if not 0 <= threshold <= 1:  # also NaN, which no confidence is ever >= to
+        raise StoreError(f"min_confidence must be a number from 0 to 1, not {value!r}")
+    return "confidence >= ?", [threshold]
 
 
 # How each filter of ``Store.events`` reads as SQL: (condition, its parameters).
@@ -850,12 +872,9 @@ FILTER_CLAUSES = {
     "cameo": lambda v: ("starts_with(cameo_code, ?)", [v]),
     "since": lambda v: ("date_end >= CAST(? AS DATE)", [_as_date(v, end=False)]),
     "until": lambda v: ("date_start <= CAST(? AS DATE)", [_as_date(v, end=True)]),
-    "place": lambda v: (
-        "(place_name ILIKE ? OR place_admin1 ILIKE ? OR place_country = upper(?))",
-        [v, v, v],
-    ),
+    "place": _place_clause,
     "modality": lambda v: ("list_contains(?, modality)", [_as_list(v)]),
-    "min_confidence": lambda v: ("confidence >= ?", [float(v)]),
+    "min_confidence": _confidence_clause,
 }
 
 

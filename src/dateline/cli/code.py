@@ -79,6 +79,7 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
     store = None if db is None else open_db(db)
     summary = RunSummary()
     records = []
+    printed: set[str] = set()
     progress = tqdm(desc="coding", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
     batches = code_paths(paths, settings=settings, store=store)
     if recode:
@@ -86,7 +87,8 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
     try:
         for batch in batches:
             summary.add(batch)
-            records.extend(batch.records)
+            records.extend(r for r in batch.records if r["id"] not in printed)
+            printed.update(r["id"] for r in batch.records)  # --recode PATHS: PATHS are stored
             for failure in batch.failures:
                 click.echo(f"error: {failure.path}: {failure.reason}", err=True)
             for doc in batch.documents:

@@ -269,6 +269,8 @@ def _write_frame(frame, fmt: str, out: Path | None) -> None:
     with _output(out) as handle:
         if fmt == "csv":
             frame.to_csv(handle, index=False, lineterminator="\n")
+        elif frame.empty:  # the header alone (pandas would print "Empty DataFrame")
+            write_table(list(frame.columns), [], handle)
         else:
             handle.write(frame.to_string(index=False) + "\n")
 
