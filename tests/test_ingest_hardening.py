@@ -85,7 +85,12 @@ def test_a_compressed_jsonl_bomb_is_one_named_failure_in_bounded_memory(tmp_path
 
 def test_a_compressed_csv_bomb_is_one_named_failure_in_bounded_memory(tmp_path):
     bomb = tmp_path / "bomb.csv.gz"
-    _bomb(bomb, gzip.open, f'text,title\n"{STORY}",first\n"'.encode(), f'",x\n"{STORY}",last\n'.encode())
+    _bomb(
+        bomb,
+        gzip.open,
+        f'text,title\n"{STORY}",first\n"'.encode(),
+        f'",x\n"{STORY}",last\n'.encode(),
+    )
     peak, items = peak_bytes(lambda: read([bomb], Settings(max_bytes=CAP)))
     assert peak < 20 * CAP
     assert [d.title for d in docs(items)] == ["first", "last"]
@@ -107,7 +112,11 @@ def test_a_huge_csv_header_gives_a_short_reason(tmp_path):
 
 @pytest.mark.parametrize(
     ("name", "compress"),
-    [("story.txt.gz", gzip.compress), ("story.txt.bz2", bz2.compress), ("story.txt.xz", lzma.compress)],
+    [
+        ("story.txt.gz", gzip.compress),
+        ("story.txt.bz2", bz2.compress),
+        ("story.txt.xz", lzma.compress),
+    ],
 )
 def test_whole_inputs_are_capped_after_decompression(tmp_path, name, compress):
     small = tmp_path / name
@@ -149,7 +158,7 @@ def test_text_with_a_byte_order_mark_is_decoded(tmp_path, codec):
 
 def test_a_utf16_export_is_streamed(tmp_path):
     export = tmp_path / "export.csv"
-    export.write_bytes(f"text,title\n\"{STORY}\",Talks\n".encode("utf-16"))
+    export.write_bytes(f'text,title\n"{STORY}",Talks\n'.encode("utf-16"))
     (doc,) = read([export])
     assert doc.content == STORY and doc.title == "Talks"
 
@@ -247,4 +256,6 @@ def test_a_url_has_an_overall_deadline(slow_server):
 
 def test_redirects_go_to_http_and_https_only(slow_server):
     (failure,) = read([f"{slow_server}/to-ftp"], Settings(fetch_timeout=2))
-    assert failure.path == f"{slow_server}/to-ftp" and "redirected to a ftp: address" in failure.reason
+    assert (
+        failure.path == f"{slow_server}/to-ftp" and "redirected to a ftp: address" in failure.reason
+    )

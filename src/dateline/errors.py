@@ -4,7 +4,6 @@ Inside a stage a problem is an exception; at the batch level the runner turns
 it into a ``Failure`` value (stored in the errors table) and the batch goes on.
 """
 
-
 MAX_REASON_CHARS = 300  # a reason longer than this is cut: an error line stays readable
 
 

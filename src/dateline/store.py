@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import logging
-import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager

@@ -52,7 +52,8 @@ def _record_document(blob: Blob, record, max_bytes: int) -> RawDocument | Failur
         return Failure(path, "ingest", f"response is over the {max_bytes} byte limit")
     missing = record.raw_stream.limit  # bytes the record's header promised, not in the file
     if missing:
-        return Failure(path, "ingest", f"record cut short: {missing} of {record.length} bytes missing")
+        reason = f"record cut short: {missing} of {record.length} bytes missing"
+        return Failure(path, "ingest", reason)
     if not body.strip():
         return Failure(path, "ingest", "empty response")
     return RawDocument(
