@@ -16,6 +16,7 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO, Protocol
 
 from ..errors import InputError
@@ -26,6 +27,7 @@ COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
 GZIP_MAGIC = re.compile(rb"\x1f\x8b")
 BZIP2_MAGIC = re.compile(rb"BZh[1-9](\x31\x41\x59\x26\x53\x59|\x17\x72\x45\x38\x50\x90)")
 XZ_MAGIC = re.compile(rb"\xfd7zXZ\x00")
+XZ_MEMORY_LIMIT = 256 * 2**20  # an xz file asking for a larger window is refused as damaged
 DECOMPRESSION_ERRORS = (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError)
 
 
@@ -73,7 +75,7 @@ class Format:
 FORMATS = (
     Format("gzip", GZIP_MAGIC, _GzipMember),
     Format("bzip2", BZIP2_MAGIC, bz2.BZ2Decompressor),
-    Format("xz", XZ_MAGIC, lzma.LZMADecompressor),
+    Format("xz", XZ_MAGIC, partial(lzma.LZMADecompressor, memlimit=XZ_MEMORY_LIMIT)),
 )
 
 

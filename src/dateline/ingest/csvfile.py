@@ -28,6 +28,8 @@ def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
             try:
                 row = next(reader)
             except StopIteration:
+                if not number:
+                    raise InputError(blob.path, "no records after the CSV header") from None
                 return
             except RecordTooLongError as exc:
                 number += 1

@@ -15,17 +15,22 @@ from .sources import Blob
 
 def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
     with open_text(blob, settings.max_bytes) as lines:
+        records = 0
         while True:
             lines.start_record()
             try:
                 line = next(lines)
             except StopIteration:
+                if not records:
+                    raise InputError(blob.path, "no JSON Lines records") from None
                 return
             except RecordTooLongError as exc:
+                records += 1
                 yield Failure(exc.path, "ingest", exc.reason)
                 continue
             if not line.strip():
                 continue
+            records += 1
             try:
                 record = _parse(line, lines.line_number, blob.path)
                 yield record_document(blob, lines.line_number, record, settings)

@@ -31,8 +31,10 @@ def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
                 yield _record_document(blob, record, settings.max_bytes)
     except ArchiveLoadFailed as exc:
         raise InputError(blob.path, f"not a readable WARC file: {exc}") from None
-    except (OSError, EOFError, ValueError) as exc:
-        raise InputError(blob.path, f"broken WARC data: {exc}") from None
+    except InputError:
+        raise
+    except Exception as exc:  # warcio's parser raises whatever it trips over in bad bytes
+        raise InputError(blob.path, f"broken WARC data: {type(exc).__name__}: {exc}") from None
     if not found:
         raise InputError(blob.path, "WARC file has no HTML response record")
 
