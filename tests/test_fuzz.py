@@ -55,7 +55,7 @@ def _warc() -> bytes:
 # name -> bytes: one real input of every kind
 INPUTS = {
     "story.txt": STORY.encode(),
-    "page.html": f"<html><head><title>Talks</title></head><body><p>{STORY}</p></body></html>".encode(),
+    "page.html": f"<html><head><title>Talks</title></head><body><p>{STORY}</p></body>".encode(),
     "export.jsonl": "".join(json.dumps({"text": STORY, "n": n}) + "\n" for n in range(2)).encode(),
     "export.csv": f'text,title\n"{STORY}",One\n"{STORY}",Two\n'.encode(),
     "wire.rss": (
