@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 import traceback
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -396,7 +397,8 @@ def _long_body(lab: Lab) -> Outcome:
 
 @probe("fetch: a gzip body expanding over the cap")
 def _gzip_body(lab: Lab) -> Outcome:
-    return Outcome(named(lab.clean(f"{lab.server}/bomb.txt.gz"), "/bomb.txt.gz"))
+    result = lab.clean(f"{lab.server}/bomb.txt.gz")
+    return Outcome(named(result, "/bomb.txt.gz"), result.stderr[:160])
 
 
 @probe("fetch: a redirect loop")
@@ -606,7 +608,8 @@ def _locked(lab: Lab) -> Outcome:
         [
             sys.executable,
             "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print(1, flush=True); time.sleep(20)",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print(1, flush=True); "
+            "time.sleep(20)",
         ],
         stdout=subprocess.PIPE,
     )
@@ -619,6 +622,10 @@ def _locked(lab: Lab) -> Outcome:
     return Outcome(one_line_error(result), result.output[:120])
 
 
+def _feed(description: str) -> str:
+    return f"<rss><channel><item><description>{description}</description></item></channel></rss>"
+
+
 @probe("feed: an XML entity expansion bomb")
 def _laughs(lab: Lab) -> Outcome:
     entities = '<!ENTITY a "lol">' + "".join(
@@ -626,7 +633,7 @@ def _laughs(lab: Lab) -> Outcome:
     )
     path = lab.write(
         "laughs.rss",
-        f"<?xml version='1.0'?><!DOCTYPE r [{entities}]><rss><channel><item><description>&j;</description></item></channel></rss>",
+        f"<?xml version='1.0'?><!DOCTYPE r [{entities}]>{_feed('&j;')}",
     )
     result = lab.child("clean", str(path), "--config", str(lab.config))
     ok = result.code in (0, 1) and result.rss < lab.bounded_rss("clean")
@@ -638,7 +645,8 @@ def _xxe(lab: Lab) -> Outcome:
     secret = lab.root / "secret.txt"
     path = lab.write(
         "xxe.rss",
-        f"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file://{secret}'>]><rss><channel><item><description>{STORY} &x;</description></item></channel></rss>",
+        f"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file://{secret}'>]>"
+        + _feed(f"{STORY} &x;"),
     )
     return Outcome(SECRET not in lab.clean(path).output)
 
@@ -676,10 +684,13 @@ def _cut_jsonl(lab: Lab) -> Outcome:
         json.dumps({"text": f"{STORY} Report {n}."}).encode() + b"\n" for n in range(100)
     )
     packed = gzip.compress(records)
-    path = lab.write("cut.jsonl.gz", packed[: len(packed) // 2])
+    cut = packed[: len(packed) // 2]
+    intact = zlib.decompressobj(wbits=31).decompress(cut).count(b"\n")
+    path = lab.write("cut.jsonl.gz", cut)
     result = lab.clean(path)
     found = len([line for line in result.stdout.splitlines() if line.startswith("{")])
-    return Outcome(found > 10 and named(result, path), f"{found} records")
+    ok = found == intact and named(result, path)
+    return Outcome(ok, f"{found} of {intact} intact records", lost=max(intact - found, 0))
 
 
 @probe("input: a CSV header without records")
@@ -703,7 +714,7 @@ def _batch(lab: Lab) -> Outcome:
     return Outcome(named(result, bad) and stored == 1, lost=1 - stored)
 
 
-PROBE_COUNT_MAIN_NOTE = "today's figure in the issue: 41 of 60"
+BEFORE = "the issue's probe of main: 41 of 60; run this script on main to compare"
 
 
 # -- the run -----------------------------------------------------------------------------
@@ -781,9 +792,8 @@ def main_(argv: list[str] | None = None) -> None:
         self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_rss = lab.child_rss / 2**20
     httpd.shutdown()
-    print(
-        f"probes tried: {len(chosen)}, behaved well: {len(chosen) - len(failed)} ({PROBE_COUNT_MAIN_NOTE})"
-    )
+    well = len(chosen) - len(failed)
+    print(f"probes tried: {len(chosen)}, behaved well: {well} ({BEFORE})")
     for name, note in failed:
         print(f"  failed: {name}: {note[:200]}")
     print(f"peak RSS: this process {self_rss:.0f} MB, largest child {child_rss:.0f} MB")

@@ -9,6 +9,7 @@ are followed, at every redirect.
 
 from __future__ import annotations
 
+import http.client
 import logging
 import time
 import urllib.error
@@ -68,7 +69,7 @@ class Fetcher:
             raise InputError(url, f"HTTP {exc.code} {exc.reason}") from None
         except TimeoutError:
             raise InputError(url, self._gave_up) from None
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             if isinstance(getattr(exc, "reason", None), TimeoutError):
                 raise InputError(url, self._gave_up) from None
             reason = getattr(exc, "reason", exc)
