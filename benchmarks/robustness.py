@@ -429,29 +429,21 @@ def _damaged_utf8(lab: Lab) -> Outcome:
     return Outcome(ok, str(page[0]["published"]) if page else "not read", lost=0 if page else 1)
 
 
-@probe("decode: UTF-16 with a BOM")
-def _utf16(lab: Lab) -> Outcome:
-    page = _cleaned(lab, lab.write("utf16.txt", STORY.encode("utf-16")))
-    return Outcome(bool(page) and "Kenya’s" in page[0]["text"], lost=0 if page else 1)
+def _decoded(name: str, data: bytes, expected: str):
+    def run(lab: Lab) -> Outcome:
+        page = _cleaned(lab, lab.write(name, data))
+        return Outcome(bool(page) and expected in page[0]["text"], lost=0 if page else 1)
+
+    return run
 
 
-@probe("decode: UTF-16 CSV export with a BOM")
-def _utf16_csv(lab: Lab) -> Outcome:
-    page = _cleaned(lab, lab.write("utf16.csv", f'text\n"{STORY}"\n'.encode("utf-16")))
-    return Outcome(bool(page) and "Kenya’s" in page[0]["text"], lost=0 if page else 1)
-
-
-@probe("decode: UTF-32 with a BOM")
-def _utf32(lab: Lab) -> Outcome:
-    page = _cleaned(lab, lab.write("utf32.txt", STORY.encode("utf-32")))
-    return Outcome(bool(page) and "Kenya’s" in page[0]["text"], lost=0 if page else 1)
-
-
-@probe("decode: a cp1252 file")
-def _cp1252(lab: Lab) -> Outcome:
-    text = "MÜNCHEN (dpa) - Die Regierung kündigte am Montag Gespräche über Zölle an. " * 4
-    page = _cleaned(lab, lab.write("legacy.txt", text.encode("cp1252")))
-    return Outcome(bool(page) and "kündigte" in page[0]["text"], lost=0 if page else 1)
+LEGACY = "MÜNCHEN (dpa) - Die Regierung kündigte am Montag Gespräche über Zölle an. " * 4
+probe("decode: UTF-16 with a BOM")(_decoded("utf16.txt", STORY.encode("utf-16"), "Kenya’s"))
+probe("decode: UTF-16 CSV export with a BOM")(
+    _decoded("utf16.csv", f'text\n"{STORY}"\n'.encode("utf-16"), "Kenya’s")
+)
+probe("decode: UTF-32 with a BOM")(_decoded("utf32.txt", STORY.encode("utf-32"), "Kenya’s"))
+probe("decode: a cp1252 file")(_decoded("legacy.txt", LEGACY.encode("cp1252"), "kündigte"))
 
 
 @probe("decode: a binary file is refused")

@@ -10,11 +10,8 @@ import gzip
 import io
 import json
 import lzma
-import threading
-import time
 import tracemalloc
 from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -213,49 +210,3 @@ def test_a_file_given_by_relative_and_absolute_path_is_one_document(tmp_path, mo
     assert relative.path != absolute.path and relative.identity == absolute.identity
     settings = Settings()
     assert clean_document(relative, settings).doc_id == clean_document(absolute, settings).doc_id
-
-
-class _SlowHandler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        if self.path == "/drip":  # a byte every 0.1 s: each read is quick, the whole is not
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.end_headers()
-            for _ in range(40):
-                self.wfile.write(b"x")
-                self.wfile.flush()
-                time.sleep(0.1)
-        elif self.path == "/to-ftp":
-            self.send_response(302)
-            self.send_header("Location", "ftp://127.0.0.1/story.txt")
-            self.end_headers()
-        else:
-            self.send_error(404)
-
-    def log_message(self, *args):
-        """Quiet: the test output is not the place for access logs."""
-
-
-@pytest.fixture(scope="module")
-def slow_server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-def test_a_url_has_an_overall_deadline(slow_server):
-    started = time.monotonic()
-    (failure,) = read([f"{slow_server}/drip"], Settings(fetch_timeout=0.5))
-    assert time.monotonic() - started < 2  # the body would take 4 s
-    assert "gave up after 0.5 s" in failure.reason
-
-
-def test_redirects_go_to_http_and_https_only(slow_server):
-    (failure,) = read([f"{slow_server}/to-ftp"], Settings(fetch_timeout=2))
-    assert (
-        failure.path == f"{slow_server}/to-ftp" and "redirected to a ftp: address" in failure.reason
-    )
