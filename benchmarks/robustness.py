@@ -446,12 +446,6 @@ probe("decode: UTF-32 with a BOM")(_decoded("utf32.txt", STORY.encode("utf-32"),
 probe("decode: a cp1252 file")(_decoded("legacy.txt", LEGACY.encode("cp1252"), "kündigte"))
 
 
-@probe("decode: a binary file is refused")
-def _binary(lab: Lab) -> Outcome:
-    path = lab.write("image.txt", bytes(range(256)) * 16)
-    return Outcome(named(lab.clean(path), path))
-
-
 @probe("decode: NUL bytes in a text file")
 def _nul(lab: Lab) -> Outcome:
     path = lab.write("nul.txt", STORY.encode().replace(b" ", b"\x00"))
@@ -502,12 +496,6 @@ def _cut_small(lab: Lab) -> Outcome:
 @probe("warc: a plain .warc cut inside the last record")
 def _cut_plain(lab: Lab) -> Outcome:
     return _cut_archive(lab, "cut3.warc", 3, compressed=False)
-
-
-@probe("warc: garbage after a WARC/1.0 line")
-def _garbage_warc(lab: Lab) -> Outcome:
-    path = lab.write("garbage.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\n" + os.urandom(3000))
-    return Outcome(named(lab.clean(path), path))
 
 
 @probe("warc: no HTML record")
@@ -643,10 +631,27 @@ def _xxe(lab: Lab) -> Outcome:
     return Outcome(SECRET not in lab.clean(path).output)
 
 
-@probe("input: an empty file")
-def _empty(lab: Lab) -> Outcome:
-    path = lab.write("empty.txt", b"")
-    return Outcome(named(lab.clean(path), path))
+def _named_file(name: str, data: bytes | str):
+    def run(lab: Lab) -> Outcome:
+        path = lab.write(name, data)
+        return Outcome(named(lab.clean(path), path))
+
+    return run
+
+
+# bad files that must each give one short error naming them
+BAD_FILES = {
+    "input: an empty file": ("empty.txt", b""),
+    "input: a CSV header without records": ("header.csv", "text,title\n"),
+    "input: a corrupt gzip file": ("corrupt.txt.gz", b"\x1f\x8b\x08\x00" + os.urandom(500)),
+    "decode: a binary file is refused": ("image.txt", bytes(range(256)) * 16),
+    "warc: garbage after a WARC/1.0 line": (
+        "garbage.warc",
+        b"WARC/1.0\r\nWARC-Type: response\r\n\r\n" + os.urandom(3000),
+    ),
+}
+for _name, (_file, _data) in BAD_FILES.items():
+    probe(_name)(_named_file(_file, _data))
 
 
 @probe("input: a missing path")
@@ -683,18 +688,6 @@ def _cut_jsonl(lab: Lab) -> Outcome:
     found = len([line for line in result.stdout.splitlines() if line.startswith("{")])
     ok = found == intact and named(result, path)
     return Outcome(ok, f"{found} of {intact} intact records", lost=max(intact - found, 0))
-
-
-@probe("input: a CSV header without records")
-def _header_only(lab: Lab) -> Outcome:
-    path = lab.write("header.csv", "text,title\n")
-    return Outcome(named(lab.clean(path), path))
-
-
-@probe("input: a corrupt gzip file")
-def _corrupt_gzip(lab: Lab) -> Outcome:
-    path = lab.write("corrupt.txt.gz", b"\x1f\x8b\x08\x00" + os.urandom(500))
-    return Outcome(named(lab.clean(path), path))
 
 
 @probe("input: a batch goes on after a bad input")
