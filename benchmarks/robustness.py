@@ -51,7 +51,7 @@ STORY = (
 CAP = 1_000_000  # max_bytes for the probes
 BOMB_CHARS = 100_000_000  # one line, 100 times the cap
 CHILD_ADDRESS_SPACE = 4 * 2**30
-CHILD_RSS_GROWTH = 150 * 2**20  # a child reading a bomb stays within this of one reading
+CHILD_RSS_GROWTH = 50 * 2**20  # a child reading a bomb stays within this of one reading
 # a small story (the bomb is 100 MB of text: read whole, it costs several times that)
 MAX_MESSAGE = 1000  # a readable error line
 SLOW_SECONDS = 12  # a drip-feeding server's body takes this long
