@@ -15,6 +15,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dateline.errors import StoreError
@@ -603,3 +604,15 @@ def test_filter_values_are_literals_not_like_patterns(filled):
 def test_an_impossible_min_confidence_is_refused(filled, value):
     with pytest.raises(StoreError, match="min_confidence must be a number from 0 to 1"):
         filled.events(min_confidence=value)
+
+
+def test_an_older_database_is_upgraded_then_opened_read_only(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:  # as the previous version left it
+        con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+        for name, statements in MIGRATIONS[:-1]:
+            con.execute(statements)
+            con.execute("INSERT INTO migrations VALUES (?, now())", [name])
+    with open_db(path, read_only=True) as db:
+        assert db.schema_version == len(MIGRATIONS)
+        assert db.stats()["warnings"] == 0

@@ -57,8 +57,9 @@ class Blob:
             try:
                 yield stream
             except Exception as exc:  # a parser tripping over the cut-off end: the damage
-                if damage_of(stream):  # is the reason to give
-                    raise InputError(self.path, damage_of(stream)) from exc
+                damage = damage_of(stream)  # is the reason to give
+                if damage:
+                    raise InputError(self.path, damage) from exc
                 raise
             damage = damage_of(stream)
         if damage:
