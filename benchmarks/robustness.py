@@ -53,6 +53,9 @@ BOMB_CHARS = 100_000_000  # one line, 100 times the cap
 CHILD_ADDRESS_SPACE = 4 * 2**30
 CHILD_RSS_GROWTH = 50 * 2**20  # a child reading a bomb stays within this of one reading
 # a small story (the bomb is 100 MB of text: read whole, it costs several times that)
+# expat stops an entity bomb at its amplification limit, after ~100 MB of parser work;
+# expanded, this one would be 3 GB
+ENTITY_ALLOWANCE = 400 * 2**20
 MAX_MESSAGE = 1000  # a readable error line
 SLOW_SECONDS = 12  # a drip-feeding server's body takes this long
 
@@ -423,9 +426,8 @@ def _cleaned(lab: Lab, path: Path) -> list[dict]:
 def _damaged_utf8(lab: Lab) -> Outcome:
     path = lab.write("damaged.txt", STORY.encode() + b"\nIt was \xff\xfe agreed.\n")
     page = _cleaned(lab, path)
-    ok = (
-        bool(page) and "(AFP) – Kenya’s" in page[0]["text"] and page[0]["published"] == "2019-05-03"
-    )
+    text = page[0]["text"] if page else ""
+    ok = "Kenya’s" in text and "â€" not in text and page[0]["published"] == "2019-05-03"
     return Outcome(ok, str(page[0]["published"]) if page else "not read", lost=0 if page else 1)
 
 
@@ -616,8 +618,9 @@ def _laughs(lab: Lab) -> Outcome:
         f"<?xml version='1.0'?><!DOCTYPE r [{entities}]>{_feed('&j;')}",
     )
     result = lab.child("clean", str(path), "--config", str(lab.config))
-    ok = result.code in (0, 1) and result.rss < lab.bounded_rss("clean")
-    return Outcome(ok, f"{result.rss / 2**20:.0f} MB")
+    bound = lab.bounded_rss("clean") + ENTITY_ALLOWANCE
+    ok = result.code in (0, 1) and result.rss < bound
+    return Outcome(ok, f"{result.rss / 2**20:.0f} MB (bound {bound / 2**20:.0f} MB)")
 
 
 @probe("feed: an external entity naming a local file")
@@ -747,13 +750,20 @@ class _Server(BaseHTTPRequestHandler):
         """Quiet."""
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A client that stopped reading (over the cap, past its deadline) is expected:
+        no traceback on the standard error the probes read."""
+
+
 def main_(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="Run only the probes whose name contains this.")
     parser.add_argument("--verbose", action="store_true", help="Print every probe's note.")
     args = parser.parse_args(argv)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    httpd.daemon_threads = True
+    httpd = _QuietServer(("127.0.0.1", 0), _Server)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     chosen = [(n, f) for n, f in PROBES if not args.only or args.only in n]
     with tempfile.TemporaryDirectory() as folder:
