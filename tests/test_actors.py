@@ -479,3 +479,11 @@ def _mentions_on(doc, phrase):
     """Every mention on exactly this phrase: a dual description has one per actor."""
     span = _span(doc, phrase)
     return [m for m in doc.mentions if (m.start, m.end) == span]
+
+
+def test_a_national_label_refused_as_nationality_codes_no_national_phrase(code):
+    # "ethnic Albanian houses": the demonym names descent, so the phrase has no country;
+    # this shape crashed the stage with an IndexError on a real page
+    doc = code("Police burned ethnic Albanian houses in the village on Monday.")
+    assert all(m.text != "ethnic Albanian houses" for m in doc.mentions)
+    assert ref(doc, "Police").sector == "COP"

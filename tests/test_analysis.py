@@ -150,3 +150,9 @@ def test_coarse_dates_count_only_in_periods_they_fit():
         assert series(db, source="KEN", by="month", merged=False)["events"].sum() == 2
         assert series(db, source="KEN", by="day", merged=False)["events"].sum() == 1
         assert series(db, source="KEN", by="year", merged=False)["events"].tolist() == [3]
+
+
+def test_series_without_its_empty_periods(store):
+    frame = series(store, source="KEN", target="ETH", by="month", skip_empty=True)
+    assert [d.date() for d in frame["period"]] == [date(2007, 4, 1), date(2007, 6, 1)]
+    assert frame["events"].tolist() == [2, 2]

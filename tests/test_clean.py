@@ -276,3 +276,96 @@ def test_byline_openers_give_the_author_and_page_date_labels_any_case():
     assert (doc.published, doc.published_from) == (date(2021, 5, 3), "page")
     credit = clean(f"Written by Ann Example\n\n{story}")  # residue, but no byline opener
     assert credit.author is None and "Written by" not in credit.text
+
+
+WIRE = "SALVADOR, Feb 26 - Rebels attacked an army post near the capital, officials said."
+
+
+def test_a_yearless_dateline_never_lands_after_the_file_time():
+    doc = clean(WIRE, file_time=datetime(2026, 12, 2, tzinfo=UTC))
+    assert doc.published == date(2026, 2, 26)  # not 2027-02-26, the nearest reading
+    assert (doc.published_from, doc.dateline.year_from) == ("dateline", "file")
+    assert doc.year_guessed and doc.published_is_bound
+
+
+def test_the_user_year_or_date_beats_the_file_time():
+    stamp = datetime(2026, 12, 2, tzinfo=UTC)
+    by_year = clean(WIRE, Settings(year=1987), file_time=stamp)
+    assert (by_year.published, by_year.dateline.year_from) == (date(1987, 2, 26), "settings")
+    assert not by_year.year_guessed
+    by_date = clean(WIRE, Settings(published=date(1987, 1, 10)), file_time=stamp)
+    assert by_date.published == date(1986, 2, 26)  # never after the date given
+    body = "Rebels attacked an army post near the capital on Monday, officials said."
+    undated = clean(body, Settings(published=date(1987, 3, 4)), file_time=stamp)
+    assert (undated.published, undated.published_from) == (date(1987, 3, 4), "settings")
+    only_year = clean(body, Settings(year=1987), file_time=stamp)
+    assert only_year.published is None  # the file's 2026 would contradict the year given
+
+
+def test_a_written_year_or_metadata_date_is_not_a_guess():
+    doc = clean("SALVADOR, Feb 26, 1987 - Rebels attacked an army post, officials said.")
+    assert doc.dateline.year_from is None and not doc.year_guessed
+    dated = clean(WIRE, published="1987-02-27")
+    assert (dated.published, dated.dateline.year_from) == (date(1987, 2, 26), "metadata")
+    assert not dated.year_guessed and not dated.published_is_bound
+
+
+def page_around(*middle: str) -> str:
+    """A two-paragraph story with ``middle`` paragraphs (page chrome) between them."""
+    return "\n\n".join(
+        (
+            "Police fired tear gas at marchers in the capital on Tuesday, witnesses said.",
+            *middle,
+            "The marchers dispersed by nightfall, the city's mayor said.",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        ("Also on example.com Ministers trade barbs as the budget talks stall",),
+        ("Like this story? Share it with a friend!",),
+        ("Top stories", "Ministers trade barbs as budget talks stall", "Floods cut the road"),
+    ],
+)
+def test_share_prompts_teasers_and_teaser_blocks_leave_the_body(chrome):
+    doc = clean(page_around(*chrome))
+    assert doc.text == clean(page_around()).text
+
+
+PAGE_AS_ONE_BLOCK = (
+    "| Security forces killed 106 protesters in Tehran on Tuesday, Amnesty said. "
+    "The group urged the authorities to end the crackdown. Top stories Armenia named the "
+    "most popular spot for travellers. An Armenian church in Armenia is restored. "
+    "Partner news | Armenia and Georgia sign a trade pact |"
+)
+
+
+def test_a_page_read_as_one_block_loses_its_sidebar_from_the_first_teaser_heading():
+    doc = clean(PAGE_AS_ONE_BLOCK)
+    assert doc.text == (
+        "Security forces killed 106 protesters in Tehran on Tuesday, Amnesty said. "
+        "The group urged the authorities to end the crackdown."
+    )
+
+
+def test_top_stories_in_prose_is_no_heading():
+    text = "The editor said the top stories of the year were about the war. Ministers agreed."
+    assert clean(text).text == text
+
+
+def test_user_teaser_headings(tmp_path):
+    headings = tmp_path / "teasers.txt"
+    headings.write_text("# ours\nElsewhere on the site\n", encoding="utf-8")
+    text = "Ministers met in the capital on Monday. Elsewhere on the site Floods hit the coast."
+    doc = clean(text, Settings(teaser_files=(headings,)))
+    assert doc.text == "Ministers met in the capital on Monday."
+
+
+def test_the_story_country_comes_from_its_body_not_a_sidebar():
+    import dateline
+
+    doc = dateline.code_text(PAGE_AS_ONE_BLOCK)
+    countries = {actor.country for actor in doc.actors}
+    assert "ARM" not in countries and "IRN" in countries

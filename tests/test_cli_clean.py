@@ -23,7 +23,7 @@ def test_clean_prints_jsonl_with_dateline_and_duplicates(tmp_path):
     first, second = [json.loads(line) for line in result.stdout.splitlines()]
     assert first["title"] == "Floods hit northern province"
     assert (first["published"], first["published_from"]) == ("2024-05-02", "dateline")
-    assert first["dateline"] == {"place": "Peshawar", "agency": "AP"}
+    assert first["dateline"] == {"place": "Peshawar", "agency": "AP", "year_from": None}
     assert first["language"] == "en" and first["duplicate_of"] is None
     assert first["text"].startswith("Floods killed") and "Saturday" not in first["text"]
     assert second["duplicate_of"] == first["doc_id"]

@@ -133,7 +133,7 @@ def test_damaged_bytes_are_a_stored_warning_not_a_failure(tmp_path):
     story.write_bytes(STORY.replace(" - ", " – ").encode() + b" It was \xff agreed.")
     db = tmp_path / "events.duckdb"
     result = run("code", str(story), "--db", str(db))
-    assert result.exit_code == 0 and "1 coded" in result.stderr and "1 warnings" in result.stderr
+    assert result.exit_code == 0 and "1 coded" in result.stderr and "1 warning;" in result.stderr
     assert f"warning: {story}: 1 bytes that are not valid" in result.stderr
     con = duckdb.connect(str(db))
     assert con.execute("SELECT severity, stage FROM errors").fetchall() == [("warning", "ingest")]
@@ -158,3 +158,24 @@ def test_a_run_that_cannot_start_says_why_in_one_line(story, options, message):
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_copy_at_another_path_prints_its_originals_events(story, tmp_path):
+    db = tmp_path / "events.duckdb"
+    first = jsonl(run("code", str(story), "--db", str(db), "--format", "jsonl"))
+    copy = tmp_path / "copy.txt"
+    copy.write_text(STORY, encoding="utf-8")
+    second = run("code", str(copy), "--db", str(db), "--format", "jsonl")
+    assert second.exit_code == 0
+    assert "1 duplicate" in second.stderr
+    assert [r["id"] for r in jsonl(second)] == [r["id"] for r in first]
+    both = run(
+        "code", str(story), str(copy), "--db", str(tmp_path / "b.duckdb"), "--format", "jsonl"
+    )
+    assert len(jsonl(both)) == len(first)  # given together, the events are printed once
+
+
+def test_the_hidden_modalities_note_follows_the_table(tmp_path):
+    result = run("code", str(EXAMPLE), "--db", str(tmp_path / "e.duckdb"), "--format", "table")
+    assert result.output.index("date  ") < result.output.index("other modalities not shown")
+    assert "1 event with other modalities" in result.stderr

@@ -186,3 +186,26 @@ def test_errors_are_one_line(db, tmp_path):
     )
     assert empty.exit_code == 1
     assert empty.output.strip() == "Error: no events match the filters: nothing to draw"
+
+
+def test_series_skip_empty(tmp_path):
+    path = tmp_path / "e.duckdb"
+    with open_db(path) as store:
+        events = [make_event(0, when="2007-04-29"), make_event(1, when="2007-07-02")]
+        store.save_batch([make_doc("a", events)], [])
+    args = ["series", "--db", str(path), "--by", "month", "--format", "csv"]
+    every = [r["period"] for r in csv.DictReader(run(*args).output.splitlines())]
+    assert every == ["2007-04-01", "2007-05-01", "2007-06-01", "2007-07-01"]
+    kept = [r["period"] for r in csv.DictReader(run(*args, "--skip-empty").output.splitlines())]
+    assert kept == ["2007-04-01", "2007-07-01"]
+
+
+def test_stats_shows_events_without_actors_apart(tmp_path):
+    path = tmp_path / "e.duckdb"
+    with open_db(path) as store:
+        store.save_batch([make_doc("a", [make_event(0), make_event(1, "ACCUSE", None, None)])], [])
+        stats = store.stats()
+    assert stats["events_without_actors"] == 1
+    assert all(d["source"] != "-" or d["target"] != "-" for d in stats["top_dyads"])
+    output = run("stats", "--db", str(path)).output
+    assert "-->-" not in output and "events without actors: 1" in output

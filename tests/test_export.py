@@ -124,3 +124,50 @@ def test_every_format_takes_a_limit(store, tmp_path, fmt):
 def test_unknown_format_is_refused(store, tmp_path):
     with pytest.raises(StoreError, match="unknown export format"):
         export(store, "xml", tmp_path / "x")
+
+
+def test_gdelt_writes_asserted_and_reported_events_unless_asked(tmp_path):
+    path = tmp_path / "events.tsv"
+    with open_db(":memory:") as db:
+        refused = make_event(1, "ACCUSE", "ETH", "SOM", modality="negated")
+        cancelled = make_event(2, modality="cancelled", when="2007-05-02")
+        db.save_batch([make_doc("a", [make_event(0), refused, cancelled])], [])
+        assert export(db, "gdelt", path) == 1
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+        assert [r["EventCode"] for r in rows] == ["042"]
+        assert export(db, "gdelt", path, modality=["asserted", "negated", "cancelled"]) == 3
+
+
+def test_acled_rows_map_conflict_codes_and_carry_fatalities(tmp_path):
+    from dateline.model import Count
+
+    path = tmp_path / "acled.csv"
+    with open_db(":memory:") as db:
+        attack = make_event(1, "ASSAULT", "UGA", "SOM", when="2007-05-02")
+        attack.fatalities = Count(5, "killing five militants")
+        arrest = make_event(2, "ASSAULT", "KEN", "SOM", cameo="173", when="2007-05")
+        db.save_batch([make_doc("a", [make_event(0), attack, arrest])], [])
+        assert export(db, "acled", path) == 2  # the meeting (042) has no ACLED type
+        csv_path, gdelt_path = tmp_path / "flat.csv", tmp_path / "g.tsv"
+        export(db, "csv", csv_path)
+        export(db, "gdelt", gdelt_path)
+    rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows] == [
+        ("Strategic developments", "Arrests"),  # 2007-05 sorts first: its first day
+        ("Battles", "Armed clash"),
+    ]
+    battle = rows[1]
+    assert (battle["fatalities"], battle["event_date"], battle["time_precision"]) == (
+        "5",
+        "2007-05-02",
+        "1",
+    )
+    assert (battle["inter1"], battle["inter2"], battle["interaction"]) == ("1", "2", "12")
+    assert battle["disorder_type"] == "Political violence" and battle["iso"] == "404"
+    assert rows[0]["fatalities"] == "0" and rows[0]["time_precision"] == "3"
+    flat = list(csv.DictReader(csv_path.read_text(encoding="utf-8").splitlines()))
+    assert [r["fatalities_count"] for r in flat] == ["", "", "5"]
+    gdelt = list(
+        csv.DictReader(gdelt_path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    )
+    assert sorted(r["Fatalities"] for r in gdelt) == ["", "", "5"]

@@ -131,3 +131,14 @@ def test_yes_no_fields_are_read_as_booleans(tmp_path):
     )
     with pytest.raises(ConfigError):
         load_patterns((bad,))
+
+
+def test_every_intent_and_refusal_code_is_in_the_codebook():
+    # "064": "1214" named a code CAMEO lacks: a refused intelligence-sharing on a real
+    # page crashed the events stage with KeyError '1214'
+    from dateline.events.patterns import load_patterns
+
+    patterns = load_patterns()
+    mapped = {**patterns.intent_codes, **patterns.refusal_codes}
+    missing = sorted(code for code in mapped.values() if code not in patterns.codebook)
+    assert not missing

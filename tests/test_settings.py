@@ -60,3 +60,16 @@ def test_ints_are_accepted_for_floats(tmp_path):
 def test_no_file_gives_the_defaults(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert load_settings() == Settings()
+
+
+def test_published_and_year_from_a_file_or_options(tmp_path):
+    from datetime import date
+
+    config = write(tmp_path, "[dateline]\npublished = 1987-03-01\nyear = 1987\n")
+    assert load_settings(config).published == date(1987, 3, 1)
+    assert load_settings(published="1986-05-02", year=1986).published == date(1986, 5, 2)
+    assert load_settings(year=1986).year == 1986
+    with pytest.raises(ConfigError, match="published must be a date"):
+        load_settings(published="26 Feb")
+    with pytest.raises(ConfigError, match="year must be a year"):
+        load_settings(year="1987")

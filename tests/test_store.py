@@ -616,3 +616,28 @@ def test_an_older_database_is_upgraded_then_opened_read_only(tmp_path):
     with open_db(path, read_only=True) as db:
         assert db.schema_version == len(MIGRATIONS)
         assert db.stats()["warnings"] == 0
+
+
+def test_only_events_of_the_same_code_and_dyad_merge(store):
+    visit = make_event(0, cameo="042")
+    meeting = make_event(1, cameo="040", trigger="talks")
+    again = make_event(0, cameo="042")
+    store.save_batch([make_doc("a", [visit, meeting]), make_doc("b", [again])], [])
+    merged = store.events(merged=True)
+    assert sorted((r["cameo"]["code"], r["sources"]) for r in merged) == [("040", 1), ("042", 2)]
+
+
+def test_casualty_counts_round_trip_through_the_store(store):
+    from dateline.model import Count
+    from dateline.record import event_record
+
+    attack = make_event(0, "ASSAULT", "SOM", "UGA")
+    attack.fatalities = Count(5, "killing five soldiers")
+    attack.arrested = Count(2, "two suspects were arrested")
+    doc = make_doc("a", [attack])
+    store.save_batch([doc], [])
+    (record,) = store.events()
+    assert record["fatalities"] == {"count": 5, "text": "killing five soldiers"}
+    assert record["arrested"]["count"] == 2 and record["injured"] is None
+    assert record == {**event_record(doc, attack), "confidence": record["confidence"]}
+    assert store.events(merged=True)[0]["fatalities"]["count"] == 5

@@ -97,7 +97,9 @@ def test_find_timexes_scans_left_to_right_without_overlaps():
     text = "Troops left on Sunday, two days after talks that began on March 3, 2024."
     found = find_timexes(text, TUESDAY)
     assert [t.text for t in found] == ["Sunday", "two days after", "March 3, 2024"]
-    assert [t.value for t in found] == ["2024-03-10", "2024-03-14", "2024-03-03"]
+    # "two days after talks": the leaving at the reference, the talks two days before it
+    assert [t.value for t in found] == ["2024-03-10", "2024-03-12", "2024-03-03"]
+    assert found[1].counted_from == "2024-03-10"
     assert text[found[2].start : found[2].end] == "March 3, 2024"
 
 

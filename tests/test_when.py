@@ -122,3 +122,49 @@ def test_a_planned_event_looks_forward(parsed, dater):
     assert dated(dater, doc, "summit")["summit"][0] == "2024-03-15"
     doc = parsed("Critics denounced the summit on Friday.", published=TUESDAY)
     assert dated(dater, doc, "summit")["summit"][0] == "2024-03-08"
+
+
+def test_a_year_nobody_wrote_bounds_the_dates_without_theirs(parsed, dater):
+    text = "Shareholders met on March 31. The board will meet on Sunday."
+    bounded = parsed(text, published=date(1987, 10, 20))
+    bounded.published_from, bounded.dateline = "dateline", Dateline("X", year_from="settings")
+    dates = dated(dater, bounded, "met", "meet")
+    assert dates["met"][0] == "1987-03-31"  # the nearest reading would be 1988-03-31
+    assert dates["meet"][0] <= "1987-10-20"
+    written = parsed(text, published=date(1987, 10, 20))
+    written.published_from = "dateline"
+    assert dated(dater, written, "met")["met"][0] == "1988-03-31"
+
+
+@pytest.mark.parametrize(
+    "text, main, counted, expected",
+    [
+        ("The war ended 18 years after Washington invaded.", "ended", "invaded", "2001"),
+        ("Troops withdrew a decade after the invasion.", "withdrew", "invasion", "2009"),
+        ("Talks resumed five years since fighting erupted.", "resumed", "erupted", "2014"),
+        ("They met two days before the vote was held.", "met", "held", "2019-06-03"),
+    ],
+)
+def test_n_units_after_something_dates_that_thing_back_from_the_reference(
+    parsed, dater, text, main, counted, expected
+):
+    doc = parsed(text, published=date(2019, 6, 1))
+    dates = dated(dater, doc, main, counted)
+    assert dates[main][0] == "2019-06-01"  # the clause happens at the story's time
+    assert dates[counted][0] == expected
+
+
+def test_n_units_later_or_ago_still_count_from_the_reference(parsed, dater):
+    text = (
+        "Fighting stopped three years ago. The war ended on May 3, 2016. "
+        "Two years later, they signed."
+    )
+    dates = dated(dater, parsed(text, date(2019, 6, 1)), "stopped", "ended", "signed")
+    assert (dates["stopped"][0], dates["signed"][0]) == ("2016", "2018")
+
+
+def test_a_year_given_bounds_dates_at_its_end_not_at_the_publication(parsed):
+    doc = parsed("The board will meet on Sunday to discuss the June 30 report.", date(1987, 10, 20))
+    doc.published_from, doc.dateline = "dateline", Dateline("X", year_from="settings")
+    dates = dated(EventDater(Settings(year=1987)), doc, "meet")
+    assert dates["meet"][0] == "1987-10-25"  # ahead of the story, still within 1987

@@ -546,11 +546,11 @@ class _Phrases:
 
     def _demonym_modifier(self, modifiers) -> bool:
         """A national label on a thing that acts: "Israeli helicopters", "US Predator"."""
-        for token in modifiers:
-            match = self.entry_at.get(token.i)
-            if match and match[2].kind in COUNTRY_KINDS and token.dep_ in ("amod", "compound"):
-                return True
-        return False
+        # the same test as ``_countries``: a label it refuses ("ethnic Albanian", a
+        # demonym with no country) would leave the phrase with no country to code
+        return any(
+            self._nationality(token) and token.dep_ in ("amod", "compound") for token in modifiers
+        )
 
     def _national(self, head, tokens, countries):
         if self._is_place(head, INSTITUTION_PLACES):

@@ -41,11 +41,13 @@ def series(
     by: str = "month",
     merged: bool = True,
     modality: str | Sequence[str] | None = FACTUAL_MODALITIES,
+    skip_empty: bool = False,
     frame: str = "pandas",
     **filters: Any,
 ) -> pd.DataFrame:
     """Per period (``by``: day, week, month, year): events per QuadClass, all events, and
-    the Goldstein sum and mean. Periods without events are present with zero counts.
+    the Goldstein sum and mean. Periods without events are present with zero counts
+    (a regular series, as plots and models want) unless ``skip_empty``.
 
     Events dated less precisely than a period ("2006" in a monthly series) are left out
     rather than counted in the first period they could fall in.
@@ -79,6 +81,8 @@ def series(
     result = store.frame(query, params)
     for name in (*QUAD_CLASSES.values(), "events"):
         result[name] = result[name].astype("int64")
+    if skip_empty:
+        result = result[result["events"] > 0].reset_index(drop=True)
     return _as_frame(result, frame)
 
 

@@ -26,9 +26,9 @@ import trafilatura
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .errors import ConfigError, InputError
-from .model import Dateline, Document, RawDocument, content_hash
+from .model import GUESSED_YEAR_FROM, UPPER_BOUNDS, Dateline, Document, RawDocument, content_hash
 from .settings import Settings
-from .timex import alternation, nearest_date, safe_date, vocabulary
+from .timex import alternation, latest_date, nearest_date, safe_date, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,8 @@ class Vocabulary:
     """The cleaning data files (shipped plus the user's), compiled once per settings."""
 
     residue: tuple[re.Pattern, ...]
+    teaser: re.Pattern  # a teaser block's heading on a line of its own: "Top stories"
+    inline_teaser: re.Pattern  # the same heading after a sentence, inside a paragraph
     agencies: dict[str, str]  # lower-case alias -> agency name as recorded
     months: dict[str, int]  # lower-case name -> 1..12
     weekdays: dict[str, int]  # lower-case name -> 0..6
@@ -104,18 +106,30 @@ class Body:
 
 def clean_document(raw: RawDocument, settings: Settings) -> Document:
     """The cleaned Document of ``raw``; InputError when no text remains."""
-    vocab = load_vocabulary(settings.residue_files, settings.agency_files)
+    vocab = load_vocabulary(settings.residue_files, settings.agency_files, settings.teaser_files)
     page = _extract_html(raw) if raw.kind == "html" else _text_page(raw)
     body = clean_text(page.text, vocab, title=page.title, wrapped=page.wrapped)
     metadata_date = parse_date(page.date, vocab)
-    reference = metadata_date or body.page_date or _file_date(raw) or _year_in(body, vocab)
-    dateline = _take_dateline(body, vocab, reference)
+    given = settings.reference_date
+    file_date = None if given else _file_date(raw)  # the user's year beats the file's
+    references = [
+        (metadata_date, "metadata"),
+        (body.page_date, "page"),
+        (given, "settings"),
+        (file_date, "file"),
+        (_year_in(body, vocab), "body"),
+    ]
+    dateline = _take_dateline(body, vocab, next(((d, w) for d, w in references if d), None))
+    if dateline is not None and dateline.year_from in GUESSED_YEAR_FROM:
+        log.info("%s: the dateline has no year; took it from the %s", raw.path, dateline.year_from)
     _collapse_repeats(body, vocab)
     text = "\n\n".join(body.paragraphs).strip()
     log.debug("%s: %d residue paragraphs dropped", raw.path, len(body.residue))
     if not text:
         raise InputError(raw.path, "no text left after cleaning")
-    published, published_from = _published(dateline, metadata_date, body.page_date, _file_date(raw))
+    published, published_from = _published(
+        dateline, metadata_date, body.page_date, settings.published, file_date
+    )
     chash = content_hash(text)
     doc = Document(
         doc_id=hashlib.sha1(f"{raw.identity or raw.path}\x1f{chash}".encode()).hexdigest()[:16],
@@ -173,6 +187,7 @@ def clean_text(
 ) -> Body:
     """Paragraphs without residue, the title taken out of the head."""
     body = Body(_paragraphs(text, wrapped))
+    _drop_teasers(body, vocab)  # before the residue rules, which drop lone headings
     _drop_residue(body, vocab)
     if wrapped:
         _drop_menus(body)  # extracted HTML has lost its menus already; its short lines are lists
@@ -205,6 +220,39 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _drop_teasers(body: Body, vocab: Vocabulary) -> None:
+    """Teaser and related-story blocks are other stories: a heading ("Top stories") on a
+    line of its own and the headlines under it, and the rest of a paragraph after such a
+    heading when a page's text came as one block (a layout table read as one row)."""
+    kept: list[str] = []
+    in_block = False
+    for paragraph in body.paragraphs:
+        if vocab.teaser.fullmatch(paragraph):
+            in_block = True
+            body.residue.append(paragraph)
+            continue
+        if in_block and _is_heading(paragraph):
+            body.residue.append(paragraph)
+            continue
+        in_block = False
+        cut = vocab.inline_teaser.search(paragraph)
+        if cut:
+            body.residue.append(paragraph[cut.start() :])
+            paragraph = paragraph[: cut.start()]
+        paragraph = _table_cell(paragraph)
+        if paragraph:
+            kept.append(paragraph)
+    body.paragraphs = kept
+
+
+def _table_cell(paragraph: str) -> str:
+    """``| the story's text |``: a layout table's one cell, without its borders."""
+    inner = paragraph.strip()
+    if inner.startswith("|") and "|" not in inner[1:].rstrip("|"):
+        return inner.strip("| ")
+    return inner
 
 
 def _drop_residue(body: Body, vocab: Vocabulary) -> None:
@@ -280,6 +328,8 @@ def _take_title(body: Body, known: str | None, vocab: Vocabulary) -> None:
         head = body.paragraphs[:HEAD_PARAGRAPHS]
         rest = body.paragraphs[HEAD_PARAGRAPHS:]
         keep = [p for p in head if _key(p) != key and not p.endswith(body.title)]
+        # "<title> November 20, 2019 - ...": a page read as one block starts with its title
+        keep = [p[len(body.title) :].strip() if p.startswith(body.title) else p for p in keep]
         body.paragraphs = keep + rest
         return
     if len(body.paragraphs) < 2:
@@ -326,16 +376,25 @@ def _byline_name(line: str, vocab: Vocabulary) -> str | None:
 # --- datelines and dates ------------------------------------------------------------------
 
 
-def _take_dateline(body: Body, vocab: Vocabulary, reference: date | None) -> Dateline | None:
+def _take_dateline(
+    body: Body, vocab: Vocabulary, reference: tuple[date, str] | None
+) -> Dateline | None:
     """The dateline at the start of the body, its prefix removed from its paragraph.
 
-    Short lines before it (a standfirst, a time stamp the residue rules missed) are
-    page residue: the story starts at its dateline.
+    A date without its year is read against ``reference`` (a date and what gave it),
+    recorded in ``Dateline.year_from``. Short lines before the dateline (a standfirst,
+    a time stamp the residue rules missed) are page residue: the story starts there.
     """
-    found = _find_dateline(body.paragraphs, vocab, reference)
+    day, reference_from = reference or (None, None)
+    found = _find_dateline(body.paragraphs, vocab, day)
     if found is None:
         return None
     index, dateline, rest = found
+    written = vocab.date.search(dateline.text)
+    if dateline.date is not None and not (written and written["year"]):
+        dateline.year_from = reference_from
+        if reference_from in UPPER_BOUNDS and dateline.date > day:
+            dateline.date = latest_date(dateline.date.month, dateline.date.day, day)
     body.residue.extend(body.paragraphs[:index])
     body.paragraphs = ([rest] if rest else []) + body.paragraphs[index + 1 :]
     return dateline
@@ -509,13 +568,16 @@ def _year_in(body: Body, vocab: Vocabulary) -> date | None:
 
 
 def _file_date(raw: RawDocument) -> date | None:
-    return raw.file_time.date() if raw.file_time else None
+    """The file's time, or the time a URL was fetched: no story was published after it."""
+    when = raw.file_time or raw.fetched_at
+    return when.date() if when else None
 
 
 def _published(
     dateline: Dateline | None,
     metadata: date | None,
     page: date | None,
+    given: date | None,
     file: date | None,
 ) -> tuple[date | None, str | None]:
     """The publication date and the rule that gave it, in the order of trust."""
@@ -523,6 +585,7 @@ def _published(
         (dateline.date if dateline else None, "dateline"),
         (metadata, "metadata"),
         (page, "page"),
+        (given, "settings"),
         (file, "file"),
     ]
     return next(((when, why) for when, why in ranked if when), (None, None))
@@ -544,19 +607,28 @@ def _language_identifier() -> LanguageIdentifier:
 
 @lru_cache(maxsize=8)
 def load_vocabulary(
-    residue_files: Sequence[Path] = (), agency_files: Sequence[Path] = ()
+    residue_files: Sequence[Path] = (),
+    agency_files: Sequence[Path] = (),
+    teaser_files: Sequence[Path] = (),
 ) -> Vocabulary:
     residue = _residue_patterns(DATA.joinpath("residue.txt").read_text(encoding="utf-8"), "")
     agencies = _agency_table(DATA.joinpath("agencies.csv").read_text(encoding="utf-8"), "")
+    teasers = _data_lines(DATA.joinpath("teasers.txt").read_text(encoding="utf-8"))
     for path in residue_files:
         residue += _residue_patterns(_read_user_file(path), str(path))
     for path in agency_files:
         agencies.update(_agency_table(_read_user_file(path), str(path)))
+    for path in teaser_files:
+        teasers += _data_lines(_read_user_file(path))
+    heading = alternation(line.strip() for line in teasers)
     calendar = vocabulary()  # month and weekday names are the time module's
     months, weekdays = dict(calendar["months"]), dict(calendar["weekdays"])
     words = tomllib.loads(DATA.joinpath("words.toml").read_text(encoding="utf-8"))
     return Vocabulary(
         residue=tuple(residue),
+        teaser=re.compile(rf"{heading}\s*[:|»›>-]?"),
+        # after a sentence's end, before a capitalised headline or a table border
+        inline_teaser=re.compile(rf"(?<=[.!?\"”’)])\s+{heading}\s*[:|»›>-]?\s*(?=[A-Z\"“‘|])"),
         agencies=agencies,
         months=months,
         weekdays=weekdays,

@@ -1,8 +1,11 @@
-"""Exports of the stored events: flat csv/parquet, nested jsonl, GDELT 1.0-style, POLECAT-style.
+"""Exports of the stored events: flat csv/parquet, nested jsonl, GDELT 1.0-style,
+POLECAT-style and ACLED-style.
 
 Every format takes the same filters as ``Store.events`` (``merged=True`` for one row
-per real event). ``gdelt`` rows are always merged events: GDELT counts mentions,
-sources and articles per event. docs/schema.md lists the columns side by side.
+per real event). ``gdelt`` and ``acled`` rows are always merged events (GDELT counts
+mentions, sources and articles per event) of the asserted and reported modalities
+unless a ``modality`` filter asks for others: neither format has a modality column.
+docs/schema.md lists the columns side by side.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import tomllib
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +24,14 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pycountry
 
+from .analysis import FACTUAL_MODALITIES
 from .errors import StoreError
 from .record import RECORD_FIELDS
-from .store import ACTOR_PARTS, EVENT_RELATIONS, PLACE_PARTS, Store
+from .store import ACTOR_PARTS, COUNT_FIELDS, COUNT_PARTS, EVENT_RELATIONS, PLACE_PARTS, Store
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat")
+FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat", "acled")
 
 # The flattened event record: nested keys joined by "_" (as in the events table).
 NESTED_PARTS = {
@@ -34,6 +41,7 @@ NESTED_PARTS = {
     "cameo": ("code", "root", "goldstein", "quad_class"),
     "place": PLACE_PARTS,
     "span": ("start", "end"),
+    **dict.fromkeys(COUNT_FIELDS, COUNT_PARTS),
 }
 FLAT_COLUMNS = tuple(
     f"{field}_{part}" if part else field
@@ -67,7 +75,40 @@ GDELT_COLUMNS = (
     "ActionGeo_FeatureID",
     "DATEADDED",
     "SOURCEURL",
+    "Fatalities",  # Dateline's additions after GDELT's columns: the casualty counts
+    "Injured",
+    "Arrested",
 )
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "inter1",
+    "actor2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "timestamp",
+)
+# ACLED's time_precision (1 the day, 2 within a week, 3 within a month) and geo_precision
+# (1 the town, 2 a nearby or wider area, 3 a province or the country) for Dateline's
+ACLED_TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
+ACLED_GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 ROOT_PARAGRAPHS = 1  # GDELT's IsRootEvent: coded in the lead (title and first paragraph)
 
 
@@ -79,6 +120,7 @@ def export(store: Store, fmt: str, path: str | Path, **filters: Any) -> int:
         "jsonl": _write_jsonl,
         "gdelt": _write_gdelt,
         "polecat": _write_polecat,
+        "acled": _write_acled,
     }
     if fmt not in writers:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -126,23 +168,109 @@ def _write_jsonl(store: Store, path: Path, filters: dict[str, Any]) -> int:
 
 
 def _write_gdelt(store: Store, path: Path, filters: dict[str, Any]) -> int:
-    """Tab-separated, one row per merged event, with a header line (GDELT's files have none)."""
-    filters.pop("merged", None)
+    """Tab-separated, one row per merged event, with a header line (GDELT's files have none).
+
+    GDELT has no modality column: a refused criticism or a cancelled visit would read
+    as one that happened, so only asserted and reported events are written unless the
+    ``modality`` filter asks for others."""
+    rows = (_gdelt_row(row) for row in _merged_rows(store, _factual(filters)))
+    return _write_table(path, GDELT_COLUMNS, rows, delimiter="\t")
+
+
+def _write_table(path: Path, columns: tuple[str, ...], rows, *, delimiter: str) -> int:
     with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        writer.writerow(GDELT_COLUMNS)
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(columns)
         count = 0
-        for row in _gdelt_rows(store, filters):
+        for row in rows:
             writer.writerow(row)
             count += 1
     return count
 
 
-def _gdelt_rows(store: Store, filters: dict[str, Any]) -> Iterator[list[Any]]:
+def _write_acled(store: Store, path: Path, filters: dict[str, Any]) -> int:
+    """CSV in ACLED's columns, one row per merged event of a code ACLED has a type for
+    (data/acled.toml, an approximation); asserted and reported events unless asked."""
+    table = acled_table()
+    rows = (
+        _acled_row(row, table)
+        for row in _merged_rows(store, _factual(filters))
+        if _acled_type(row["cameo_code"], table)
+    )
+    return _write_table(path, ACLED_COLUMNS, rows, delimiter=",")
+
+
+@lru_cache(maxsize=1)
+def acled_table() -> dict[str, dict[str, Any]]:
+    """The shipped CAMEO -> ACLED mapping (data/acled.toml, see its header)."""
+    text = resources.files("dateline").joinpath("data/acled.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _acled_type(code: str, table: dict[str, dict[str, Any]]) -> list[str] | None:
+    """[event_type, sub_event_type] of the longest listed prefix of a CAMEO code."""
+    prefixes = (code[:length] for length in range(len(code), 1, -1))
+    return next((table["event_types"][p] for p in prefixes if p in table["event_types"]), None)
+
+
+def _acled_row(row: dict[str, Any], table: dict[str, dict[str, Any]]) -> list[Any]:
+    event_type, sub_event_type = _acled_type(row["cameo_code"], table)
+    inter1 = table["first_actor_inter"].get(event_type) or _inter(row, "source", table)
+    inter2 = _inter(row, "target", table)
+    low, high = sorted((inter1, inter2)) if inter2 else (inter1, 0)
+    start, country = row["date_start"], row["place_country"]
+    found = pycountry.countries.get(alpha_3=country) if country else None
+    return [
+        row["merged_id"],
+        start.isoformat() if start else "",
+        start.year if start else "",
+        ACLED_TIME_PRECISION.get(row["date_precision"], ""),
+        table["disorder_types"][event_type],
+        event_type,
+        sub_event_type,
+        row["source_name"] or "",
+        inter1,
+        row["target_name"] or "",
+        inter2,
+        f"{low}{high}",
+        "Civilian targeting" if inter2 == table["inter"]["CVL"] else "",
+        int(found.numeric) if found else "",
+        found.name if found else country or "",
+        row["place_admin1"] or "",
+        row["place_name"] or "",
+        row["place_lat"],
+        row["place_lon"],
+        ACLED_GEO_PRECISION.get(row["place_precision"], ""),
+        row["outlet"] or row["url"] or row["doc_path"],
+        row["sentence"],
+        row["fatalities_count"] or 0,
+        int(row["coded_at"].timestamp()) if row["coded_at"] else "",
+    ]
+
+
+def _inter(row: dict[str, Any], role: str, table: dict[str, dict[str, Any]]) -> int:
+    """ACLED's actor type code of the event's ``role``: 0 without an actor, 8 by default."""
+    if row[f"{role}_name"] is None:
+        return 0
+    return table["inter"].get(row[f"{role}_sector"] or "", 8)
+
+
+def _factual(filters: dict[str, Any]) -> dict[str, Any]:
+    """``filters`` for a format with no modality column: asserted and reported events
+    unless a modality is asked for, one row per merged event."""
+    filters.pop("merged", None)
+    if not filters.get("modality"):
+        filters["modality"] = FACTUAL_MODALITIES
+    return filters
+
+
+def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Merged events with their document's url, source, coding time and paragraph, and
+    the outlets and copies behind them."""
     limit = _limit(filters)
     where, params = store.event_filter(**filters)
     query = f"""
-        SELECT m.*, d.url, d.coded_at, s.paragraph,
+        SELECT m.*, d.url, d.source AS outlet, d.coded_at, s.paragraph,
             (SELECT count(DISTINCT coalesce(o.source, o.doc_id)) FROM documents o
              WHERE list_contains(m.doc_ids, o.doc_id)) AS outlets,
             (SELECT count(*) FROM documents c
@@ -153,8 +281,7 @@ def _gdelt_rows(store: Store, filters: dict[str, Any]) -> Iterator[list[Any]]:
         WHERE {where}
         ORDER BY m.date_start, m.doc_id, m.ordinal {limit}
     """
-    for row in store.rows(query, params):
-        yield _gdelt_row(row)
+    yield from store.rows(query, params)
 
 
 def _gdelt_row(row: dict[str, Any]) -> list[Any]:
@@ -184,6 +311,7 @@ def _gdelt_row(row: dict[str, Any]) -> list[Any]:
         row["place_geonameid"],
         coded_at.strftime("%Y%m%d") if coded_at else "",
         row["url"] or row["doc_path"],
+        *(row[f"{name}_count"] for name in COUNT_FIELDS),
     ]
 
 
@@ -238,6 +366,7 @@ def polecat_event(record: dict[str, Any], document: dict[str, Any]) -> dict[str,
         "url": document.get("url") or record["doc_path"],
         "sentence": record["sentence"],
         "sources": record.get("sources", 1),
+        **{name: (record[name] or {}).get("count") for name in COUNT_FIELDS},
     }
 
 

@@ -1,7 +1,7 @@
 """Cross-document event deduplication: the same event told by several articles becomes one.
 
 Two coded events are one real event, as a careful analyst would judge it, when
-they share the merge key (source and target actor, event type, modality), their
+they share the merge key (source and target actor, CAMEO code, modality), their
 dates agree within a tolerance (``±tolerance_days`` at day precision, the same
 month or year at coarser precision) and their places agree or one has no place.
 Undated events are never merged: nothing says they happened at the same time.
@@ -45,9 +45,11 @@ class Cluster:
 
 
 def merge_key(event: Event) -> str:
-    """Who did what kind of thing to whom, with what factuality: events to compare."""
-    kind = event.plover.type if event.plover else f"cameo:{event.cameo.root}"
-    return "|".join((_actor_key(event.source), _actor_key(event.target), kind, event.modality))
+    """Who did what to whom, with what factuality: events to compare. The full CAMEO code,
+    not its PLOVER type, so that a visit (042) and a meeting (040) stay two events."""
+    return "|".join(
+        (_actor_key(event.source), _actor_key(event.target), event.cameo.code, event.modality)
+    )
 
 
 def _actor_key(ref: ActorRef | None) -> str:

@@ -8,6 +8,7 @@ Each stage reads only the fields that earlier stages wrote:
     nlp    -> Document.sentences, Document.parsed (spaCy Doc, never stored)
     actors -> Document.actors, Document.mentions
     events -> Document.events (trigger, roles, CAMEO, PLOVER, modality, confidence)
+    casualties -> Event.fatalities, Event.injured, Event.arrested
     when   -> Event.date, Event.date_precision, Event.date_expression
     where  -> Event.place
 """
@@ -20,6 +21,17 @@ from datetime import date, datetime
 from typing import Any
 
 from .errors import shorten
+
+# Where a publication year came from when the story did not write it and nobody gave
+# it: a guess, which the run summary warns about.
+GUESSED_YEAR_FROM = ("file", "body")
+# Dates that no publication comes after: the file's time or fetch time, the user's date
+# or year. A yearless dateline read against one takes the latest year not after it.
+UPPER_BOUNDS = ("settings", "file")
+
+# How ``Document.skipped`` begins when a stage failed on the document: the next run
+# (and ``--recode``) codes it again, where other reasons to skip (language) stay.
+CODING_FAILED = "coding failed"
 
 
 @dataclass
@@ -47,6 +59,9 @@ class Dateline:
     place: str | None = None
     agency: str | None = None
     date: date | None = None
+    # where the year of a date written without one came from: metadata | page | settings
+    # | file | body (a full date elsewhere in the story); None when the year is written
+    year_from: str | None = None
 
 
 @dataclass
@@ -117,6 +132,14 @@ class Place:
 
 
 @dataclass
+class Count:
+    """A number of people an event's sentence gives: "at least 106 protesters ... killed"."""
+
+    number: int
+    text: str  # the words that gave it, as written
+
+
+@dataclass
 class Event:
     sentence: int  # index into Document.sentences
     trigger: str  # the words that triggered the event, as written
@@ -133,6 +156,9 @@ class Event:
     date_precision: str | None = None  # day | month | year
     date_expression: str | None = None  # the words that gave the date, or "published"
     place: Place | None = None
+    fatalities: Count | None = None  # people killed, as the sentence counts them
+    injured: Count | None = None
+    arrested: Count | None = None
 
     def key(self, doc_id: str) -> str:
         """A stable id: the same input coded by the same coder gives the same id."""
@@ -157,7 +183,7 @@ class Document:
     author: str | None = None
     source: str | None = None
     published: date | None = None
-    published_from: str | None = None  # dateline | metadata | page | file
+    published_from: str | None = None  # dateline | metadata | page | settings | file
     dateline: Dateline | None = None
     language: str | None = None
     content_hash: str = ""
@@ -170,6 +196,22 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)  # spaCy Doc, never stored
+
+    @property
+    def year_guessed(self) -> bool:
+        """The publication year comes from the file's time (or a date elsewhere in the
+        story), not from the story, its metadata or the user."""
+        if self.published_from == "dateline" and self.dateline is not None:
+            return self.dateline.year_from in GUESSED_YEAR_FROM
+        return self.published_from == "file"
+
+    @property
+    def published_is_bound(self) -> bool:
+        """The publication date (or its year) was read against an upper bound, the file's
+        time or the user's date or year: no date written without its year lies after it."""
+        if self.published_from == "dateline" and self.dateline is not None:
+            return self.dateline.year_from in UPPER_BOUNDS
+        return self.published_from in UPPER_BOUNDS
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping the character span [start, end), the longest first."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .model import ActorRef, Document, Event
+from .model import ActorRef, Count, Document, Event
 
 RECORD_FIELDS = (
     "id",
@@ -26,6 +26,9 @@ RECORD_FIELDS = (
     "trigger",
     "explanation",
     "coder",
+    "fatalities",
+    "injured",
+    "arrested",
 )
 
 
@@ -51,6 +54,9 @@ def event_record(doc: Document, event: Event) -> dict[str, Any]:
         "trigger": event.trigger,
         "explanation": event.explanation,
         "coder": event.coder,
+        "fatalities": _count(event.fatalities),
+        "injured": _count(event.injured),
+        "arrested": _count(event.arrested),
     }
 
 
@@ -60,6 +66,10 @@ def document_records(doc: Document) -> list[dict[str, Any]]:
 
 def _actor(ref: ActorRef | None) -> dict[str, Any] | None:
     return asdict(ref) if ref else None
+
+
+def _count(count: Count | None) -> dict[str, Any] | None:
+    return {"count": count.number, "text": count.text} if count else None
 
 
 def _place(event: Event) -> dict[str, Any] | None:

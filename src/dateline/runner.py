@@ -14,12 +14,13 @@ from itertools import islice
 from typing import Any
 
 from .actors import ActorCoder
+from .casualties import CasualtyCounter
 from .clean import clean_document
 from .dedup import Deduplicator
 from .errors import DatelineError
 from .events import EventCoder
 from .ingest import read_inputs
-from .model import Document, Failure, RawDocument
+from .model import CODING_FAILED, Document, Failure, RawDocument
 from .nlp import Parser
 from .record import document_records
 from .settings import Settings, load_settings
@@ -31,7 +32,8 @@ log = logging.getLogger(__name__)
 
 
 class Pipeline:
-    """The coding stages in order: parse, actors, events (+ classifier), when, where."""
+    """The coding stages in order: parse, actors, events (+ classifier), casualties, when,
+    where."""
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or load_settings()
@@ -41,7 +43,11 @@ class Pipeline:
             from .events.classifier import ClassifierCoder  # needs the [embed] extra
 
             self.stages.append(ClassifierCoder(self.settings))
-        self.stages += [EventDater(self.settings), EventPlacer(self.settings)]
+        self.stages += [
+            CasualtyCounter(self.settings),
+            EventDater(self.settings),
+            EventPlacer(self.settings),
+        ]
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.
@@ -81,16 +87,13 @@ class Pipeline:
         return failures
 
 
-CODING_FAILED = "coding failed"
-
-
 def _stage_name(stage: object) -> str:
     return type(stage).__module__.rsplit(".", 1)[-1]
 
 
 def _coding_failed(doc: Document, stage: str, exc: Exception) -> Failure:
-    if not isinstance(exc, DatelineError):
-        log.exception("%s: %s stage failed", doc.path, stage)
+    # the reason reaches the user as one error line; the traceback only with -vv
+    log.debug("%s: %s stage failed", doc.path, stage, exc_info=exc)
     doc.actors, doc.mentions, doc.events = [], [], []
     doc.skipped = f"{CODING_FAILED} in {stage}: {exc}"
     return Failure(doc.path, stage, f"{type(exc).__name__}: {exc}")
@@ -117,9 +120,12 @@ class RunSummary:
     repeated: int = 0
     warnings: int = 0  # documents coded, but read with a problem (e.g. bytes replaced)
     events: int = 0
+    guessed_years: int = 0  # documents dated with a year that neither they nor the user gave
 
     def add(self, batch: BatchResult) -> None:
         for doc in batch.documents:
+            if doc.year_guessed and not doc.duplicate_of:
+                self.guessed_years += 1
             if doc.duplicate_of:
                 self.duplicates += 1
             elif doc.skipped and not doc.skipped.startswith(CODING_FAILED):
@@ -134,12 +140,23 @@ class RunSummary:
 
     def __str__(self) -> str:
         repeated = f", {self.repeated} given twice" if self.repeated else ""
-        warnings = f", {self.warnings} warnings" if self.warnings else ""
+        guessed = (
+            f"\nwarning: {self.guessed_years} {plural(self.guessed_years, 'document')} "
+            "dated with a guessed year; give --year or --published"
+            if self.guessed_years
+            else ""
+        )
+        warnings = f", {self.warnings} {plural(self.warnings, 'warning')}" if self.warnings else ""
         return (
             f"{self.coded} coded, {self.already_stored} already stored, "
             f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed"
-            f"{repeated}{warnings}; {self.events} events"
+            f"{repeated}{warnings}; {self.events} {plural(self.events, 'event')}{guessed}"
         )
+
+
+def plural(count: int, noun: str) -> str:
+    """``noun`` as it reads after ``count``: "1 event", "2 events"."""
+    return noun if count == 1 else f"{noun}s"
 
 
 def code_text(
@@ -228,7 +245,7 @@ def _clean(item: RawDocument | Failure, settings: Settings) -> Document | Failur
     except DatelineError as exc:
         return Failure(item.path, "clean", getattr(exc, "reason", str(exc)))
     except Exception as exc:  # one input's problem must not stop the batch
-        log.exception("%s: cleaning failed", item.path)
+        log.debug("%s: cleaning failed", item.path, exc_info=exc)
         return Failure(item.path, "clean", f"{type(exc).__name__}: {exc}")
 
 
@@ -242,7 +259,7 @@ def _code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> Batc
             batch.failures.append(doc)
         elif doc.doc_id in seen:
             batch.repeated += 1
-        elif store is not None and store.has_document(doc.doc_id):
+        elif store is not None and store.has_coded(doc.doc_id):
             known_ids.append(doc.doc_id)
         else:
             new_docs.append(dedup.check(doc))
@@ -255,7 +272,10 @@ def _code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> Batc
     for doc in coded:
         batch.records.extend(document_records(doc))
     if store is not None:
-        batch.records.extend(store.event_records(known_ids))
+        # a copy's events are its original's: print them once, unless given in this run
+        originals = [d.duplicate_of for d in coded if d.duplicate_of and d.duplicate_of not in seen]
+        seen.update(originals)
+        batch.records.extend(store.event_records([*known_ids, *dict.fromkeys(originals)]))
         store.save_batch(coded, batch.failures)
     return batch
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ class Settings:
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
     residue_files: tuple[Path, ...] = ()  # user scrape-residue line patterns (one regex a line)
     agency_files: tuple[Path, ...] = ()  # user news agencies for datelines (CSV: name,aliases)
+    teaser_files: tuple[Path, ...] = ()  # user teaser-block headings ("Top stories"), one a line
     min_city_population: int = 500  # gazetteer cities below this are ignored
     place_files: tuple[Path, ...] = ()  # user regions and places (CSV like data/places/regions.csv)
     text_field: str = "text"  # JSON Lines / CSV column names
@@ -36,9 +38,28 @@ class Settings:
     fetch_timeout: float = 20.0  # seconds a URL may take in all: connection, redirects, body
     user_agent: str = "dateline (+news event coder)"
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
+    # the publication date, or only the year, of every input that writes none itself
+    # (a yearless dateline "SALVADOR, Feb 26 -" takes its year from them, never later)
+    published: date | None = None
+    year: int | None = None
+
+    @property
+    def reference_date(self) -> date | None:
+        """The date given for the whole input (``published``, else the last day of
+        ``year``): yearless dates are read against it, never after it."""
+        if self.published is not None:
+            return self.published
+        return date(self.year, 12, 31) if self.year is not None else None
 
 
-_PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}
+_PATH_TUPLES = {
+    "actor_files",
+    "pattern_files",
+    "residue_files",
+    "agency_files",
+    "teaser_files",
+    "place_files",
+}
 _TUPLES = _PATH_TUPLES | {"languages"}
 
 
@@ -77,9 +98,30 @@ def _apply(settings: Settings, values: dict[str, Any], origin, base: Path) -> Se
             if name in _PATH_TUPLES:
                 items = tuple(base / Path(item) for item in items)
             checked[name] = items
+        elif name in _OPTIONAL:
+            checked[name] = _OPTIONAL[name](value, origin)
         else:
             checked[name] = _scalar(name, value, defaults[name], origin)
     return replace(settings, **checked)
+
+
+def _as_date(value: Any, origin) -> date:
+    """A TOML date, a date, or an ISO ``YYYY-MM-DD`` string."""
+    if isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: published must be a date YYYY-MM-DD, not {value!r}") from exc
+
+
+def _as_year(value: Any, origin) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 9999:
+        raise ConfigError(f"{origin}: year must be a year such as 1987, not {value!r}")
+    return value
+
+
+_OPTIONAL = {"published": _as_date, "year": _as_year}  # settings that default to None
 
 
 def _scalar(name: str, value: Any, default: Any, origin) -> Any:

@@ -26,7 +26,7 @@ import pyarrow as pa
 from . import __version__
 from .errors import StoreError
 from .merge import Candidate, Cluster, cluster, merge_key
-from .model import Dateline, Document, Event, Failure, Place
+from .model import CODING_FAILED, Dateline, Document, Event, Failure, Place
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,32 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """,
     ),
     (
-        "0004_warnings",
+        "0004_dateline_year_from",
+        """
+        -- where a yearless dateline's year came from (metadata, page, settings, file, body)
+        ALTER TABLE documents ADD COLUMN dateline_year_from VARCHAR;
+        """,
+    ),
+    (
+        "0005_casualty_counts",
+        """
+        -- people killed, injured and arrested as the event's sentence counts them
+        ALTER TABLE events ADD COLUMN fatalities_count INTEGER;
+        ALTER TABLE events ADD COLUMN fatalities_text VARCHAR;
+        ALTER TABLE events ADD COLUMN injured_count INTEGER;
+        ALTER TABLE events ADD COLUMN injured_text VARCHAR;
+        ALTER TABLE events ADD COLUMN arrested_count INTEGER;
+        ALTER TABLE events ADD COLUMN arrested_text VARCHAR;
+        -- the view's e.* is bound when it is created: create it again to see them
+        DROP VIEW merged_events;
+        CREATE VIEW merged_events AS
+        SELECT l.merged_id, l.mentions, l.sources, l.event_ids, l.doc_ids, e.*
+        FROM merged_links l JOIN events e ON e.id = l.event_id
+        WHERE l.representative;
+        """,
+    ),
+    (
+        "0006_warnings",
         """
         -- A document read with a problem (bytes replaced) keeps it; the errors table
         -- tells such warnings from the failures of inputs that were not coded.
@@ -111,6 +136,8 @@ SEVERITY_ERROR, SEVERITY_WARNING = "error", "warning"  # the errors table's seve
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
 ACTOR_PARTS = ("text", "name", "country", "sector")
+COUNT_FIELDS = ("fatalities", "injured", "arrested")  # each a count and its text
+COUNT_PARTS = ("count", "text")
 PLACE_PARTS = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
 
 # The events to re-cluster: every event of an "island" holding a touched event. The
@@ -251,13 +278,7 @@ class Store:
         ids = [doc.doc_id for doc in docs]
         with self._transaction():
             partners = self._merge_partners(ids)
-            self.con.execute(
-                "DELETE FROM merged_links WHERE event_id IN "
-                "(SELECT id FROM events WHERE list_contains(?, doc_id))",
-                [ids],
-            )
-            for table in ("sentences", "actors", "mentions", "events"):
-                self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+            self._delete_contents(ids)
             self._insert_contents(docs, partners=partners)
             for doc in docs:
                 self.con.execute(
@@ -275,15 +296,30 @@ class Store:
             self._refresh_merged(event_id for (event_id,) in ids)
         return self.con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
 
+    def _delete_contents(self, ids: list[str]) -> None:
+        """The sentences, actors, mentions, events and merge links of documents ``ids``."""
+        self.con.execute(
+            "DELETE FROM merged_links WHERE event_id IN "
+            "(SELECT id FROM events WHERE list_contains(?, doc_id))",
+            [ids],
+        )
+        for table in ("sentences", "actors", "mentions", "events"):
+            self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+
     def _unstored(self, docs: Sequence[Document]) -> list[Document]:
-        """The documents of ``docs`` not in the database, each id once."""
+        """The documents of ``docs`` not in the database, each id once. A stored document
+        whose coding failed counts as unstored: its old rows are deleted to make room."""
         ids = list({doc.doc_id: None for doc in docs})
-        stored = {
-            row[0]
-            for row in self.con.execute(
-                "SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [ids]
-            ).fetchall()
-        }
+        rows = self.con.execute(
+            "SELECT doc_id, starts_with(coalesce(skipped, ''), ?) FROM documents "
+            "WHERE list_contains(?, doc_id)",
+            [CODING_FAILED, ids],
+        ).fetchall()
+        failed = [doc_id for doc_id, failed in rows if failed]
+        if failed:
+            self._delete_contents(failed)
+            self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [failed])
+        stored = {doc_id for doc_id, failed in rows if not failed}
         fresh: dict[str, Document] = {}
         for doc in docs:
             if doc.doc_id not in stored and doc.doc_id not in fresh:
@@ -404,6 +440,15 @@ class Store:
 
     def has_document(self, doc_id: str) -> bool:
         row = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def has_coded(self, doc_id: str) -> bool:
+        """Whether ``doc_id`` is stored and its coding did not fail (a failed one is retried)."""
+        row = self.con.execute(
+            "SELECT 1 FROM documents "
+            "WHERE doc_id = ? AND NOT starts_with(coalesce(skipped, ''), ?)",
+            [doc_id, CODING_FAILED],
+        ).fetchone()
         return row is not None
 
     def fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
@@ -536,6 +581,9 @@ class Store:
             "events_by_type": self._counts("coalesce(plover_type, 'none')"),
             "events_by_modality": self._counts("modality"),
             "top_dyads": self._top_dyads(top),
+            "events_without_actors": one(
+                "SELECT count(*) FROM events WHERE source_name IS NULL AND target_name IS NULL"
+            ),
             "date_range": [_iso(first), _iso(last)],
             "merged_events": merged,
             "merged_duplicates": events - merged,
@@ -553,7 +601,8 @@ class Store:
         rows = self.con.execute(
             "SELECT coalesce(source_country, source_name, '-') AS s, "
             "coalesce(target_country, target_name, '-') AS t, count(*) AS n "
-            "FROM events GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?",
+            "FROM events WHERE source_name IS NOT NULL OR target_name IS NOT NULL "
+            "GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?",
             [top],
         ).fetchall()
         return [{"source": s, "target": t, "events": n} for s, t, n in rows]
@@ -661,6 +710,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "dateline_place": dateline.place if dateline else None,
         "dateline_agency": dateline.agency if dateline else None,
         "dateline_date": dateline.date if dateline else None,
+        "dateline_year_from": dateline.year_from if dateline else None,
         "language": doc.language,
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of,
@@ -733,6 +783,10 @@ def _event_row(doc: Document, event: Event, event_id: str, ordinal: int) -> dict
             row[f"{role}_{part}"] = getattr(ref, part) if ref else None
     for part in PLACE_PARTS:
         row[f"place_{part}"] = getattr(event.place, part) if event.place else None
+    for name in COUNT_FIELDS:
+        count = getattr(event, name)
+        row[f"{name}_count"] = count.number if count else None
+        row[f"{name}_text"] = count.text if count else None
     return row
 
 
@@ -787,6 +841,7 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
         "trigger": row["trigger"],
         "explanation": row["explanation"],
         "coder": row["coder"],
+        **{name: _count_part(row, name) for name in COUNT_FIELDS},
     }
     if "merged_id" in row:
         record["sources"] = row["sources"]
@@ -800,6 +855,12 @@ def _actor_part(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     if row[f"{role}_name"] is None:
         return None
     return {part: row[f"{role}_{part}"] for part in ACTOR_PARTS}
+
+
+def _count_part(row: dict[str, Any], name: str) -> dict[str, Any] | None:
+    if row[f"{name}_count"] is None:
+        return None
+    return {part: row[f"{name}_{part}"] for part in COUNT_PARTS}
 
 
 def _place_part(row: dict[str, Any]) -> dict[str, Any] | None:
@@ -816,6 +877,7 @@ def _document(row: dict[str, Any]) -> Document:
             place=row["dateline_place"],
             agency=row["dateline_agency"],
             date=row["dateline_date"],
+            year_from=row["dateline_year_from"],
         )
     return Document(
         doc_id=row["doc_id"],

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +30,9 @@ ANCHOR = "anchor"  # relative to the publication date
 REFERENCE = "reference"  # relative to the story's current reference time
 
 FIRST_YEAR, LAST_YEAR = 1, 9999  # the years a calendar date can have
+COUNTED_OBJECT = " it"  # stands for what an expression counts from, when resolving it alone
+COUNTED_PRECISIONS = {4: "year", 7: "month", 8: "week", 10: "day"}  # by the value's length
+CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")  # YYYY, YYYY-MM, YYYY-MM-DD
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class Timex:
     precision: str | None  # day week month quarter season year decade century; None: *_REF
     kind: str  # one of KINDS
     relative_to: str | None  # ANCHOR, REFERENCE, or None when absolute
+    # "18 years after [Washington invaded]": the value of what is counted from (the
+    # invasion), while ``value`` dates the clause the expression stands in
+    counted_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class _Value:
     value: str
     precision: str | None
     relative_to: str | None = None
+    counted_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,16 +75,35 @@ def vocabulary() -> dict[str, dict]:
 
 
 def resolve(
-    text: str, anchor: date, *, reference: date | None = None, future: bool = False
+    text: str,
+    anchor: date,
+    *,
+    reference: date | None = None,
+    future: bool = False,
+    counting: bool = False,
 ) -> Timex | None:
     """Normalise the expression in ``text`` (e.g. a gold TIMEX3 span), or None.
 
     ``anchor`` is the publication date; ``reference`` the story's reference time
     (defaults to ``anchor``); ``future`` says the expression points forward
-    ("will meet on Sunday").
+    ("will meet on Sunday"); ``counting`` that what it counts from follows it in its
+    sentence ("18 years after" + "the invasion").
     """
-    found = _matches(text, anchor, reference or anchor, future, scanning=False)
+    probe = f"{text}{COUNTED_OBJECT}" if counting else text
+    found = [
+        t
+        for t in _matches(probe, anchor, reference or anchor, future, scanning=False)
+        if t.end <= len(text)
+    ]
     return max(found, key=lambda t: (t.end - t.start, -t.start), default=None)
+
+
+def counted_from(timex: Timex) -> Timex | None:
+    """The time of what "N years after/since/before X" counts from (X), or None."""
+    if timex.counted_from is None:
+        return None
+    precision = COUNTED_PRECISIONS[len(timex.counted_from)]
+    return replace(timex, value=timex.counted_from, precision=precision, counted_from=None)
 
 
 def find_timexes(text: str, anchor: date, *, reference: date | None = None) -> list[Timex]:
@@ -142,6 +168,7 @@ def _matches(text: str, anchor: date, reference: date, future: bool, scanning: b
                     value.precision,
                     rule.kind,
                     value.relative_to,
+                    value.counted_from,
                 )
             )
     return found
@@ -219,7 +246,9 @@ def _rules() -> list[_Rule]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     count = rf"(?P<count>{alternation(v['numbers'])}|\d+)"
-    unit = r"(?P<unit>day|week|month|year)s?"
+    unit = rf"(?P<unit>day|week|month|year|{alternation(v['long_units'])})s?"
+    direction = alternation({**v["offset_directions"], **v["counted_from"]})
+    counted = r"(?P<counted>(?=\s+[^\W\d_]))?"  # a word follows: "after [the war]"
     shift = rf"(?P<shift>{alternation(v['unit_shifts'])})"
     weekday_shift = rf"(?:(?P<wshift>{alternation(v['weekday_shifts'])})\s+)?"
     opt_weekday = rf"(?:{weekday},?\s+)?"
@@ -248,7 +277,7 @@ def _rules() -> list[_Rule]:
         rule(RELATIVE, rf"\b{alternation(v['reference_day_words'])}\b", _reference_day_word),
         rule(
             RELATIVE,
-            rf"\b{count}\s+{unit}\s+(?P<dir>{alternation(v['offset_directions'])})\b",
+            rf"\b{count}\s+{unit}\s+(?P<dir>{direction})\b{counted}",
             _offset,
         ),
         rule(
@@ -342,11 +371,22 @@ def _reference_day_word(m, anchor, reference, future):
 
 def _offset(m, anchor, reference, future):
     count = _count(m["count"])
-    direction = _lookup("offset_directions", m["dir"])
-    from_anchor = m["dir"].lower() in vocabulary()["anchor_offsets"]["words"]
+    unit = m["unit"].lower().rstrip("s")
+    if unit in vocabulary()["long_units"]:
+        unit, count = "year", count * _lookup("long_units", unit)
+    word = " ".join(m["dir"].lower().split())
+    if m["counted"] is not None and word in vocabulary()["counted_from"]:
+        # "18 years after the invasion": this clause at the reference, the invasion before
+        here = _days_after(reference, 0, REFERENCE)
+        origin = _shifted(reference, unit, count * _lookup("counted_from", word), REFERENCE)
+        return here and origin and replace(here, counted_from=origin.value)
+    if word not in vocabulary()["offset_directions"]:
+        return None  # "five years since." names no date
+    direction = _lookup("offset_directions", word)
+    from_anchor = word in vocabulary()["anchor_offsets"]["words"]
     relative_to = ANCHOR if from_anchor else REFERENCE
     base = anchor if relative_to == ANCHOR else reference
-    return _shifted(base, m["unit"].lower().rstrip("s"), count * direction, relative_to)
+    return _shifted(base, unit, count * direction, relative_to)
 
 
 def _unit_shift(m, anchor, reference, future):
@@ -467,6 +507,32 @@ def nearest_date(month: int, day: int, anchor: date) -> date | None:
         key=lambda found: abs((found - anchor).days),
         default=None,
     )
+
+
+def not_after(timex: Timex, latest: date) -> Timex:
+    """``timex`` moved back by whole years until it no longer starts after ``latest``:
+    "Feb 26" read nearest to a December anchor is next February; against a year that
+    nobody wrote (a file's time, the user's year) it is this one."""
+    if not CALENDAR_VALUE.fullmatch(timex.value):
+        return timex  # weeks, quarters, seasons, *_REF: left as resolved
+    year, rest = int(timex.value[:4]), timex.value[4:]
+    bound = latest.isoformat()[: len(timex.value)]
+    while year > FIRST_YEAR and (f"{year:04d}{rest}" > bound or not _exists(year, rest)):
+        year -= 1
+    return replace(timex, value=f"{year:04d}{rest}")
+
+
+def _exists(year: int, rest: str) -> bool:
+    """Whether ``YYYY`` + ``rest`` ("-02-29", "-03", "") names a real date in ``year``."""
+    parts = [int(part) for part in rest.split("-")[1:]]
+    return len(parts) < 2 or safe_date(year, *parts) is not None
+
+
+def latest_date(month: int, day: int, reference: date) -> date | None:
+    """A date written without its year, on or before ``reference``: a story's dateline
+    is never later than the file, the fetch or the year it was read against."""
+    candidates = [safe_date(reference.year + shift, month, day) for shift in (0, -1, -2)]
+    return next((found for found in candidates if found and found <= reference), None)
 
 
 def _days_after(base: date, days: int, relative_to: str | None) -> _Value | None:

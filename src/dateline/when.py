@@ -20,8 +20,10 @@ from .timex import (
     REFERENCE,
     Timex,
     calendar_date,
+    counted_from,
     find_timexes,
     future_context,
+    not_after,
     resolve,
     vocabulary,
 )
@@ -58,12 +60,13 @@ class EventDater:
         if not doc.events:
             return doc
         anchor = doc.published or (doc.dateline.date if doc.dateline else None)
+        latest = _latest(doc, self.settings, anchor)
         found = _expressions(doc, anchor)
         log.debug("%s: %d time expressions for %d events", doc.doc_id, len(found), len(doc.events))
         reference = anchor
         previous: dict[int, _Dated] = {}  # paragraph -> the last event's date
         for event in sorted(doc.events, key=lambda e: (e.sentence, e.token or 0)):
-            dated = _date_event(doc, event, found, anchor, reference, previous)
+            dated = _date_event(doc, event, found, anchor, reference, previous, latest)
             if dated is not None:
                 event.date, event.date_precision, event.date_expression = (
                     dated.date,
@@ -77,7 +80,16 @@ class EventDater:
         return doc
 
 
-def _date_event(doc, event: Event, found, anchor, reference, previous) -> _Dated | None:
+def _latest(doc: Document, settings: Settings, anchor: date | None) -> date | None:
+    """The date no event of ``doc`` lands after, when its year was read against one: the
+    date or year the user gave, or the file's time (then the publication date itself)."""
+    if anchor is None or not doc.published_is_bound:
+        return None
+    given = settings.reference_date
+    return given if given is not None and given >= anchor else anchor
+
+
+def _date_event(doc, event: Event, found, anchor, reference, previous, latest) -> _Dated | None:
     sentence = doc.sentences[event.sentence]
     here = _in_sentence(doc, found, event.sentence)
     trigger = trigger_token(doc, event)
@@ -91,11 +103,12 @@ def _date_event(doc, event: Event, found, anchor, reference, previous) -> _Dated
             before = doc.text[sentence.start : chosen.timex.start]
         # a called-off event was still ahead: "a visit on Thursday was called off"
         future = future_context(before) or event.modality == "cancelled"
-        dated = _dated(chosen.timex, anchor, reference, future)
+        counted = bool(chosen.timex.counted_from) and _counts_from(trigger, chosen)
+        dated = _dated(chosen.timex, anchor, reference, future, latest, counted)
         if dated:
             return dated
     elif here:
-        dated = _dated(here[0].timex, anchor, reference, False)
+        dated = _dated(here[0].timex, anchor, reference, False, latest)
         if dated:
             return dated
     if sentence.paragraph in previous:
@@ -160,15 +173,40 @@ def _clause_expression(trigger, clause: set[int], here: list[_Found]) -> _Found 
     return None
 
 
+def _counts_from(trigger, found: _Found) -> bool:
+    """Whether the trigger stands in what "N years after/since/before" counts from: the
+    object or clause of the expression's last word ("after the invasion", "after
+    Washington invaded")."""
+    word = trigger.doc[found.end - 1]
+    governed = {t.i for t in word.subtree}
+    if word.dep_ in ("mark", "prep") and word.head.i > word.i:
+        governed |= {t.i for t in word.head.subtree}
+    return trigger.i >= found.end and trigger.i in governed
+
+
 def _nearest(index: int, found: list[_Found]) -> _Found:
     """The expression closest to the trigger; on a tie the earlier one."""
     return min(found, key=lambda f: (min(abs(index - f.start), abs(index - (f.end - 1))), f.start))
 
 
-def _dated(timex: Timex, anchor, reference, future: bool) -> _Dated | None:
-    """Resolve again when the expression depends on the story's time or points forward."""
+def _dated(
+    timex: Timex, anchor, reference, future: bool, latest=None, counted: bool = False
+) -> _Dated | None:
+    """Resolve again when the expression depends on the story's time or points forward;
+    with ``latest`` (a year nobody wrote), a relative expression never lands after it;
+    ``counted``: the event is what "N years after" counts from ("after [it happened]")."""
+    if latest is not None and latest <= anchor and timex.relative_to:
+        future = False  # nothing lies after the publication date: no forward reading
     if anchor is not None and (timex.relative_to == REFERENCE or (future and timex.relative_to)):
-        timex = resolve(timex.text, anchor, reference=reference, future=future) or timex
+        counting = timex.counted_from is not None
+        timex = (
+            resolve(timex.text, anchor, reference=reference, future=future, counting=counting)
+            or timex
+        )
+    if counted:
+        timex = counted_from(timex) or timex
+    if latest is not None and timex.relative_to:
+        timex = not_after(timex, latest)
     calendar = calendar_date(timex)
     if calendar is None:
         return None

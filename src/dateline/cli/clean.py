@@ -10,7 +10,13 @@ import click
 
 from ..model import Document, Failure
 from ..runner import clean_paths
-from .options import config_option, fetch_timeout_option, settings_from
+from .options import (
+    config_option,
+    fetch_timeout_option,
+    published_option,
+    settings_from,
+    year_option,
+)
 
 CLEAN_FORMATS = ("jsonl", "text")
 
@@ -27,17 +33,19 @@ CLEAN_FORMATS = ("jsonl", "text")
 )
 @config_option
 @fetch_timeout_option
-def clean_command(paths, fmt, config, fetch_timeout):
+@published_option
+@year_option
+def clean_command(paths, fmt, config, **options):
     """Print the cleaned documents of PATHS (files, directories, URLs, or - for stdin).
 
     Each document shows its id, path, title, publication date and the rule that gave
-    it (dateline, metadata, page or file), its news dateline (place, agency), its
+    it (dateline, metadata, page, settings or file), its news dateline (place, agency), its
     language, the original it duplicates, and its cleaned body text. Nothing is coded
     or stored.
 
     Exit status: 0 when every input was read, 1 when some failed, 2 for usage errors.
     """
-    settings = settings_from(config, fetch_timeout=fetch_timeout)
+    settings = settings_from(config, **options)
     failed = 0
     for item in clean_paths(paths, settings=settings):
         if isinstance(item, Failure):
@@ -58,7 +66,11 @@ def document_summary(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
-        "dateline": {"place": dateline.place, "agency": dateline.agency} if dateline else None,
+        "dateline": (
+            {"place": dateline.place, "agency": dateline.agency, "year_from": dateline.year_from}
+            if dateline
+            else None
+        ),
         "language": doc.language,
         "skipped": doc.skipped,
         "duplicate_of": doc.duplicate_of,

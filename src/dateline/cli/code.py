@@ -10,7 +10,7 @@ import click
 from tqdm import tqdm
 
 from ..errors import DatelineError
-from ..runner import RunSummary, code_paths, recode_stored
+from ..runner import RunSummary, code_paths, plural, recode_stored
 from ..store import open_db
 from .options import (
     actors_option,
@@ -19,7 +19,9 @@ from .options import (
     fetch_timeout_option,
     model_option,
     patterns_option,
+    published_option,
     settings_from,
+    year_option,
 )
 from .output import FORMATS, table_view, write_records
 
@@ -42,6 +44,8 @@ from .output import FORMATS, table_view, write_records
 @actors_option
 @patterns_option
 @fetch_timeout_option
+@published_option
+@year_option
 @click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
 @click.option(
     "--classifier/--no-classifier",
@@ -103,17 +107,20 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
 
 
 def _emit(records, fmt, out):
+    hidden = 0
     if fmt == "table":
         records, hidden = table_view(records)
-        if hidden:
-            click.echo(
-                f"{hidden} events with other modalities not shown (see --format jsonl)", err=True
-            )
     if out is None:
         write_records(records, fmt, sys.stdout)
-        return
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        write_records(records, fmt, handle)
+        sys.stdout.flush()  # the note below refers to the table above it
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            write_records(records, fmt, handle)
+    if hidden:
+        noun = plural(hidden, "event")
+        click.echo(
+            f"{hidden} {noun} with other modalities not shown (see --format jsonl)", err=True
+        )
 
 
 commands = [code_command]

@@ -140,8 +140,10 @@ def events_command(store: Store, fmt: str, out: Path | None, limit: int | None, 
 @limit_option
 def export_command(store: Store, fmt: str, out: Path, **options):
     """Export events as csv, parquet, jsonl (native records), gdelt (GDELT 1.0-style
-    tab-separated, one row per merged event) or polecat (POLECAT/PLOVER-style JSON Lines).
-    Every modality is kept unless --modality is given."""
+    tab-separated, one row per merged event), polecat (POLECAT/PLOVER-style JSON Lines)
+    or acled (ACLED-style CSV, event types mapped from CAMEO).
+    Every modality is kept unless --modality is given; gdelt and acled, which have no
+    modality column, keep asserted and reported events unless --modality is given."""
     count = export(store, fmt, out, **_filters(**options))
     click.echo(f"{count} rows written to {out}", err=True)
 
@@ -175,6 +177,8 @@ def stats_command(store: Store, as_json: bool):
     for key, value in stats.items():
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        elif key == "events_without_actors":
+            value = f"{value} (neither source nor target coded; not among the dyads)"
         elif key == "top_dyads":
             value = ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in value) or "-"
         elif key == "date_range":
@@ -197,13 +201,15 @@ def _series_options(command):
     "--format", "fmt", type=click.Choice(FRAME_FORMATS), default="table", help="Table or CSV."
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
-def series_command(store: Store, by: str, fmt: str, out: Path | None, **options):
+@click.option("--skip-empty", is_flag=True, help="Leave out the periods without events.")
+def series_command(store: Store, by: str, fmt: str, out: Path | None, skip_empty: bool, **options):
     """Events per QuadClass, event count and Goldstein sum per period for a dyad.
 
     Counts merged events (one per real event; --per-article counts every report)
-    that are asserted or reported, unless --modality is given.
+    that are asserted or reported, unless --modality is given. Every period from the
+    first event to the last is listed, empty ones with zeros, unless --skip-empty.
     """
-    frame = series(store, by=by, **_aggregate_filters(**options))
+    frame = series(store, by=by, skip_empty=skip_empty, **_aggregate_filters(**options))
     frame["period"] = frame["period"].dt.date
     _write_frame(frame, fmt, out)
 

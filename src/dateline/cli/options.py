@@ -44,6 +44,17 @@ fetch_timeout_option = click.option(
     help="Seconds a URL may take in all (connection, redirects, body); default 20.",
 )
 
+published_option = click.option(
+    "--published",
+    metavar="YYYY-MM-DD",
+    help="Publication date of inputs that write none (a yearless dateline is read against it).",
+)
+year_option = click.option(
+    "--year",
+    type=int,
+    help="Year of inputs that write none: yearless datelines take it, no date lands after it.",
+)
+
 
 def settings_from(config: Path | None, **options) -> Settings:
     """The settings object the API takes, built from the config file and the CLI options."""
