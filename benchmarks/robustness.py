@@ -125,36 +125,52 @@ class Lab:
 
     def child(self, *args: str) -> Child:
         """The CLI in a child process, its address space capped; its peak RSS."""
+        report = self.root / "child-peak.txt"
+        report.unlink(missing_ok=True)
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             process = subprocess.Popen(
-                [sys.executable, "-c", CHILD_CODE, str(CHILD_ADDRESS_SPACE), *args],
+                [sys.executable, "-c", CHILD_CODE, str(CHILD_ADDRESS_SPACE), str(report), *args],
                 stdout=out,
                 stderr=err,
             )
-            rss = _peak_rss(process)
+            sampled = _sampled_peak_rss(process)
             out.seek(0)
             err.seek(0)
             stdout, stderr = (
                 out.read().decode(errors="replace"),
                 err.read().decode(errors="replace"),
             )
+        reported = int(report.read_text()) * 1024 if report.exists() else 0
+        rss = max(sampled, reported)
         self.child_rss = max(self.child_rss, rss)
         return Child(process.returncode, stdout, stderr, rss)
 
 
-# The child caps its own address space, then runs the CLI.
-CHILD_CODE = """import resource, sys
+# The child caps its own address space, runs the CLI and writes its peak RSS (VmHWM,
+# in kB) at exit: getrusage would count the pages a fork shares with this process.
+CHILD_CODE = """import atexit, resource, sys
 limit = int(sys.argv.pop(1))
+report = sys.argv.pop(1)
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _report():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(report, "w") as out:
+        out.write(peak)
+
+
+atexit.register(_report)
 from dateline.cli import main
 sys.argv = ["dateline", *sys.argv[1:]]
 main()
 """
 
 
-def _peak_rss(process: subprocess.Popen) -> int:
-    """The child's peak RSS in bytes, from its VmHWM (getrusage would count the pages a
-    fork shares with this large process), sampled until it exits."""
+def _sampled_peak_rss(process: subprocess.Popen) -> int:
+    """The child's peak RSS in bytes as sampled until it exits (for a child killed before
+    it could report its own)."""
     peak = 0
     while process.poll() is None:
         try:
