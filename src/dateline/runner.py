@@ -118,6 +118,7 @@ class RunSummary:
     failed: int = 0
     already_stored: int = 0
     repeated: int = 0
+    warnings: int = 0  # documents coded, but read with a problem (e.g. bytes replaced)
     events: int = 0
     guessed_years: int = 0  # documents dated with a year that neither they nor the user gave
 
@@ -134,6 +135,7 @@ class RunSummary:
         self.failed += len(batch.failures)
         self.already_stored += batch.already_stored
         self.repeated += batch.repeated
+        self.warnings += sum(len(doc.warnings) for doc in batch.documents)
         self.events += len(batch.records)
 
     def __str__(self) -> str:
@@ -144,10 +146,11 @@ class RunSummary:
             if self.guessed_years
             else ""
         )
+        warnings = f", {self.warnings} {plural(self.warnings, 'warning')}" if self.warnings else ""
         return (
             f"{self.coded} coded, {self.already_stored} already stored, "
             f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed"
-            f"{repeated}; {self.events} {plural(self.events, 'event')}{guessed}"
+            f"{repeated}{warnings}; {self.events} {plural(self.events, 'event')}{guessed}"
         )
 
 

@@ -35,7 +35,7 @@ class Settings:
     url_field: str = "url"
     published_field: str = "published"
     source_field: str = "source"
-    fetch_timeout: float = 20.0  # seconds, for http(s) inputs
+    fetch_timeout: float = 20.0  # seconds a URL may take in all: connection, redirects, body
     user_agent: str = "dateline (+news event coder)"
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
     # the publication date, or only the year, of every input that writes none itself

@@ -38,6 +38,11 @@ patterns_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Extra verb patterns and event types (YAML); repeatable.",
 )
+fetch_timeout_option = click.option(
+    "--fetch-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a URL may take in all (connection, redirects, body); default 20.",
+)
 
 published_option = click.option(
     "--published",
