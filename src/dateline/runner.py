@@ -13,15 +13,17 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from .actors import ActorCoder
+from .actors import COREF_WINDOW, ActorCoder
 from .clean import clean_document
 from .dedup import Deduplicator
 from .errors import DatelineError
 from .events import EventCoder
+from .events.coder import triggers
 from .ingest import read_inputs
 from .model import Document, Failure, RawDocument
-from .nlp import Parser
+from .nlp import Parser, lemma_guesser, load_model
 from .record import document_records
+from .sentence_filter import ActorCues, SentenceFilter
 from .settings import Settings, load_settings
 from .store import Store
 from .when import EventDater
@@ -35,13 +37,25 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or load_settings()
-        self.parser = Parser(self.settings.model, self.settings.batch_size)
-        self.stages = [ActorCoder(self.settings), EventCoder(self.settings)]
+        actors, events = ActorCoder(self.settings), EventCoder(self.settings)
+        self.parser = Parser(
+            self.settings.model, self.settings.batch_size, self._sentence_filter(actors, events)
+        )
+        self.stages = [actors, events]
         if self.settings.classifier:
             from .events.classifier import ClassifierCoder  # needs the [embed] extra
 
             self.stages.append(ClassifierCoder(self.settings))
         self.stages += [EventDater(self.settings), EventPlacer(self.settings)]
+
+    def _sentence_filter(self, actors: ActorCoder, events: EventCoder) -> SentenceFilter | None:
+        """The pre-parse filter, unless turned off or the classifier is on (it reads the
+        sentences no pattern could code)."""
+        if not self.settings.sentence_filter or self.settings.classifier:
+            return None
+        cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
+        lemmas = lemma_guesser(load_model(self.settings.model))
+        return SentenceFilter(triggers(events.patterns), cues, lemmas).keep
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.

@@ -36,6 +36,7 @@ class Settings:
     fetch_timeout: float = 20.0  # seconds, for http(s) inputs
     user_agent: str = "dateline (+news event coder)"
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
+    sentence_filter: bool = True  # parse only sentences that could yield an event
 
 
 _PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}
