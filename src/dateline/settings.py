@@ -37,6 +37,10 @@ class Settings:
     user_agent: str = "dateline (+news event coder)"
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
     sentence_filter: bool = True  # parse only sentences that could yield an event
+    workers: int = 1  # coding processes (a process pool; with dask_scheduler "local", workers)
+    dask_scheduler: str = ""  # a dask.distributed scheduler address, or "local" ([scale] extra)
+    parts_dir: str = ""  # shared folder for a cluster run's Parquet parts ("": <db>.parts)
+    partition_bytes: int = 5_000_000  # input bytes per cluster partition (files are not split)
 
 
 _PATH_TUPLES = {"actor_files", "pattern_files", "residue_files", "agency_files", "place_files"}

@@ -14,6 +14,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -185,12 +186,18 @@ class Store:
         One transaction: either the whole batch is stored or none of it. Documents
         whose id is already stored are left as they are.
         """
+        self.save_rows(batch_rows(docs, failures))
+
+    def save_rows(self, rows: BatchRows) -> list[str]:
+        """``save_batch`` for rows already made (``batch_rows``, or read back from Parquet
+        parts); returns the ids of the documents it stored (those not stored before)."""
         with self._transaction():
-            new_docs = self._unstored(docs)
-            self._insert("documents", [_document_row(doc) for doc in new_docs])
-            self._insert_contents(new_docs)
-            self._record_failures(failures)
-        log.info("stored %d documents, %d failures", len(new_docs), len(failures))
+            fresh = rows.without(self._stored_ids(rows.documents))
+            self._insert("documents", fresh.documents)
+            self._insert_contents(fresh)
+            self._record_failures(fresh.failures)
+        log.info("stored %d documents, %d failures", len(fresh.documents), len(fresh.failures))
+        return [row["doc_id"] for row in fresh.documents]
 
     def replace_events(self, docs: list[Document]) -> None:
         """Replace the sentences, actors, mentions and events of re-coded documents."""
@@ -204,7 +211,7 @@ class Store:
             )
             for table in ("sentences", "actors", "mentions", "events"):
                 self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
-            self._insert_contents(docs, partners=partners)
+            self._insert_contents(batch_rows(docs, []), partners=partners)
             for doc in docs:
                 self.con.execute(
                     "UPDATE documents SET coded_at = ?, coder_version = ?, skipped = ? "
@@ -221,29 +228,19 @@ class Store:
             self._refresh_merged(event_id for (event_id,) in ids)
         return self.con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
 
-    def _unstored(self, docs: Sequence[Document]) -> list[Document]:
-        """The documents of ``docs`` not in the database, each id once."""
-        ids = list({doc.doc_id: None for doc in docs})
-        stored = {
-            row[0]
-            for row in self.con.execute(
-                "SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [ids]
-            ).fetchall()
-        }
-        fresh: dict[str, Document] = {}
-        for doc in docs:
-            if doc.doc_id not in stored and doc.doc_id not in fresh:
-                fresh[doc.doc_id] = doc
-        return list(fresh.values())
+    def _stored_ids(self, documents: Sequence[dict[str, Any]]) -> set[str]:
+        ids = [row["doc_id"] for row in documents]
+        rows = self.con.execute(
+            "SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [ids]
+        ).fetchall()
+        return {row[0] for row in rows}
 
-    def _insert_contents(self, docs: Sequence[Document], partners: Iterable[str] = ()) -> None:
-        events = [row for doc in docs for row in _event_rows(doc)]
-        for table in ("sentences", "actors", "mentions"):  # named as the Document fields
-            rows = [row for doc in docs for row in _part_rows(doc, getattr(doc, table))]
-            self._insert(table, rows)
-        self._insert_places(events)
-        self._insert("events", events)
-        self._refresh_merged([row["id"] for row in events] + list(partners))
+    def _insert_contents(self, rows: BatchRows, partners: Iterable[str] = ()) -> None:
+        for table in CONTENT_TABLES:
+            self._insert(table, getattr(rows, table))
+        self._insert_places(rows.events)
+        self._insert("events", rows.events)
+        self._refresh_merged([row["id"] for row in rows.events] + list(partners))
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Bulk insert through Arrow: one statement per table and batch."""
@@ -536,6 +533,63 @@ def _links(group: Cluster) -> Iterator[dict[str, Any]]:
 
 
 # -- rows from the data model ------------------------------------------------------------
+
+
+CONTENT_TABLES = ("sentences", "actors", "mentions")  # named as the Document fields
+
+
+@dataclass
+class BatchRows:
+    """A batch as the rows of the store's tables: what ``save_rows`` writes and what the
+    Parquet parts of a distributed run hold (``dateline.parts``)."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def without(self, doc_ids: set[str]) -> BatchRows:
+        """The rows of every document but ``doc_ids`` (the failures stay)."""
+        kept = {
+            table: [row for row in getattr(self, table) if row["doc_id"] not in doc_ids]
+            for table in ROW_TABLES
+        }
+        return BatchRows(**kept, failures=self.failures)
+
+
+    def extend(self, other: BatchRows) -> None:
+        for table in ROW_TABLES:
+            getattr(self, table).extend(getattr(other, table))
+        self.failures.extend(other.failures)
+
+
+ROW_TABLES = ("documents", *CONTENT_TABLES, "events")
+
+
+def documents_of(rows: BatchRows) -> list[Document]:
+    """The documents of ``rows`` rebuilt (without their sentences, actors and events)."""
+    return [_document(row) for row in rows.documents]
+
+
+def records_of(rows: BatchRows) -> list[dict[str, Any]]:
+    """The event records (``dateline.record`` shapes) of ``rows``."""
+    return [_record(row) for row in rows.events]
+
+
+def batch_rows(docs: Sequence[Document], failures: Sequence[Failure]) -> BatchRows:
+    """The rows of ``docs`` (each document id once: the first wins) and ``failures``."""
+    unique: dict[str, Document] = {}
+    for doc in docs:
+        unique.setdefault(doc.doc_id, doc)
+    rows = BatchRows(failures=list(failures))
+    for doc in unique.values():
+        rows.documents.append(_document_row(doc))
+        for table in CONTENT_TABLES:
+            getattr(rows, table).extend(_part_rows(doc, getattr(doc, table)))
+        rows.events.extend(_event_rows(doc))
+    return rows
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
