@@ -68,11 +68,11 @@ class ActorCoder:
         self.lexicon = load_lexicon(settings.actor_files)
 
     def cue_words(self) -> frozenset[str]:
-        """Lower-case words that may start an actor mention (names, role nouns, definite
-        descriptions, pronouns): the pre-parse sentence filter's actor candidates beside
-        capitalised words."""
-        words = {key[0] for key in self.lexicon.phrases}
-        words.update(word for key in self.lexicon.roles for word in key)
+        """Lower-case words that may be an actor mention (one-word names, role nouns,
+        definite descriptions, pronouns): the pre-parse sentence filter's actor
+        candidates beside capitalised words."""
+        words = {key[0] for key in self.lexicon.phrases if len(key) == 1}
+        words.update(key[-1] for key in self.lexicon.roles)  # "foreign minister": minister
         return frozenset(words | self.referring_words())
 
     def referring_words(self) -> frozenset[str]:

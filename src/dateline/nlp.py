@@ -115,6 +115,12 @@ def lemma_guesser(nlp: Language) -> Callable[[str], frozenset[str]]:
     return guess
 
 
+def common_words(nlp: Language) -> frozenset[str]:
+    """The lemmas the model's lemmatizer knows as nouns, verbs or adjectives."""
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(word for pos in POS for word in index.get(pos, ()))
+
+
 POS = ("noun", "verb", "adj")  # the parts of speech the coder's triggers may have
 
 

@@ -25,7 +25,7 @@ from .events import EventCoder
 from .events.coder import triggers
 from .ingest import read_inputs
 from .model import Document, Failure, RawDocument
-from .nlp import Parser, lemma_guesser, load_model
+from .nlp import Parser, common_words, lemma_guesser, load_model
 from .record import document_records
 from .sentence_filter import ActorCues, SentenceFilter
 from .settings import Settings, load_settings
@@ -60,8 +60,9 @@ class Pipeline:
         if not self.settings.sentence_filter or self.settings.classifier:
             return None
         cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
-        lemmas = lemma_guesser(load_model(self.settings.model))
-        return SentenceFilter(triggers(events.patterns), cues, lemmas).keep
+        nlp = load_model(self.settings.model)
+        keep = SentenceFilter(triggers(events.patterns), cues, lemma_guesser(nlp), common_words(nlp))
+        return keep.keep
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.
@@ -319,18 +320,16 @@ def _in_processes(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     in_flight: deque[tuple[_Pending, Future]] = deque()
-    with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
-        for item in pending:
-            in_flight.append((item, pool.submit(code_documents, item.new_docs, settings=settings)))
-            if len(in_flight) >= 2 * settings.workers:
-                yield _result(*in_flight.popleft())
-        while in_flight:
-            yield _result(*in_flight.popleft())
-
-
-def _result(item: _Pending, future: Future) -> tuple[_Pending, Coded]:
     try:
-        return item, future.result()
+        with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
+            for item in pending:
+                future = pool.submit(code_documents, item.new_docs, settings=settings)
+                in_flight.append((item, future))
+                if len(in_flight) >= 2 * settings.workers:
+                    item, future = in_flight.popleft()
+                    yield item, future.result()
+            for item, future in in_flight:
+                yield item, future.result()
     except BrokenProcessPool as exc:
         raise WorkerError(
             "a coding process died: the batches it held were not stored; "

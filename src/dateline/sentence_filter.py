@@ -28,9 +28,18 @@ from .events.coder import Trigger
 class ActorCues:
     """What an actor candidate looks like before the parse."""
 
-    words: frozenset[str]  # lower-case words that may start a mention ("police", "he")
+    words: frozenset[str]  # lower-case words that may be a mention ("police", "he")
     referring: frozenset[str]  # pronouns and descriptions: they need an earlier sentence
     window: int  # sentences back a pronoun or description may reach
+
+
+@dataclass
+class _Words:
+    """One sentence as the filter sees it."""
+
+    forms: set[str]  # its words in lower case
+    lemmas: set[str]  # every lemma they may have, and the forms themselves
+    names: set[str]  # capitalised words that are names, in lower case
 
 
 class SentenceFilter:
@@ -41,54 +50,56 @@ class SentenceFilter:
         triggers: Mapping[str, tuple[Trigger, ...]],
         cues: ActorCues,
         lemmas: Callable[[str], frozenset[str]],
+        common_words: frozenset[str],
     ):
         self.triggers = triggers
         self.cues = cues
         self.lemmas = lemmas
+        self.common_words = common_words  # a capitalised one opening a sentence is no name
 
     def keep(self, sentences: Sequence[Span]) -> list[bool]:
-        words = [self._words(sentence) for sentence in sentences]
-        names = [_names(sentence) for sentence in sentences]
-        keep = [False] * len(sentences)
+        seen = [self._words(sentence) for sentence in sentences]
+        keep = [False] * len(seen)
         first_naming: dict[str, int] = {}
-        for i in range(len(sentences)):
-            if self._eventful(words[i], names[i]):
+        for i, words in enumerate(seen):
+            if self._eventful(words):
                 keep[i] = True
-                self._keep_context(keep, i, words, names, first_naming)
-            for name in names[i]:
+                self._keep_context(keep, i, seen, first_naming)
+            for name in words.names:
                 first_naming.setdefault(name, i)
         return keep
 
     def _keep_context(
-        self,
-        keep: list[bool],
-        i: int,
-        words: list[set[str]],
-        names: list[set[str]],
-        first_naming: dict[str, int],
+        self, keep: list[bool], i: int, seen: list[_Words], first_naming: dict[str, int]
     ) -> None:
         """Mark the sentences naming whom sentence ``i`` may refer back to."""
-        for name in names[i]:
+        for name in seen[i].names:
             if name in first_naming:
                 keep[first_naming[name]] = True
-        if words[i] & self.cues.referring:
+        if seen[i].forms & self.cues.referring:
             for j in range(max(0, i - self.cues.window), i):
-                keep[j] = keep[j] or bool(names[j] or words[j] & self.cues.words)
+                keep[j] = keep[j] or self._has_actor(seen[j])
 
-    def _words(self, sentence: Span) -> set[str]:
-        """Every form and possible lemma of the sentence's words, in lower case."""
-        words: set[str] = set()
-        for token in sentence:
-            words.add(token.lower_)
-            words.update(self.lemmas(token.lower_))
-        return words
+    def _words(self, sentence: Span) -> _Words:
+        forms = [token.lower_ for token in sentence]
+        lemmas = set(forms)
+        for form in forms:
+            lemmas.update(self.lemmas(form))
+        names = {
+            token.lower_
+            for token in sentence
+            if _capitalised(token)
+            and not (token.i == sentence.start and self.lemmas(token.lower_) & self.common_words)
+        }
+        return _Words(set(forms), lemmas, names)
 
-    def _eventful(self, words: set[str], names: set[str]) -> bool:
-        if not (names or words & self.cues.words):
-            return False
-        return any(
-            _needs_met(trigger, words)
-            for word in words
+    def _has_actor(self, words: _Words) -> bool:
+        return bool(words.names or words.forms & self.cues.words)
+
+    def _eventful(self, words: _Words) -> bool:
+        return self._has_actor(words) and any(
+            _needs_met(trigger, words.lemmas)
+            for word in words.lemmas
             for trigger in self.triggers.get(word, ())
         )
 
@@ -100,10 +111,6 @@ def _needs_met(trigger: Trigger, words: set[str]) -> bool:
     )
 
 
-def _names(sentence: Span) -> set[str]:
-    """Capitalised words that are not stop words: "Iran", "Larijani", "NATO"."""
-    return {
-        token.lower_
-        for token in sentence
-        if token.text[:1].isupper() and token.text.replace(".", "").isalpha() and not token.is_stop
-    }
+def _capitalised(token) -> bool:
+    """ "Iran", "Larijani", "NATO", "U.S.", not a capitalised stop word ("The", "He")."""
+    return token.text[:1].isupper() and token.text.replace(".", "").isalpha() and not token.is_stop
