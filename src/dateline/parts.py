@@ -39,9 +39,7 @@ def write_parts(folder: Path, rows: BatchRows) -> Path:
 def read_parts(folder: Path) -> BatchRows:
     """The rows of a partition's parts."""
     try:
-        tables = {
-            path.stem: pq.read_table(path).to_pylist() for path in folder.glob("*.parquet")
-        }
+        tables = {path.stem: pq.read_table(path).to_pylist() for path in folder.glob("*.parquet")}
     except (OSError, pa.ArrowException) as exc:
         raise StoreError(f"{folder}: cannot read the Parquet parts: {exc}") from exc
     failures = [Failure(**row) for row in tables.pop("errors", [])]

@@ -61,8 +61,10 @@ class Pipeline:
             return None
         cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
         nlp = load_model(self.settings.model)
-        keep = SentenceFilter(triggers(events.patterns), cues, lemma_guesser(nlp), common_words(nlp))
-        return keep.keep
+        chooser = SentenceFilter(
+            triggers(events.patterns), cues, lemma_guesser(nlp), common_words(nlp)
+        )
+        return chooser.keep
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.

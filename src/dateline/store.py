@@ -558,7 +558,6 @@ class BatchRows:
         }
         return BatchRows(**kept, failures=self.failures)
 
-
     def extend(self, other: BatchRows) -> None:
         for table in ROW_TABLES:
             getattr(self, table).extend(getattr(other, table))
