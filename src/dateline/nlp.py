@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
 
+SentenceChooser = Callable[[Sequence[Span]], list[bool]]  # which sentences to parse
+
 
 def _paragraph_breaks(doc):
     """A line break always ends a sentence: titles and paragraphs never run together."""
@@ -58,7 +60,7 @@ class Parser:
         self,
         model: str,
         batch_size: int = 32,
-        sentence_filter: Callable[[Sequence[Span]], list[bool]] | None = None,
+        sentence_filter: SentenceChooser | None = None,
     ):
         self.nlp = load_model(model)
         self.batch_size = batch_size

@@ -25,7 +25,7 @@ from .events import EventCoder
 from .events.coder import triggers
 from .ingest import read_inputs
 from .model import Document, Failure, RawDocument
-from .nlp import Parser, common_words, lemma_guesser, load_model
+from .nlp import Parser, SentenceChooser, common_words, lemma_guesser, load_model
 from .record import document_records
 from .sentence_filter import ActorCues, SentenceFilter
 from .settings import Settings, load_settings
@@ -54,9 +54,9 @@ class Pipeline:
             self.stages.append(ClassifierCoder(self.settings))
         self.stages += [EventDater(self.settings), EventPlacer(self.settings)]
 
-    def _sentence_filter(self, actors: ActorCoder, events: EventCoder) -> SentenceFilter | None:
-        """The pre-parse filter, unless turned off or the classifier is on (it reads the
-        sentences no pattern could code)."""
+    def _sentence_filter(self, actors: ActorCoder, events: EventCoder) -> SentenceChooser | None:
+        """The pre-parse filter's ``keep``, unless turned off or the classifier is on (it
+        reads the sentences no pattern could code)."""
         if not self.settings.sentence_filter or self.settings.classifier:
             return None
         cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
