@@ -3,7 +3,7 @@ against a bare ``nlp.pipe`` pass over the same texts in the same run; then an es
 the time, cluster size, Parquet size and query time for 1 million and 100 million articles.
 
 Every Reuters-21578 story with a body (../shared/eval/corpora/reuters21578) is written as
-JSON Lines files (1,000 stories each) to a temporary folder, and each configuration codes
+JSON Lines files (200 stories each) to a temporary folder, and each configuration codes
 that folder into a fresh DuckDB file through ``dateline.code_paths`` in its own process
 (so its peak RSS is its own): ``local:1`` (one process; also prints the peak RSS after
 1,000 and 10,000 articles, and the share of sentences the pre-parse filter sent to the
@@ -33,7 +33,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpora" / "reuters21578"
 STORY = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
 FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("TITLE", "BODY")}
-PER_FILE = 1000
+PER_FILE = 200  # stories per JSON Lines file: a file is a partition of the cluster run
 CHECKPOINTS = (1000, 10_000)
 SCALES = (1_000_000, 100_000_000)
 DAY = 86_400
@@ -85,7 +85,9 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
 
         cluster = LocalCluster(n_workers=int(workers), threads_per_worker=1, dashboard_address=None)
         parts = work / f"parts-{workers}"
-        settings = Settings(dask_scheduler=cluster.scheduler_address, parts_dir=str(parts))
+        settings = Settings(
+            dask_scheduler=cluster.scheduler_address, parts_dir=str(parts), partition_bytes=1
+        )
     figures: dict = {"config": config, "checkpoints": {}}
     summary = RunSummary()
     with open_db(work / f"{kind}-{workers}.duckdb") as store:
@@ -96,12 +98,21 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
             if "warm" not in figures:  # the first batch back: models loaded, start-up over
                 figures["warm"] = [time.perf_counter() - started, done]
             for mark in CHECKPOINTS:
-                if done >= mark and mark not in figures["checkpoints"]:
-                    figures["checkpoints"][mark] = peak_rss_mb()
+                if done >= mark and str(mark) not in figures["checkpoints"]:
+                    figures["checkpoints"][str(mark)] = peak_rss_mb()
+                    elapsed = time.perf_counter() - started
+                    print(
+                        f"  {config} after {done} articles, {elapsed:.0f} s: peak RSS "
+                        f"{peak_rss_mb():.0f} MB",
+                        file=sys.stderr,
+                        flush=True,
+                    )
         figures["seconds"] = time.perf_counter() - started
         warm_seconds, warm_articles = figures["warm"]
-        steady_seconds = max(figures["seconds"] - warm_seconds, 1e-9)
-        figures["steady_rate"] = (done - warm_articles) / steady_seconds
+        if done > warm_articles:
+            figures["steady_rate"] = (done - warm_articles) / (figures["seconds"] - warm_seconds)
+        else:  # one batch only: no start-up-free figure
+            figures["steady_rate"] = done / figures["seconds"]
         figures["events_stored"] = store.sql("SELECT count(*) FROM events")[1][0][0]
     figures["articles"] = summary.coded + summary.duplicates + summary.skipped + summary.failed
     figures["coded"], figures["events"] = summary.coded, summary.events
@@ -187,9 +198,10 @@ def main() -> int:
         for config in args.configs.split(","):
             command = [sys.executable, __file__, "--child", config]
             command += ["--input", str(work / "input"), "--work", str(work)]
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            # the child's progress and errors go straight to this run's standard error
+            done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
             if done.returncode != 0:
-                print(f"{config}: failed\n{done.stderr[-2000:]}")
+                print(f"{config}: failed (exit status {done.returncode})")
                 continue
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
             report(results[-1])
@@ -203,7 +215,7 @@ def main() -> int:
 
 def report(figures: dict) -> None:
     rate = figures["articles"] / figures["seconds"]
-    marks = ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in figures["checkpoints"].items())
+    marks = ", ".join(f"{int(n):,}: {mb:.0f} MB" for n, mb in figures["checkpoints"].items())
     print(
         f"{figures['config']}: {figures['articles']} articles ({figures['coded']} coded, "
         f"{figures['events']} events) in {figures['seconds']:.1f} s, {rate:.1f} articles/s "
