@@ -38,7 +38,7 @@ class _Words:
     """One sentence as the filter sees it."""
 
     forms: set[str]  # its words in lower case
-    lemmas: set[str]  # every lemma they may have, and the forms themselves
+    lemmas: set[str]  # every lemma they may have (the forms among them)
     names: set[str]  # capitalised words that are names, in lower case
 
 
@@ -81,17 +81,16 @@ class SentenceFilter:
                 keep[j] = keep[j] or self._has_actor(seen[j])
 
     def _words(self, sentence: Span) -> _Words:
-        forms = [token.lower_ for token in sentence]
-        lemmas = set(forms)
-        for form in forms:
-            lemmas.update(self.lemmas(form))
-        names = {
-            token.lower_
-            for token in sentence
-            if _capitalised(token)
-            and not (token.i == sentence.start and self.lemmas(token.lower_) & self.common_words)
-        }
-        return _Words(set(forms), lemmas, names)
+        words = _Words(set(), set(), set())
+        for token in sentence:
+            form = token.lower_
+            lemmas = self.lemmas(form)
+            words.forms.add(form)
+            words.lemmas.update(lemmas)
+            opening_word = token.i == sentence.start and lemmas & self.common_words
+            if _capitalised(token) and not opening_word:
+                words.names.add(form)
+        return words
 
     def _has_actor(self, words: _Words) -> bool:
         return bool(words.names or words.forms & self.cues.words)
