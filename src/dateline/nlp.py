@@ -95,26 +95,28 @@ class Parser:
 def lemma_guesser(nlp: Language) -> Callable[[str], frozenset[str]]:
     """``guess(word)``: every lemma the model's rule lemmatizer could give ``word`` as a
     noun, verb or adjective (its exceptions and suffix rules, the word itself), for use
-    before any tagger has run; cached per word."""
+    before any tagger has run; the most recent words cached (an archive's vocabulary
+    keeps growing, the cache does not)."""
     lookups = nlp.get_pipe("lemmatizer").lookups
     tables = [lookups.get_table(name, {}) for name in ("lemma_exc", "lemma_rules")]
     exceptions, rules = ([table.get(pos, {}) for pos in POS] for table in tables)
-    cache: dict[str, frozenset[str]] = {}
 
+    @lru_cache(maxsize=GUESS_CACHE)
     def guess(word: str) -> frozenset[str]:
-        if word not in cache:
-            found = {word}
-            for pos_exceptions, pos_rules in zip(exceptions, rules, strict=True):
-                found.update(pos_exceptions.get(word, ()))
-                found.update(
-                    word[: len(word) - len(old)] + new
-                    for old, new in pos_rules
-                    if word.endswith(old) and len(word) > len(old)
-                )
-            cache[word] = frozenset(found)
-        return cache[word]
+        found = {word}
+        for pos_exceptions, pos_rules in zip(exceptions, rules, strict=True):
+            found.update(pos_exceptions.get(word, ()))
+            found.update(
+                word[: len(word) - len(old)] + new
+                for old, new in pos_rules
+                if word.endswith(old) and len(word) > len(old)
+            )
+        return frozenset(found)
 
     return guess
+
+
+GUESS_CACHE = 100_000  # words whose lemma guesses are kept
 
 
 def common_words(nlp: Language) -> frozenset[str]:
