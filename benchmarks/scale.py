@@ -11,7 +11,7 @@ parser), ``local:2`` (two coding processes, one writer), ``dask:2`` (a LocalClus
 worker processes writing Parquet parts, loaded by the driver). The bare pass runs spaCy
 alone over the same cleaned texts in this process.
 
-    python benchmarks/scale.py [--limit N] [--configs local:1,local:2,dask:2]
+    python benchmarks/scale.py [--limit N] [--configs local:1,local:2,dask:2]  ("": bare only)
 
 Speed figures depend on the machine's load: the script prints ``os.getloadavg()``.
 """
@@ -135,6 +135,7 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
 def bare_spacy(records: list[dict[str, str]]) -> float:
     """Seconds of the bare spaCy pipeline over the cleaned texts (cleaning not timed)."""
     from dateline.clean import clean_document
+    from dateline.errors import DatelineError
     from dateline.model import RawDocument
     from dateline.nlp import load_model
     from dateline.settings import Settings
@@ -143,7 +144,10 @@ def bare_spacy(records: list[dict[str, str]]) -> float:
     texts = []
     for index, record in enumerate(records):
         raw = RawDocument(f"r#{index}", record["text"], "text", title=record["title"] or None)
-        texts.append(clean_document(raw, settings).text)
+        try:
+            texts.append(clean_document(raw, settings).text)
+        except DatelineError:  # no text left: the coded runs count it as a failure
+            continue
     nlp = load_model(settings.model)
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=settings.batch_size):
@@ -195,7 +199,7 @@ def main() -> int:
         work = Path(tmp)
         write_input(records, work / "input")
         results = []
-        for config in args.configs.split(","):
+        for config in filter(None, args.configs.split(",")):
             command = [sys.executable, __file__, "--child", config]
             command += ["--input", str(work / "input"), "--work", str(work)]
             # the child's progress and errors go straight to this run's standard error
