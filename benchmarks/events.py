@@ -6,7 +6,8 @@ type accuracy (the gold type among the coded types of the sentence; target 85%),
 accuracy (a coded event of the gold type with source and target countries right),
 precision/recall/F1 as ../shared/eval/README.md defines them, events per sentence
 (target <= 1.5), speed, the full type confusion matrix, and the same figures for the
-majority-type baseline run in the same process. Then the figures on tests/gold/corpus.yaml.
+majority-type baseline run in the same process. Then the figures on tests/gold/corpus.yaml,
+and F1 on both sets with the pre-parse sentence filter on (the default) and off.
 
     .venv/bin/python benchmarks/events.py [--misses]
 """
@@ -17,6 +18,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -28,7 +30,7 @@ from dateline.events.ontology import PLOVER_TYPES
 from dateline.events.scoring import Score, Triple, triple
 from dateline.model import Document, content_hash
 from dateline.nlp import Parser
-from dateline.settings import load_settings
+from dateline.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -150,7 +152,7 @@ def print_confusion(confusion: Counter) -> None:
             print(f"  {gold:<10}" + " ".join(f"{v:>4}" if v else "   ." for v in row))
 
 
-def run_gold_corpus() -> None:
+def gold_corpus_score(settings: Settings) -> Score:
     stories = yaml.safe_load(GOLD_CORPUS.read_text(encoding="utf-8"))["stories"]
     score = Score()
     for story in stories:
@@ -158,8 +160,39 @@ def run_gold_corpus() -> None:
             Triple(e["type"], e.get("source"), e.get("target"), e.get("modality"))
             for e in story.get("events", [])
         ]
-        score.add(gold, [triple(e) for e in dateline.code_text(story["text"]).events])
-    print(f"gold corpus ({len(stories)} stories): {score.figures()}")
+        coded = dateline.code_text(story["text"], settings=settings).events
+        score.add(gold, [triple(e) for e in coded])
+    return score
+
+
+def gsr_score(settings: Settings) -> tuple[Score, float]:
+    """F1 on the PLOVER GSR sentences, and the seconds it took."""
+    records = gsr_records()
+    start = time.perf_counter()
+    docs = [dateline.code_text(r["text"], settings=settings) for r in records]
+    elapsed = time.perf_counter() - start
+    score = Score()
+    for record, doc in zip(records, docs, strict=True):
+        score.add([gold_of(record)], coded_of(doc))
+    return score, elapsed
+
+
+def run_filter_cost() -> None:
+    """The pre-parse sentence filter's recall cost: F1 with it (the default) and without."""
+    settings = load_settings()
+    unfiltered = replace(settings, sentence_filter=False)
+    gold_on, gold_off = gold_corpus_score(settings), gold_corpus_score(unfiltered)
+    print(
+        f"sentence filter, gold corpus F1: on {gold_on.f1:.3f}, off {gold_off.f1:.3f} "
+        f"(cost {100 * (gold_off.f1 - gold_on.f1):+.1f} points; allowed <= 1)"
+    )
+    if PLOVER_GSR.exists():
+        (gsr_on, seconds_on), (gsr_off, seconds_off) = gsr_score(settings), gsr_score(unfiltered)
+        print(
+            f"sentence filter, PLOVER GSR F1: on {gsr_on.f1:.3f} ({seconds_on:.1f}s), "
+            f"off {gsr_off.f1:.3f} ({seconds_off:.1f}s) "
+            f"(cost {100 * (gsr_off.f1 - gsr_on.f1):+.1f} points)"
+        )
 
 
 def main() -> None:
@@ -167,7 +200,8 @@ def main() -> None:
         run_gsr("--misses" in sys.argv)
     else:
         print(f"{PLOVER_GSR} not found: PLOVER GSR figures skipped")
-    run_gold_corpus()
+    print(f"gold corpus: {gold_corpus_score(load_settings()).figures()}")
+    run_filter_cost()
 
 
 if __name__ == "__main__":

@@ -50,3 +50,7 @@ class MissingExtraError(DatelineError):
 
 class StoreError(DatelineError):
     """The event database refused an operation: cannot open, bad or writing SQL query."""
+
+
+class WorkerError(DatelineError):
+    """A worker process or cluster died or refused work: what it held was not stored."""

@@ -42,6 +42,11 @@ class Settings:
     # (a yearless dateline "SALVADOR, Feb 26 -" takes its year from them, never later)
     published: date | None = None
     year: int | None = None
+    sentence_filter: bool = True  # parse only sentences that could yield an event
+    workers: int = 1  # coding processes (a process pool; with dask_scheduler "local", workers)
+    dask_scheduler: str = ""  # a dask.distributed scheduler address, or "local" ([scale] extra)
+    parts_dir: str = ""  # shared folder for a cluster run's Parquet parts ("": <db>.parts)
+    partition_bytes: int = 5_000_000  # input bytes per cluster partition (files are not split)
 
     @property
     def reference_date(self) -> date | None:

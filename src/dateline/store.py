@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -285,18 +286,24 @@ class Store:
         One transaction: either the whole batch is stored or none of it. Documents
         whose id is already stored are left as they are.
         """
+        self.save_rows(batch_rows(docs, failures))
+
+    def save_rows(self, rows: BatchRows) -> list[str]:
+        """``save_batch`` for rows already made (``batch_rows``, or read back from Parquet
+        parts); returns the ids of the documents it stored (those not stored before)."""
         with self._transaction():
-            new_docs = self._unstored(docs)
-            self._insert("documents", [_document_row(doc) for doc in new_docs])
-            self._insert_contents(new_docs)
-            problems = [(f.path, f.stage, f.reason, SEVERITY_ERROR) for f in failures]
+            fresh = rows.without(self._stored_ids(rows.documents))
+            self._insert("documents", fresh.documents)
+            self._insert_contents(fresh)
+            problems = [(f.path, f.stage, f.reason, SEVERITY_ERROR) for f in fresh.failures]
             problems += [
-                (doc.path, "ingest", warning, SEVERITY_WARNING)
-                for doc in new_docs
-                for warning in doc.warnings
+                (row["path"], "ingest", warning, SEVERITY_WARNING)
+                for row in fresh.documents
+                for warning in row["warnings"] or ()
             ]
             self._record_problems(problems)
-        log.info("stored %d documents, %d failures", len(new_docs), len(failures))
+        log.info("stored %d documents, %d failures", len(fresh.documents), len(fresh.failures))
+        return [row["doc_id"] for row in fresh.documents]
 
     def replace_events(self, docs: list[Document]) -> None:
         """Replace the sentences, actors, mentions and events of re-coded documents."""
@@ -304,7 +311,7 @@ class Store:
         with self._transaction():
             partners = self._merge_partners(ids)
             self._delete_contents(ids)
-            self._insert_contents(docs, partners=partners)
+            self._insert_contents(batch_rows(docs, []), partners=partners)
             for doc in docs:
                 self.con.execute(
                     "UPDATE documents SET coded_at = ?, coder_version = ?, skipped = ? "
@@ -331,10 +338,10 @@ class Store:
         for table in ("sentences", "actors", "mentions", "events"):
             self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
 
-    def _unstored(self, docs: Sequence[Document]) -> list[Document]:
-        """The documents of ``docs`` not in the database, each id once. A stored document
-        whose coding failed counts as unstored: its old rows are deleted to make room."""
-        ids = list({doc.doc_id: None for doc in docs})
+    def _stored_ids(self, documents: Sequence[dict[str, Any]]) -> set[str]:
+        """The ids of ``documents`` already stored. A stored document whose coding failed
+        does not count: its old rows are deleted to make room for the new coding."""
+        ids = [row["doc_id"] for row in documents]
         rows = self.con.execute(
             "SELECT doc_id, starts_with(coalesce(skipped, ''), ?) FROM documents "
             "WHERE list_contains(?, doc_id)",
@@ -344,21 +351,14 @@ class Store:
         if failed:
             self._delete_contents(failed)
             self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [failed])
-        stored = {doc_id for doc_id, failed in rows if not failed}
-        fresh: dict[str, Document] = {}
-        for doc in docs:
-            if doc.doc_id not in stored and doc.doc_id not in fresh:
-                fresh[doc.doc_id] = doc
-        return list(fresh.values())
+        return {doc_id for doc_id, failed in rows if not failed}
 
-    def _insert_contents(self, docs: Sequence[Document], partners: Iterable[str] = ()) -> None:
-        events = [row for doc in docs for row in _event_rows(doc)]
-        for table in ("sentences", "actors", "mentions"):  # named as the Document fields
-            rows = [row for doc in docs for row in _part_rows(doc, getattr(doc, table))]
-            self._insert(table, rows)
-        self._insert_places(events)
-        self._insert("events", events)
-        self._refresh_merged([row["id"] for row in events] + list(partners))
+    def _insert_contents(self, rows: BatchRows, partners: Iterable[str] = ()) -> None:
+        for table in CONTENT_TABLES:
+            self._insert(table, getattr(rows, table))
+        self._insert_places(rows.events)
+        self._insert("events", rows.events)
+        self._refresh_merged([row["id"] for row in rows.events] + list(partners))
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Bulk insert through Arrow: one statement per table and batch."""
@@ -796,6 +796,62 @@ def _links(group: Cluster) -> Iterator[dict[str, Any]]:
 
 
 # -- rows from the data model ------------------------------------------------------------
+
+
+CONTENT_TABLES = ("sentences", "actors", "mentions")  # named as the Document fields
+
+
+@dataclass
+class BatchRows:
+    """A batch as the rows of the store's tables: what ``save_rows`` writes and what the
+    Parquet parts of a distributed run hold (``dateline.parts``)."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def without(self, doc_ids: set[str]) -> BatchRows:
+        """The rows of every document but ``doc_ids`` (the failures stay)."""
+        kept = {
+            table: [row for row in getattr(self, table) if row["doc_id"] not in doc_ids]
+            for table in ROW_TABLES
+        }
+        return BatchRows(**kept, failures=self.failures)
+
+    def extend(self, other: BatchRows) -> None:
+        for table in ROW_TABLES:
+            getattr(self, table).extend(getattr(other, table))
+        self.failures.extend(other.failures)
+
+
+ROW_TABLES = ("documents", *CONTENT_TABLES, "events")
+
+
+def documents_of(rows: BatchRows) -> list[Document]:
+    """The documents of ``rows`` rebuilt (without their sentences, actors and events)."""
+    return [_document(row) for row in rows.documents]
+
+
+def records_of(rows: BatchRows) -> list[dict[str, Any]]:
+    """The event records (``dateline.record`` shapes) of ``rows``."""
+    return [_record(row) for row in rows.events]
+
+
+def batch_rows(docs: Sequence[Document], failures: Sequence[Failure]) -> BatchRows:
+    """The rows of ``docs`` (each document id once: the first wins) and ``failures``."""
+    unique: dict[str, Document] = {}
+    for doc in docs:
+        unique.setdefault(doc.doc_id, doc)
+    rows = BatchRows(failures=list(failures))
+    for doc in unique.values():
+        rows.documents.append(_document_row(doc))
+        for table in CONTENT_TABLES:
+            getattr(rows, table).extend(_part_rows(doc, getattr(doc, table)))
+        rows.events.extend(_event_rows(doc))
+    return rows
 
 
 def _document_row(doc: Document) -> dict[str, Any]:

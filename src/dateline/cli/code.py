@@ -53,6 +53,28 @@ from .output import FORMATS, table_view, write_records
     help="Ask the learned event-type classifier about sentences the patterns leave uncoded "
     "(needs the [embed] extra).",
 )
+@click.option(
+    "--sentence-filter/--no-sentence-filter",
+    default=None,
+    help="Parse only the sentences that could yield an event (default: on).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Coding processes; this process alone writes the database (default: 1).",
+)
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="ADDRESS",
+    help="Code on a dask.distributed cluster (scheduler address, or 'local' for a "
+    "LocalCluster of --workers processes); needs the [scale] extra.",
+)
+@click.option(
+    "--parts",
+    "parts_dir",
+    help="Shared folder for a cluster run's Parquet parts (default: DB.parts).",
+)
 def code_command(paths, db, no_db, recode, fmt, out, config, **options):
     """Code the events of PATHS (files, directories, URLs, or - for standard input).
 

@@ -16,9 +16,9 @@ from ..settings import Settings
 from . import csvfile, feed, html, jsonl, text, warc
 from .fetch import Fetcher
 from .kinds import detect_kind
-from .sources import Blob, iter_blobs
+from .sources import STDIN, Blob, expand_paths, is_url, iter_blobs
 
-__all__ = ["Blob", "Fetcher", "read_inputs"]
+__all__ = ["STDIN", "Blob", "Fetcher", "expand_paths", "is_url", "read_inputs"]
 
 log = logging.getLogger(__name__)
 

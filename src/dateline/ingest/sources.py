@@ -82,6 +82,12 @@ def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
 
 
+def expand_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Every input of ``paths``: files of directories (recursive), URLs, ``-``."""
+    for path in paths:
+        yield from _expand(path)
+
+
 def iter_blobs(
     paths: Sequence[str], settings: Settings, fetcher: Fetcher
 ) -> Iterator[Blob | Failure]:
