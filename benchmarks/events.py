@@ -10,6 +10,8 @@ majority-type baseline run in the same process. Then our gold corpus, its tuned 
 (tests/gold/corpus.yaml) and its held-out part (tests/gold/heldout.yaml) apart: precision,
 recall, F1, modality accuracy and the non-event rate (non-event stories that yield nothing
 they rule out), overall and kind by kind (ACLED kinds, diplomacy, non-event kinds).
+Then F1 on both parts (and the PLOVER set) with the pre-parse sentence filter on (the
+default) and off.
 
     .venv/bin/python benchmarks/events.py [--misses] [--gold-only]
 
@@ -23,6 +25,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import dateline
@@ -32,7 +35,7 @@ from dateline.events.ontology import PLOVER_TYPES
 from dateline.events.scoring import GoldScore, GoldStory, Score, Triple, read_gold, triple
 from dateline.model import Document, content_hash
 from dateline.nlp import Parser
-from dateline.settings import load_settings
+from dateline.settings import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -196,6 +199,45 @@ def _figures_line(score: GoldScore) -> str:
     return line
 
 
+def gold_part_score(path: Path, settings: Settings) -> GoldScore:
+    total = GoldScore()
+    for story in read_gold(path).stories:
+        coded = dateline.code_text(story.text, settings=settings).events
+        total.add(story, [triple(e) for e in coded])
+    return total
+
+
+def gsr_score(settings: Settings) -> tuple[Score, float]:
+    """F1 on the PLOVER GSR sentences, and the seconds it took."""
+    records = gsr_records()
+    start = time.perf_counter()
+    docs = [dateline.code_text(r["text"], settings=settings) for r in records]
+    elapsed = time.perf_counter() - start
+    score = Score()
+    for record, doc in zip(records, docs, strict=True):
+        score.add([gold_of(record)], coded_of(doc))
+    return score, elapsed
+
+
+def run_filter_cost(with_gsr: bool) -> None:
+    """The pre-parse sentence filter's recall cost: F1 with it (the default) and without."""
+    settings = load_settings()
+    unfiltered = replace(settings, sentence_filter=False)
+    for part, path in GOLD_PARTS.items():
+        on, off = gold_part_score(path, settings), gold_part_score(path, unfiltered)
+        print(
+            f"sentence filter, gold {part} F1: on {on.score.f1:.3f}, off {off.score.f1:.3f} "
+            f"(cost {100 * (off.score.f1 - on.score.f1):+.1f} points; allowed <= 1)"
+        )
+    if with_gsr and PLOVER_GSR.exists():
+        (gsr_on, seconds_on), (gsr_off, seconds_off) = gsr_score(settings), gsr_score(unfiltered)
+        print(
+            f"sentence filter, PLOVER GSR F1: on {gsr_on.f1:.3f} ({seconds_on:.1f}s), "
+            f"off {gsr_off.f1:.3f} ({seconds_off:.1f}s) "
+            f"(cost {100 * (gsr_off.f1 - gsr_on.f1):+.1f} points)"
+        )
+
+
 def main() -> None:
     show_misses = "--misses" in sys.argv
     if "--gold-only" in sys.argv:
@@ -206,6 +248,7 @@ def main() -> None:
         print(f"{PLOVER_GSR} not found: PLOVER GSR figures skipped")
     for part, path in GOLD_PARTS.items():
         run_gold(part, path, show_misses and part == "tuned")
+    run_filter_cost(with_gsr="--gold-only" not in sys.argv)
 
 
 if __name__ == "__main__":

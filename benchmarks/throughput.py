@@ -2,8 +2,9 @@
 
 Reads the first N stories of Reuters-21578 from ../shared/eval/corpora/reuters21578,
 codes them with the full pipeline (clean, parse, actors, events, when, where; no
-database), then runs the same spaCy pipeline alone over the same cleaned texts in
-the same process, and prints both rates and their ratio.
+database), with and without the pre-parse sentence filter (batch by batch, in turn),
+then runs the same spaCy pipeline alone over the same cleaned texts in the same
+process, and prints the rates and their ratios.
 
     python benchmarks/throughput.py [--articles 300] [--batch-size 32]
 """
@@ -15,6 +16,7 @@ import html
 import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from dateline.clean import clean_document
@@ -53,13 +55,23 @@ def main() -> int:
     settings = Settings(batch_size=args.batch_size)
     raws = reuters_stories(args.articles)
     pipeline = Pipeline(settings)
-    pipeline.code([clean_document(raws[0], settings)])  # warm-up: vocabularies and gazetteer
+    unfiltered = Pipeline(replace(settings, sentence_filter=False))
+    for warm in (pipeline, unfiltered):  # warm-up: vocabularies and gazetteer
+        warm.code([clean_document(raws[0], settings)])
 
     started = time.perf_counter()
     docs = [clean_document(raw, settings) for raw in raws]
+    clean_seconds = time.perf_counter() - started
+    dateline_seconds = unfiltered_seconds = clean_seconds
     for start in range(0, len(docs), settings.batch_size):
-        pipeline.code(docs[start : start + settings.batch_size])
-    dateline_seconds = time.perf_counter() - started
+        # batch by batch, with and without the filter, so that a change of load hits both
+        batch = docs[start : start + settings.batch_size]
+        started = time.perf_counter()
+        unfiltered.code([replace(doc) for doc in batch])
+        unfiltered_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        pipeline.code(batch)
+        dateline_seconds += time.perf_counter() - started
 
     nlp = load_model(settings.model)
     started = time.perf_counter()
@@ -72,10 +84,14 @@ def main() -> int:
     print(f"articles: {len(docs)} ({words} words), events coded: {events}")
     for label, seconds in (
         ("dateline (full pipeline)", dateline_seconds),
+        ("dateline without the sentence filter", unfiltered_seconds),
         (f"bare nlp.pipe ({settings.model})", spacy_seconds),
     ):
         print(f"{label}: {seconds:.2f} s, {len(docs) / seconds:.1f} articles/s")
     print(f"ratio dateline / bare spaCy: {dateline_seconds / spacy_seconds:.2f}x")
+    print(f"ratio without the filter / bare spaCy: {unfiltered_seconds / spacy_seconds:.2f}x")
+    seen, parsed = pipeline.parser.sentences_seen, pipeline.parser.sentences_parsed
+    print(f"sentences parsed with the filter: {parsed} of {seen} ({parsed / seen:.1%})")
     return 0
 
 

@@ -109,6 +109,37 @@ def test_recode_replaces_stored_events_without_duplicates(story, tmp_path):
     assert stored == len(first)
 
 
+def test_recode_with_paths_prints_each_event_once(story, tmp_path):
+    db = tmp_path / "events.duckdb"
+    first = jsonl(run("code", str(story), "--db", str(db), "--format", "jsonl"))
+    recoded = run("code", str(story), "--recode", "--db", str(db), "--format", "jsonl")
+    assert recoded.exit_code == 0, recoded.output
+    assert sorted(r["id"] for r in jsonl(recoded)) == sorted(r["id"] for r in first)
+
+
+def test_a_file_given_relative_and_absolute_is_stored_once(story, tmp_path, monkeypatch):
+    monkeypatch.chdir(story.parent)
+    db = tmp_path / "events.duckdb"
+    result = run("code", story.name, str(story), "--db", str(db))
+    assert result.exit_code == 0 and "1 given twice" in result.stderr
+    again = run("code", str(story), "--db", str(db))
+    assert "1 already stored" in again.stderr
+    stored = duckdb.connect(str(db)).execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert stored == 1
+
+
+def test_damaged_bytes_are_a_stored_warning_not_a_failure(tmp_path):
+    story = tmp_path / "damaged.txt"
+    story.write_bytes(STORY.replace(" - ", " – ").encode() + b" It was \xff agreed.")
+    db = tmp_path / "events.duckdb"
+    result = run("code", str(story), "--db", str(db))
+    assert result.exit_code == 0 and "1 coded" in result.stderr and "1 warning;" in result.stderr
+    assert f"warning: {story}: 1 bytes that are not valid" in result.stderr
+    con = duckdb.connect(str(db))
+    assert con.execute("SELECT severity, stage FROM errors").fetchall() == [("warning", "ingest")]
+    assert con.execute("SELECT warnings FROM documents").fetchone()[0][0].startswith("1 bytes")
+
+
 def test_recode_refuses_no_db():
     result = run("code", "--recode", "--no-db")
     assert result.exit_code == 2

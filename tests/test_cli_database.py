@@ -10,6 +10,7 @@ import pytest
 from click import Option
 from click.testing import CliRunner
 
+from dateline.analysis import QUAD_CLASSES
 from dateline.cli import main
 from dateline.cli.database import commands
 from dateline.store import open_db
@@ -113,6 +114,25 @@ def test_sql_reads_and_refuses_writes(db):
     assert "4" in run("sql", "--db", db, "SELECT count(*) FROM events").output
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "EXPLAIN ANALYZE COPY (SELECT 'x' AS line) TO '{folder}/payload.sh' (HEADER false)",
+        "SELECT content FROM read_text('{folder}/secret.txt')",
+        "SELECT * FROM read_csv('{folder}/secret.txt')",
+        "SELECT * FROM glob('{folder}/*')",
+        "INSTALL httpfs",
+    ],
+)
+def test_sql_touches_no_file_but_the_database(db, tmp_path, query):
+    (tmp_path / "secret.txt").write_text("root:hunter2\n")
+    result = CliRunner().invoke(main, ["sql", "--db", db, query.format(folder=tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and len(result.output.strip().splitlines()) == 1
+    assert "hunter2" not in result.output
+    assert not (tmp_path / "payload.sh").exists()
+
+
 def test_stats(db):
     result = run("stats", "--db", db)
     assert "documents: 2" in result.output and "merged duplicates: 1" in result.output
@@ -131,6 +151,18 @@ def test_series_table_and_csv(db, tmp_path):
     per_article = run(*args, "--per-article", "--format", "csv")
     assert list(csv.DictReader(per_article.output.splitlines()))[0]["events"] == "2"
     assert "2007-04-01" in run(*args).output
+
+
+def test_series_with_no_rows_prints_an_empty_table(db):
+    result = run("series", "--db", db, "--source", "XXX")
+    assert result.exit_code == 0 and "Empty DataFrame" not in result.output
+    assert result.output.split() == [
+        "period",
+        *QUAD_CLASSES.values(),
+        "events",
+        "goldstein",
+        "goldstein_mean",
+    ]
 
 
 def test_plots(db, tmp_path):

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -209,6 +210,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/plain")
             self.end_headers()
             self.wfile.write(b"y" * 5000)
+        elif self.path == "/drip":  # a byte every 0.1 s: each read is quick, the whole is not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
+        elif self.path == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/story.txt")
+            self.end_headers()
         else:
             self.send_error(404)
 
@@ -219,6 +232,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True  # a client that gave up on /drip leaves its thread behind
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -238,6 +252,19 @@ def test_url_errors_and_size_cap(server):
     items = read([f"{server}/missing", f"{server}/huge"], Settings(max_bytes=1000, fetch_timeout=5))
     reasons = [f.reason for f in failures(items)]
     assert "HTTP 404" in reasons[0] and "limit" in reasons[1]
+
+
+def test_a_url_has_an_overall_deadline(server):
+    started = time.monotonic()
+    (failure,) = read([f"{server}/drip"], Settings(fetch_timeout=0.5))
+    assert time.monotonic() - started < 2  # the body would take 4 s
+    assert "gave up after 0.5 s" in failure.reason
+
+
+def test_redirects_go_to_http_and_https_only(server):
+    (failure,) = read([f"{server}/to-ftp"], Settings(fetch_timeout=2))
+    assert failure.path == f"{server}/to-ftp"
+    assert "redirected to a ftp: address" in failure.reason
 
 
 def test_containers_are_streamed_and_capped_per_record(tmp_path):

@@ -15,6 +15,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dateline.errors import StoreError
@@ -439,8 +440,79 @@ def test_sql_is_read_only(filled):
             filled.sql(statement)
     with pytest.raises(StoreError, match="query failed"):
         filled.sql("SELECT no_such_column FROM events")
-    filled.sql("EXPLAIN ANALYZE DELETE FROM events")  # runs, inside a rolled-back transaction
+    assert filled.sql("EXPLAIN SELECT count(*) FROM events")[1]
     assert filled.stats()["events"] == 5
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "EXPLAIN ANALYZE COPY (SELECT 'x' AS line) TO '{payload}' (HEADER false)",
+        "explain analyze copy (select 'x' as line) to '{payload}'",
+        "/* a */ EXPLAIN /* b */ ANALYZE COPY (SELECT 1) TO '{payload}'",
+        "EXPLAIN (ANALYZE) COPY (SELECT 1) TO '{payload}'",
+        "EXPLAIN COPY (SELECT 1) TO '{payload}'",
+    ],
+)
+def test_explain_analyze_is_refused_and_writes_nothing(filled, tmp_path, statement):
+    payload = tmp_path / "payload.sh"
+    with pytest.raises(StoreError, match="EXPLAIN"):
+        filled.sql(statement.format(payload=payload))
+    assert not payload.exists()
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with open_db(path) as db:
+        db.save_batch([make_doc("a", [make_event(0)])], [])
+    with open_db(path, read_only=True) as db:
+        yield db
+
+
+def test_read_only_store_answers_queries(read_only):
+    assert read_only.sql("SELECT count(*) FROM events")[1] == [(1,)]
+    assert read_only.events(source="KEN")[0]["target"]["country"] == "ETH"
+    assert read_only.stats()["documents"] == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT content FROM read_text('{secret}')",
+        "SELECT * FROM read_csv('{secret}')",
+        "SELECT content FROM read_blob('{secret}')",
+        "SELECT * FROM glob('{folder}/*')",
+        "SELECT * FROM glob('/**')",
+        "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')",
+        "SELECT * FROM read_parquet('https://127.0.0.1:9/x.parquet')",
+    ],
+)
+def test_read_only_store_reads_no_other_file_and_no_network(read_only, tmp_path, query):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("user,password\nroot,hunter2\n")
+    query = query.format(secret=secret, folder=tmp_path)
+    with pytest.raises(StoreError, match="disabled"):
+        read_only.sql(query)
+    with pytest.raises(StoreError, match="disabled"):  # the guard is the connection's own
+        read_only.rows(query)
+
+
+def test_read_only_store_cannot_be_unlocked_or_written(read_only):
+    for statement in ("INSTALL httpfs", "LOAD httpfs", "SET enable_external_access = true"):
+        with pytest.raises(StoreError, match="refused"):
+            read_only.sql(statement)
+    with pytest.raises(StoreError, match="locked"):
+        read_only.rows("SET enable_external_access = true")
+    with pytest.raises(StoreError, match="read-only"):
+        read_only.rows("DELETE FROM events")
+    assert read_only.sql("SELECT count(*) FROM events")[1] == [(1,)]
+
+
+def test_read_only_open_needs_an_existing_database(tmp_path):
+    with pytest.raises(StoreError, match="no such file"):
+        open_db(tmp_path / "missing.duckdb", read_only=True)
+    assert not (tmp_path / "missing.duckdb").exists()
 
 
 def test_stats_describe_the_database(filled):
@@ -613,6 +685,31 @@ def test_deep_pages_read_the_same_rows_as_shallow_ones(store, monkeypatch):
     shallow = [e["id"] for e in store.events(sort="-date", offset=2, limit=3)]
     monkeypatch.setattr(store_module, "LATE_ROWS_FROM", 1)
     assert [e["id"] for e in store.events(sort="-date", offset=2, limit=3)] == shallow
+
+
+def test_filter_values_are_literals_not_like_patterns(filled):
+    assert filled.events(place="%") == [] and filled.events(place="_airob_") == []
+    assert filled.events(source="_") == [] and filled.events(target="%") == []
+    assert {e["place"]["name"] for e in filled.events(place="nairobi")} == {"Nairobi"}
+    assert filled.events(source="KEN")
+
+
+@pytest.mark.parametrize("value", [float("nan"), -0.1, 1.5])
+def test_an_impossible_min_confidence_is_refused(filled, value):
+    with pytest.raises(StoreError, match="min_confidence must be a number from 0 to 1"):
+        filled.events(min_confidence=value)
+
+
+def test_an_older_database_is_upgraded_then_opened_read_only(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:  # as the previous version left it
+        con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+        for name, statements in MIGRATIONS[:-1]:
+            con.execute(statements)
+            con.execute("INSERT INTO migrations VALUES (?, now())", [name])
+    with open_db(path, read_only=True) as db:
+        assert db.schema_version == len(MIGRATIONS)
+        assert db.stats()["warnings"] == 0
 
 
 def test_only_events_of_the_same_code_and_dyad_merge(store):

@@ -67,6 +67,18 @@ class ActorCoder:
     def __init__(self, settings: Settings):
         self.lexicon = load_lexicon(settings.actor_files)
 
+    def cue_words(self) -> frozenset[str]:
+        """Lower-case words that may be an actor mention (one-word names, role nouns,
+        definite descriptions, pronouns): the pre-parse sentence filter's actor
+        candidates beside capitalised words."""
+        words = {key[0] for key in self.lexicon.phrases if len(key) == 1}
+        words.update(key[-1] for key in self.lexicon.roles)  # "foreign minister": minister
+        return frozenset(words | self.referring_words())
+
+    def referring_words(self) -> frozenset[str]:
+        """Pronouns and definite descriptions: they refer to an earlier sentence's actor."""
+        return frozenset(set(self.lexicon.descriptions) | set(PRONOUNS))
+
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc

@@ -132,7 +132,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
     )
     chash = content_hash(text)
     doc = Document(
-        doc_id=hashlib.sha1(f"{raw.path}\x1f{chash}".encode()).hexdigest()[:16],
+        doc_id=hashlib.sha1(f"{raw.identity or raw.path}\x1f{chash}".encode()).hexdigest()[:16],
         path=raw.path,
         text=text,
         title=body.title,
@@ -143,6 +143,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
         published_from=published_from,
         dateline=dateline,
         content_hash=chash,
+        warnings=list(raw.warnings),
     )
     doc.language, confidence = identify_language(text)
     if doc.language not in settings.languages and confidence >= MIN_LANGUAGE_CONFIDENCE:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .errors import shorten
+
 # Where a publication year came from when the story did not write it and nobody gave
 # it: a guess, which the run summary warns about.
 GUESSED_YEAR_FROM = ("file", "body")
@@ -45,6 +47,8 @@ class RawDocument:
     title: str | None = None  # from record metadata (feeds, jsonl/csv columns)
     published: str | None = None  # from record metadata, as written
     source: str | None = None  # outlet name from record metadata
+    identity: str = ""  # what makes two inputs one (resolved file path + record); "": path
+    warnings: list[str] = field(default_factory=list)  # read, but not quite as written
 
 
 @dataclass
@@ -186,6 +190,7 @@ class Document:
     duplicate_of: str | None = None
     skipped: str | None = None  # why the document was not coded (language, no text ...)
     fingerprint: bytes | None = None  # MinHash signature for near-duplicate detection
+    warnings: list[str] = field(default_factory=list)  # from ingest: e.g. bytes replaced
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -225,6 +230,9 @@ class Failure:
     path: str
     stage: str
     reason: str
+
+    def __post_init__(self) -> None:
+        self.reason = shorten(self.reason)
 
 
 def content_hash(text: str) -> str:

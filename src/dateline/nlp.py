@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFoundError
 from .model import Document, Sentence
@@ -18,6 +20,8 @@ log = logging.getLogger(__name__)
 
 
 PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
+
+SentenceChooser = Callable[[Sequence[Span]], list[bool]]  # which sentences to parse
 
 
 def _paragraph_breaks(doc):
@@ -45,25 +49,109 @@ def load_model(name: str) -> Language:
 
 
 class Parser:
-    """Parses documents in batches with ``nlp.pipe`` and records their sentences."""
+    """Parses documents in batches with ``nlp.pipe`` and records their sentences.
 
-    def __init__(self, model: str, batch_size: int = 32):
+    With a ``sentence_filter`` (``keep(sentences) -> list[bool]``), sentences are split by
+    rule on the tokens first and only those kept are parsed: the others are blanked out
+    (spaces, line breaks kept) so that every offset still refers to ``Document.text``.
+    """
+
+    def __init__(
+        self,
+        model: str,
+        batch_size: int = 32,
+        sentence_filter: SentenceChooser | None = None,
+    ):
         self.nlp = load_model(model)
         self.batch_size = batch_size
+        self.sentence_filter = sentence_filter
+        self._splitter = Sentencizer()
+        self.sentences_seen = 0  # with a filter: how many sentences it saw, and parsed
+        self.sentences_parsed = 0
 
     def parse(self, docs: Sequence[Document]) -> list[Document]:
-        texts = (doc.text for doc in docs)
-        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
+        inputs = self._filtered(docs) if self.sentence_filter else (doc.text for doc in docs)
+        parsed_docs = self.nlp.pipe(inputs, batch_size=self.batch_size)
+        for doc, parsed in zip(docs, parsed_docs, strict=True):
             doc.parsed = parsed
-            doc.sentences = _sentences(doc.text, parsed)
+            if self.sentence_filter is None:
+                doc.sentences = _sentences(doc.text, parsed.sents)
         return list(docs)
 
+    def _filtered(self, docs: Sequence[Document]) -> Iterator[Doc]:
+        """Each document's sentences, then a tokenized text holding only the kept ones,
+        their boundaries fixed so that the parser neither joins nor splits them."""
+        for doc in docs:
+            split = _paragraph_breaks(self._splitter(self.nlp.make_doc(doc.text)))
+            spans = [span for span in split.sents if span.text.strip()]
+            doc.sentences = _sentences(doc.text, spans)
+            keep = self.sentence_filter(spans)
+            self.sentences_seen += len(spans)
+            self.sentences_parsed += sum(keep)
+            kept = [s for s, wanted in zip(doc.sentences, keep, strict=True) if wanted]
+            yield _with_boundaries(self.nlp.make_doc(_blanked(doc.text, kept)), kept)
 
-def _sentences(text: str, parsed) -> list[Sentence]:
+
+def lemma_guesser(nlp: Language) -> Callable[[str], frozenset[str]]:
+    """``guess(word)``: every lemma the model's rule lemmatizer could give ``word`` as a
+    noun, verb or adjective (its exceptions and suffix rules, the word itself), for use
+    before any tagger has run; the most recent words cached (an archive's vocabulary
+    keeps growing, the cache does not)."""
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    tables = [lookups.get_table(name, {}) for name in ("lemma_exc", "lemma_rules")]
+    exceptions, rules = ([table.get(pos, {}) for pos in POS] for table in tables)
+
+    @lru_cache(maxsize=GUESS_CACHE)
+    def guess(word: str) -> frozenset[str]:
+        found = {word}
+        for pos_exceptions, pos_rules in zip(exceptions, rules, strict=True):
+            found.update(pos_exceptions.get(word, ()))
+            found.update(
+                word[: len(word) - len(old)] + new
+                for old, new in pos_rules
+                if word.endswith(old) and len(word) > len(old)
+            )
+        return frozenset(found)
+
+    return guess
+
+
+GUESS_CACHE = 100_000  # words whose lemma guesses are kept
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """The lemmas the model's lemmatizer knows as nouns, verbs or adjectives."""
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+    return frozenset(word for pos in POS for word in index.get(pos, ()))
+
+
+POS = ("noun", "verb", "adj")  # the parts of speech the coder's triggers may have
+
+
+def _blanked(text: str, kept: Sequence[Sentence]) -> str:
+    """``text`` with everything outside the ``kept`` sentences turned to spaces (line
+    breaks stay: they end sentences and paragraphs)."""
+    chars = [c if c == "\n" else " " for c in text]
+    for sentence in kept:
+        chars[sentence.start : sentence.end] = text[sentence.start : sentence.end]
+    return "".join(chars)
+
+
+def _with_boundaries(doc: Doc, kept: Sequence[Sentence]) -> Doc:
+    for sentence in kept:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            token.is_sent_start = token.i == span.start
+    return doc
+
+
+def _sentences(text: str, spans: Iterable[Span]) -> list[Sentence]:
     """Sentences without whitespace-only pieces, each with its paragraph number."""
     breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
     sentences: list[Sentence] = []
-    for sent in parsed.sents:
+    for sent in spans:
         raw = sent.text
         stripped = raw.strip()
         if not stripped:

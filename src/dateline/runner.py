@@ -8,27 +8,35 @@ and writes each batch to the store in one transaction.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from .actors import ActorCoder
+from .actors import COREF_WINDOW, ActorCoder
 from .casualties import CasualtyCounter
 from .clean import clean_document
 from .dedup import Deduplicator
-from .errors import DatelineError
+from .errors import DatelineError, WorkerError
 from .events import EventCoder
+from .events.coder import triggers
 from .ingest import read_inputs
 from .model import CODING_FAILED, Document, Failure, RawDocument
-from .nlp import Parser
+from .nlp import Parser, SentenceChooser, common_words, lemma_guesser, load_model
 from .record import document_records
+from .sentence_filter import ActorCues, SentenceFilter
 from .settings import Settings, load_settings
 from .store import Store
 from .when import EventDater
 from .where import EventPlacer
 
 log = logging.getLogger(__name__)
+
+Coded = tuple[list[Document], list[Failure]]  # what Pipeline.code returns
 
 
 class Pipeline:
@@ -37,8 +45,11 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or load_settings()
-        self.parser = Parser(self.settings.model, self.settings.batch_size)
-        self.stages = [ActorCoder(self.settings), EventCoder(self.settings)]
+        actors, events = ActorCoder(self.settings), EventCoder(self.settings)
+        self.parser = Parser(
+            self.settings.model, self.settings.batch_size, self._sentence_filter(actors, events)
+        )
+        self.stages = [actors, events]
         if self.settings.classifier:
             from .events.classifier import ClassifierCoder  # needs the [embed] extra
 
@@ -48,6 +59,18 @@ class Pipeline:
             EventDater(self.settings),
             EventPlacer(self.settings),
         ]
+
+    def _sentence_filter(self, actors: ActorCoder, events: EventCoder) -> SentenceChooser | None:
+        """The pre-parse filter's ``keep``, unless turned off or the classifier is on (it
+        reads the sentences no pattern could code)."""
+        if not self.settings.sentence_filter or self.settings.classifier:
+            return None
+        cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
+        nlp = load_model(self.settings.model)
+        chooser = SentenceFilter(
+            triggers(events.patterns), cues, lemma_guesser(nlp), common_words(nlp)
+        )
+        return chooser.keep
 
     def code(self, docs: Sequence[Document]) -> tuple[list[Document], list[Failure]]:
         """Code the documents that are neither skipped nor duplicates, in one ``nlp.pipe``.
@@ -118,6 +141,7 @@ class RunSummary:
     failed: int = 0
     already_stored: int = 0
     repeated: int = 0
+    warnings: int = 0  # documents coded, but read with a problem (e.g. bytes replaced)
     events: int = 0
     guessed_years: int = 0  # documents dated with a year that neither they nor the user gave
 
@@ -134,6 +158,7 @@ class RunSummary:
         self.failed += len(batch.failures)
         self.already_stored += batch.already_stored
         self.repeated += batch.repeated
+        self.warnings += sum(len(doc.warnings) for doc in batch.documents)
         self.events += len(batch.records)
 
     def __str__(self) -> str:
@@ -144,10 +169,11 @@ class RunSummary:
             if self.guessed_years
             else ""
         )
+        warnings = f", {self.warnings} {plural(self.warnings, 'warning')}" if self.warnings else ""
         return (
             f"{self.coded} coded, {self.already_stored} already stored, "
             f"{self.duplicates} duplicate, {self.skipped} skipped, {self.failed} failed"
-            f"{repeated}; {self.events} {plural(self.events, 'event')}{guessed}"
+            f"{repeated}{warnings}; {self.events} {plural(self.events, 'event')}{guessed}"
         )
 
 
@@ -176,7 +202,7 @@ def code_documents(
     docs: Sequence[Document], *, settings: Settings | None = None
 ) -> tuple[list[Document], list[Failure]]:
     """Code cleaned documents (from ``clean_paths``) without a database."""
-    return _pipeline(settings or load_settings()).code(docs)
+    return pipeline_for(settings or load_settings()).code(docs)
 
 
 def code_paths(
@@ -188,15 +214,25 @@ def code_paths(
     """Read, clean, deduplicate, code and (with ``store``) save every input, batch by batch.
 
     Inputs already in ``store`` are not coded again: their stored events are returned.
+    The inputs stream through: a window of batches is in memory at a time, coded here
+    (``settings.workers`` 1), by a pool of processes, or on a Dask cluster
+    (``settings.dask_scheduler``); this process alone writes to the store.
     """
     settings = settings or load_settings()
+    if settings.dask_scheduler:
+        from .cluster import code_on_cluster  # needs the [scale] extra
+
+        yield from code_on_cluster(paths, settings=settings, store=store)
+        return
     dedup = Deduplicator(settings)
     if store is not None:
         dedup.seed(store.fingerprints())
-    pipeline = _pipeline(settings)
     seen: set[str] = set()
-    for chunk in _chunks(read_inputs(paths, settings), settings.batch_size):
-        yield _code_batch(chunk, settings, dedup, pipeline, store, seen)
+    batches = chunks(read_inputs(paths, settings), settings.batch_size)
+    pending = (_prepare_batch(chunk, settings, dedup, store, seen) for chunk in batches)
+    coded = _in_processes(pending, settings) if settings.workers > 1 else _here(pending, settings)
+    for batch, (docs, failures) in coded:
+        yield _finish_batch(batch, docs, failures, store, seen)
 
 
 def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator[BatchResult]:
@@ -204,13 +240,13 @@ def recode_stored(store: Store, *, settings: Settings | None = None) -> Iterator
 
     Each batch's sentences, actors, mentions and events are replaced in one transaction.
     """
-    pipeline = _pipeline(settings or load_settings())
+    pipeline = pipeline_for(settings or load_settings())
     recodable = (
         doc
         for doc in store.stored_documents()
         if doc.skipped is None or doc.skipped.startswith(CODING_FAILED)
     )  # documents skipped for their language stay skipped
-    for chunk in _chunks(recodable, pipeline.settings.batch_size):
+    for chunk in chunks(recodable, pipeline.settings.batch_size):
         for doc in chunk:
             doc.skipped = None
         coded, failures = pipeline.code(chunk)
@@ -246,48 +282,98 @@ def _clean(item: RawDocument | Failure, settings: Settings) -> Document | Failur
         return Failure(item.path, "clean", f"{type(exc).__name__}: {exc}")
 
 
-def _code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> BatchResult:
-    batch = BatchResult()
-    known_ids = []
-    new_docs = []
+@dataclass
+class _Pending:
+    """A batch read, cleaned and checked against the store, waiting for its coding."""
+
+    batch: BatchResult
+    new_docs: list[Document]
+    known_ids: list[str]
+
+
+def _prepare_batch(chunk, settings, dedup, store, seen: set[str]) -> _Pending:
+    pending = _Pending(BatchResult(), [], [])
     for item in chunk:
         doc = _clean(item, settings)
         if isinstance(doc, Failure):
-            batch.failures.append(doc)
+            pending.batch.failures.append(doc)
         elif doc.doc_id in seen:
-            batch.repeated += 1
+            pending.batch.repeated += 1
         elif store is not None and store.has_coded(doc.doc_id):
-            known_ids.append(doc.doc_id)
+            pending.known_ids.append(doc.doc_id)
         else:
-            new_docs.append(dedup.check(doc))
+            pending.new_docs.append(dedup.check(doc))
         if not isinstance(doc, Failure):
             seen.add(doc.doc_id)
-    coded, failures = pipeline.code(new_docs)
+    return pending
+
+
+def _finish_batch(pending: _Pending, coded, failures, store, seen: set[str]) -> BatchResult:
+    """The coded batch, written to the store (by this process only) in one transaction."""
+    batch = pending.batch
     batch.failures.extend(failures)
     batch.documents = coded
-    batch.already_stored = len(known_ids)
+    batch.already_stored = len(pending.known_ids)
     for doc in coded:
         batch.records.extend(document_records(doc))
     if store is not None:
         # a copy's events are its original's: print them once, unless given in this run
         originals = [d.duplicate_of for d in coded if d.duplicate_of and d.duplicate_of not in seen]
         seen.update(originals)
-        batch.records.extend(store.event_records([*known_ids, *dict.fromkeys(originals)]))
+        batch.records.extend(store.event_records([*pending.known_ids, *dict.fromkeys(originals)]))
         store.save_batch(coded, batch.failures)
     return batch
+
+
+def code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> BatchResult:
+    """One batch read, coded here and stored: a cluster worker's unit of work."""
+    pending = _prepare_batch(chunk, settings, dedup, store, seen)
+    return _finish_batch(pending, *pipeline.code(pending.new_docs), store, seen)
+
+
+def _here(pending: Iterator[_Pending], settings: Settings) -> Iterator[tuple[_Pending, Coded]]:
+    pipeline = pipeline_for(settings)
+    for item in pending:
+        yield item, pipeline.code(item.new_docs)
+
+
+def _in_processes(
+    pending: Iterator[_Pending], settings: Settings
+) -> Iterator[tuple[_Pending, Coded]]:
+    """Batches coded by ``settings.workers`` processes, yielded in input order; at most
+    two batches per worker are in flight, so memory stays bounded."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    in_flight: deque[tuple[_Pending, Future]] = deque()
+    try:
+        with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
+            for item in pending:
+                future = pool.submit(code_documents, item.new_docs, settings=settings)
+                in_flight.append((item, future))
+                if len(in_flight) >= 2 * settings.workers:
+                    item, future = in_flight.popleft()
+                    yield item, future.result()
+            for item, future in in_flight:
+                yield item, future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a coding process died: the batches it held were not stored; "
+            "run the same command again to code them (stored documents are skipped)"
+        ) from exc
 
 
 _PIPELINES: dict[Settings, Pipeline] = {}
 
 
-def _pipeline(settings: Settings) -> Pipeline:
+def pipeline_for(settings: Settings) -> Pipeline:
     """One pipeline per settings: loading spaCy and the vocabularies is the slow part."""
     if settings not in _PIPELINES:
         _PIPELINES[settings] = Pipeline(settings)
     return _PIPELINES[settings]
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size``, read lazily."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

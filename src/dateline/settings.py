@@ -37,13 +37,18 @@ class Settings:
     url_field: str = "url"
     published_field: str = "published"
     source_field: str = "source"
-    fetch_timeout: float = 20.0  # seconds, for http(s) inputs
+    fetch_timeout: float = 20.0  # seconds a URL may take in all: connection, redirects, body
     user_agent: str = "dateline (+news event coder)"
     classifier: bool = False  # the learned event-type classifier (needs the [embed] extra)
     # the publication date, or only the year, of every input that writes none itself
     # (a yearless dateline "SALVADOR, Feb 26 -" takes its year from them, never later)
     published: date | None = None
     year: int | None = None
+    sentence_filter: bool = True  # parse only sentences that could yield an event
+    workers: int = 1  # coding processes (a process pool; with dask_scheduler "local", workers)
+    dask_scheduler: str = ""  # a dask.distributed scheduler address, or "local" ([scale] extra)
+    parts_dir: str = ""  # shared folder for a cluster run's Parquet parts ("": <db>.parts)
+    partition_bytes: int = 5_000_000  # input bytes per cluster partition (files are not split)
 
     @property
     def reference_date(self) -> date | None:

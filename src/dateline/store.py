@@ -12,8 +12,10 @@ from __future__ import annotations
 import calendar
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -121,7 +123,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         WHERE l.representative;
         """,
     ),
+    (
+        "0006_warnings",
+        """
+        -- A document read with a problem (bytes replaced) keeps it; the errors table
+        -- tells such warnings from the failures of inputs that were not coded.
+        ALTER TABLE documents ADD COLUMN warnings VARCHAR[];
+        ALTER TABLE errors ADD COLUMN severity VARCHAR DEFAULT 'error';
+        """,
+    ),
 )
+SEVERITY_ERROR, SEVERITY_WARNING = "error", "warning"  # the errors table's severity values
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
 ACTOR_PARTS = ("text", "name", "country", "sector")
@@ -151,7 +163,6 @@ SELECT id, merge_key, date, place, doc_id FROM islands
 JOIN (SELECT DISTINCT merge_key, part, island FROM islands WHERE id IN (SELECT id FROM touched))
 USING (merge_key, part, island)
 """
-WRITE_FREE_STATEMENTS = {"SELECT", "EXPLAIN"}
 # Event order: oldest first, then by article and position; ``id`` breaks the last ties.
 STABLE_ORDER = "date_start NULLS LAST, doc_id, ordinal, id"
 # From this offset on, a page is found by sorting the key columns only (on a million
@@ -171,27 +182,30 @@ SORT_KEYS = {  # the ``sort`` keys of ``Store.events`` and the columns they orde
 }
 
 
-# A read-only connection also cannot reach files, URLs or extensions, and a query cannot
-# switch those settings back on.
+# A read-only connection can touch nothing but the database: no files, no network, no
+# extension downloads, and no statement can switch these back on.
 READ_ONLY_CONFIG = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
     "lock_configuration": True,
 }
+IN_MEMORY = ":memory:"
 
 
 def open_db(
     path: str | Path = "dateline.duckdb",
     *,
-    merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
     read_only: bool = False,
+    merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
 ) -> Store:
     """Open (or create) the database at ``path`` (":memory:" for a throwaway one).
 
-    ``read_only``: open an existing, migrated file that nothing can write through this
-    connection, with external access (files, URLs) and extension loading off."""
-    return Store(path, merge_tolerance_days=merge_tolerance_days, read_only=read_only)
+    ``read_only=True`` (the query commands, the SQL command, the dashboard): the file
+    must exist, nothing can be written, and DuckDB may read no other file, reach no
+    network and load no extension (``READ_ONLY_CONFIG``, locked).
+    """
+    return Store(path, read_only=read_only, merge_tolerance_days=merge_tolerance_days)
 
 
 class Store:
@@ -199,23 +213,40 @@ class Store:
 
     def __init__(
         self,
-        path: str | Path = ":memory:",
+        path: str | Path = IN_MEMORY,
         *,
-        merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
         read_only: bool = False,
+        merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
     ):
-        try:
-            if read_only:
-                self.con = duckdb.connect(str(path), read_only=True, config=READ_ONLY_CONFIG)
-            else:
-                self.con = duckdb.connect(str(path))
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from exc
         self.path = str(path)
+        self.read_only = read_only
         self.merge_tolerance_days = merge_tolerance_days
-        if read_only:
-            self._check_migrated()
-        else:
+        if read_only and self.path != IN_MEMORY:
+            self._upgrade_if_needed()
+            self.con = _connect(self.path, read_only=True, config=READ_ONLY_CONFIG)
+            return
+        self.con = _connect(self.path, read_only=False, config={})
+        self._migrate()
+        if read_only:  # a throwaway database: the schema is made, then the guards locked
+            for name, value in READ_ONLY_CONFIG.items():
+                self.con.execute(f"SET {name} = {str(value).lower()}")
+
+    def _upgrade_if_needed(self) -> None:
+        """Apply pending migrations to a database written by an older version (the one
+        write a read-only open may cause; the file's data are left as they are)."""
+        if not Path(self.path).is_file():
+            raise StoreError(f"cannot open database {self.path}: no such file")
+        with _connect(self.path, read_only=True, config=READ_ONLY_CONFIG) as con:
+            applied = _applied_migrations(con)
+        if applied >= len(MIGRATIONS):
+            return
+        if applied == 0:  # not a Dateline database: a read-only open never creates one
+            raise StoreError(
+                f"database {self.path} has schema version 0: not a Dateline database "
+                "(code into it first, e.g. `dateline code … --db FILE`)"
+            )
+        with _connect(self.path, read_only=False, config={}) as con:
+            self.con = con
             self._migrate()
 
     def __enter__(self) -> Store:
@@ -242,19 +273,6 @@ class Store:
                 self.con.execute("INSERT INTO migrations VALUES (?, ?)", [name, _now()])
             log.info("applied migration %s", name)
 
-    def _check_migrated(self) -> None:
-        """A read-only database cannot be migrated: it must be up to date already."""
-        try:
-            version = self.schema_version
-        except duckdb.Error:
-            version = 0
-        if version != len(MIGRATIONS):
-            self.con.close()
-            raise StoreError(
-                f"database {self.path} has schema version {version}, not {len(MIGRATIONS)}: "
-                "open it once for writing (any `dateline code`) to migrate it"
-            )
-
     @property
     def schema_version(self) -> int:
         """How many migrations this database has applied."""
@@ -268,12 +286,24 @@ class Store:
         One transaction: either the whole batch is stored or none of it. Documents
         whose id is already stored are left as they are.
         """
+        self.save_rows(batch_rows(docs, failures))
+
+    def save_rows(self, rows: BatchRows) -> list[str]:
+        """``save_batch`` for rows already made (``batch_rows``, or read back from Parquet
+        parts); returns the ids of the documents it stored (those not stored before)."""
         with self._transaction():
-            new_docs = self._unstored(docs)
-            self._insert("documents", [_document_row(doc) for doc in new_docs])
-            self._insert_contents(new_docs)
-            self._record_failures(failures)
-        log.info("stored %d documents, %d failures", len(new_docs), len(failures))
+            fresh = rows.without(self._stored_ids(rows.documents))
+            self._insert("documents", fresh.documents)
+            self._insert_contents(fresh)
+            problems = [(f.path, f.stage, f.reason, SEVERITY_ERROR) for f in fresh.failures]
+            problems += [
+                (row["path"], "ingest", warning, SEVERITY_WARNING)
+                for row in fresh.documents
+                for warning in row["warnings"] or ()
+            ]
+            self._record_problems(problems)
+        log.info("stored %d documents, %d failures", len(fresh.documents), len(fresh.failures))
+        return [row["doc_id"] for row in fresh.documents]
 
     def replace_events(self, docs: list[Document]) -> None:
         """Replace the sentences, actors, mentions and events of re-coded documents."""
@@ -281,7 +311,7 @@ class Store:
         with self._transaction():
             partners = self._merge_partners(ids)
             self._delete_contents(ids)
-            self._insert_contents(docs, partners=partners)
+            self._insert_contents(batch_rows(docs, []), partners=partners)
             for doc in docs:
                 self.con.execute(
                     "UPDATE documents SET coded_at = ?, coder_version = ?, skipped = ? "
@@ -308,10 +338,10 @@ class Store:
         for table in ("sentences", "actors", "mentions", "events"):
             self.con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
 
-    def _unstored(self, docs: Sequence[Document]) -> list[Document]:
-        """The documents of ``docs`` not in the database, each id once. A stored document
-        whose coding failed counts as unstored: its old rows are deleted to make room."""
-        ids = list({doc.doc_id: None for doc in docs})
+    def _stored_ids(self, documents: Sequence[dict[str, Any]]) -> set[str]:
+        """The ids of ``documents`` already stored. A stored document whose coding failed
+        does not count: its old rows are deleted to make room for the new coding."""
+        ids = [row["doc_id"] for row in documents]
         rows = self.con.execute(
             "SELECT doc_id, starts_with(coalesce(skipped, ''), ?) FROM documents "
             "WHERE list_contains(?, doc_id)",
@@ -321,21 +351,14 @@ class Store:
         if failed:
             self._delete_contents(failed)
             self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [failed])
-        stored = {doc_id for doc_id, failed in rows if not failed}
-        fresh: dict[str, Document] = {}
-        for doc in docs:
-            if doc.doc_id not in stored and doc.doc_id not in fresh:
-                fresh[doc.doc_id] = doc
-        return list(fresh.values())
+        return {doc_id for doc_id, failed in rows if not failed}
 
-    def _insert_contents(self, docs: Sequence[Document], partners: Iterable[str] = ()) -> None:
-        events = [row for doc in docs for row in _event_rows(doc)]
-        for table in ("sentences", "actors", "mentions"):  # named as the Document fields
-            rows = [row for doc in docs for row in _part_rows(doc, getattr(doc, table))]
-            self._insert(table, rows)
-        self._insert_places(events)
-        self._insert("events", events)
-        self._refresh_merged([row["id"] for row in events] + list(partners))
+    def _insert_contents(self, rows: BatchRows, partners: Iterable[str] = ()) -> None:
+        for table in CONTENT_TABLES:
+            self._insert(table, getattr(rows, table))
+        self._insert_places(rows.events)
+        self._insert("events", rows.events)
+        self._refresh_merged([row["id"] for row in rows.events] + list(partners))
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Bulk insert through Arrow: one statement per table and batch."""
@@ -366,17 +389,22 @@ class Store:
             places.pop(place_id)
         self._insert("places", list(places.values()))
 
-    def _record_failures(self, failures: Sequence[Failure]) -> None:
-        """One row per (path, stage, reason); seeing it again updates ``last_seen``."""
+    def _record_problems(self, problems: Sequence[tuple[str, str, str, str]]) -> None:
+        """One row per (path, stage, reason, severity); seeing it again updates
+        ``last_seen``."""
         now = _now()
-        for key in dict.fromkeys((f.path, f.stage, f.reason) for f in failures):
+        for key in dict.fromkeys(problems):
             updated = self.con.execute(
                 "UPDATE errors SET last_seen = ?, times = times + 1 "
-                "WHERE path = ? AND stage = ? AND reason = ? RETURNING 1",
+                "WHERE path = ? AND stage = ? AND reason = ? AND severity = ? RETURNING 1",
                 [now, *key],
             ).fetchall()
             if not updated:
-                self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?, 1)", [*key, now, now])
+                self.con.execute(
+                    "INSERT INTO errors (path, stage, reason, severity, first_seen, last_seen, "
+                    "times) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                    [*key, now, now],
+                )
 
     def _merge_partners(self, doc_ids: list[str]) -> list[str]:
         """Events of other documents merged with events of ``doc_ids``: their merges change
@@ -611,7 +639,7 @@ class Store:
         try:
             return self.con.execute(query, list(params)).df()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
     def table(self, query: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run a query built on the documented schema and return a pyarrow Table."""
@@ -620,27 +648,21 @@ class Store:
             with self.con.cursor() as cursor:
                 return cursor.sql(query, params=list(params)).to_arrow_table()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
 
     def sql(self, query: str) -> tuple[list[str], list[tuple]]:
-        """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN); refuse anything else."""
-        try:
-            statements = self.con.extract_statements(query)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot parse query: {exc}") from exc
-        if len(statements) != 1:
-            raise StoreError("give exactly one SQL statement")
-        kind = statements[0].type.name
-        if kind not in WRITE_FREE_STATEMENTS:
-            raise StoreError(f"read-only: {kind} statements are refused")
-        # Belt and braces: run inside a transaction that is always rolled back.
+        """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN of a SELECT);
+        refuse anything else (``check_read_only_sql``)."""
+        check_read_only_sql(query)
+        # Belt and braces: run inside a transaction that is always rolled back (and, on a
+        # read-only store, on a connection that can neither write nor read other files).
         self.con.begin()
         try:
             cursor = self.con.execute(query)
             columns = [d[0] for d in cursor.description]
             return columns, cursor.fetchall()
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
         finally:
             self.con.rollback()
 
@@ -669,7 +691,8 @@ class Store:
             "date_range": [_iso(first), _iso(last)],
             "merged_events": merged,
             "merged_duplicates": events - merged,
-            "errors": one("SELECT count(*) FROM errors"),
+            "errors": one(f"SELECT count(*) FROM errors WHERE severity = '{SEVERITY_ERROR}'"),
+            "warnings": one(f"SELECT count(*) FROM errors WHERE severity = '{SEVERITY_WARNING}'"),
         }
 
     def _counts(self, expression: str) -> dict[str, int]:
@@ -693,9 +716,62 @@ class Store:
         try:
             cursor = self.con.execute(query, list(params))
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_first_line(exc)}") from exc
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _connect(path: str, *, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+
+def _applied_migrations(con: duckdb.DuckDBPyConnection) -> int:
+    try:
+        return con.execute("SELECT count(*) FROM migrations").fetchone()[0]
+    except duckdb.CatalogException:  # no migrations table: not created by Dateline yet
+        return 0
+
+
+def check_read_only_sql(query: str) -> None:
+    """Refuse (StoreError) anything but one SELECT (or WITH … SELECT) statement, or an
+    EXPLAIN of one; EXPLAIN ANALYZE runs its statement, so it is refused too."""
+    with duckdb.connect(IN_MEMORY, config=READ_ONLY_CONFIG) as parser:
+        statement = _one_statement(parser, query)
+        kind = statement.type.name
+        if kind == "SELECT" or (kind == "EXPLAIN" and _explains_select(parser, statement.query)):
+            return
+    if kind == "EXPLAIN":
+        raise StoreError("read-only: only EXPLAIN SELECT is allowed (not EXPLAIN ANALYZE)")
+    raise StoreError(f"read-only: {kind} statements are refused")
+
+
+def _explains_select(parser: duckdb.DuckDBPyConnection, query: str) -> bool:
+    explained = _LEADING_COMMENTS.sub("", query)[len("EXPLAIN") :]
+    try:
+        return _one_statement(parser, explained).type.name == "SELECT"
+    except StoreError:  # "ANALYZE …", "(ANALYZE) …": not a plain statement
+        return False
+
+
+# Comments and white space before a statement's first keyword.
+_LEADING_COMMENTS = re.compile(r"\A(?:\s+|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.DOTALL)
+
+
+def _one_statement(parser: duckdb.DuckDBPyConnection, query: str) -> duckdb.Statement:
+    try:
+        statements = parser.extract_statements(query)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot parse query: {_first_line(exc)}") from exc
+    if len(statements) != 1:
+        raise StoreError("give exactly one SQL statement")
+    return statements[0]
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().split("\n", 1)[0]
 
 
 def _links(group: Cluster) -> Iterator[dict[str, Any]]:
@@ -722,6 +798,62 @@ def _links(group: Cluster) -> Iterator[dict[str, Any]]:
 # -- rows from the data model ------------------------------------------------------------
 
 
+CONTENT_TABLES = ("sentences", "actors", "mentions")  # named as the Document fields
+
+
+@dataclass
+class BatchRows:
+    """A batch as the rows of the store's tables: what ``save_rows`` writes and what the
+    Parquet parts of a distributed run hold (``dateline.parts``)."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def without(self, doc_ids: set[str]) -> BatchRows:
+        """The rows of every document but ``doc_ids`` (the failures stay)."""
+        kept = {
+            table: [row for row in getattr(self, table) if row["doc_id"] not in doc_ids]
+            for table in ROW_TABLES
+        }
+        return BatchRows(**kept, failures=self.failures)
+
+    def extend(self, other: BatchRows) -> None:
+        for table in ROW_TABLES:
+            getattr(self, table).extend(getattr(other, table))
+        self.failures.extend(other.failures)
+
+
+ROW_TABLES = ("documents", *CONTENT_TABLES, "events")
+
+
+def documents_of(rows: BatchRows) -> list[Document]:
+    """The documents of ``rows`` rebuilt (without their sentences, actors and events)."""
+    return [_document(row) for row in rows.documents]
+
+
+def records_of(rows: BatchRows) -> list[dict[str, Any]]:
+    """The event records (``dateline.record`` shapes) of ``rows``."""
+    return [_record(row) for row in rows.events]
+
+
+def batch_rows(docs: Sequence[Document], failures: Sequence[Failure]) -> BatchRows:
+    """The rows of ``docs`` (each document id once: the first wins) and ``failures``."""
+    unique: dict[str, Document] = {}
+    for doc in docs:
+        unique.setdefault(doc.doc_id, doc)
+    rows = BatchRows(failures=list(failures))
+    for doc in unique.values():
+        rows.documents.append(_document_row(doc))
+        for table in CONTENT_TABLES:
+            getattr(rows, table).extend(_part_rows(doc, getattr(doc, table)))
+        rows.events.extend(_event_rows(doc))
+    return rows
+
+
 def _document_row(doc: Document) -> dict[str, Any]:
     dateline = doc.dateline
     return {
@@ -744,6 +876,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "duplicate_of": doc.duplicate_of,
         "skipped": doc.skipped,
         "fingerprint": doc.fingerprint,
+        "warnings": doc.warnings or None,
         "coded_at": _now(),
         "coder_version": __version__,
     }
@@ -922,11 +1055,34 @@ def _document(row: dict[str, Any]) -> Document:
         duplicate_of=row["duplicate_of"],
         skipped=row["skipped"],
         fingerprint=row["fingerprint"],
+        warnings=list(row["warnings"] or []),
     )
 
 
 def _actor_clause(role: str, value: str) -> tuple[str, list[Any]]:
-    return f"({role}_country = upper(?) OR {role}_name ILIKE '%' || ? || '%')", [value, value]
+    condition = f"({role}_country = upper(?) OR {role}_name ILIKE ? ESCAPE '\\')"
+    return condition, [value, f"%{_like_literal(value)}%"]
+
+
+def _place_clause(value: str) -> tuple[str, list[Any]]:
+    literal = _like_literal(value)
+    condition = (
+        "(place_name ILIKE ? ESCAPE '\\' OR place_admin1 ILIKE ? ESCAPE '\\' "
+        "OR place_country = upper(?))"
+    )
+    return condition, [literal, literal, value]
+
+
+def _like_literal(value: str) -> str:
+    """``value`` matched as written by ILIKE: its % and _ are not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _confidence_clause(value: float) -> tuple[str, list[Any]]:
+    threshold = float(value)
+    if not 0 <= threshold <= 1:  # also NaN, which no confidence is ever >= to
+        raise StoreError(f"min_confidence must be a number from 0 to 1, not {value!r}")
+    return "confidence >= ?", [threshold]
 
 
 def _either_actor_clause(value: str) -> tuple[str, list[Any]]:
@@ -945,12 +1101,9 @@ FILTER_CLAUSES = {
     "quad_class": lambda v: ("list_contains(?, cameo_quad_class)", [_as_ints(v)]),
     "since": lambda v: ("date_end >= CAST(? AS DATE)", [_as_date(v, end=False)]),
     "until": lambda v: ("date_start <= CAST(? AS DATE)", [_as_date(v, end=True)]),
-    "place": lambda v: (
-        "(place_name ILIKE ? OR place_admin1 ILIKE ? OR place_country = upper(?))",
-        [v, v, v],
-    ),
+    "place": _place_clause,
     "modality": lambda v: ("list_contains(?, modality)", [_as_list(v)]),
-    "min_confidence": lambda v: ("confidence >= ?", [float(v)]),
+    "min_confidence": _confidence_clause,
 }
 
 

@@ -13,7 +13,7 @@ import click
 
 from . import actors, clean, code, database, serve
 
-QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "distributed")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,7 +24,8 @@ def main(verbose: int) -> None:
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     # Extraction libraries log every page they cannot parse; Dateline already reports
-    # that input as one `error:` line, so they speak only when debugging.
+    # that input as one `error:` line, so they speak only when debugging (and so does
+    # Dask's scheduler, which logs every worker it starts and stops).
     for library in QUIET_LIBRARIES:
         logging.getLogger(library).setLevel(level if verbose >= 2 else logging.CRITICAL)
 

@@ -20,7 +20,8 @@ from .options import actors_option, config_option, model_option, settings_from
 def actors_command(path, config, **options):
     """List the actors of the article in PATH (any input kind that `dateline code` reads;
     for a file of many articles, the first): country, sector, kind, mentions, evidence."""
-    settings = settings_from(config, **options)
+    # every sentence's actors, not only those of sentences that could yield an event
+    settings = settings_from(config, sentence_filter=False, **options)
     try:
         first = next(iter(clean_paths([str(path)], settings=settings)), None)
         if first is None or isinstance(first, Failure):

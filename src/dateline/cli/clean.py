@@ -10,7 +10,13 @@ import click
 
 from ..model import Document, Failure
 from ..runner import clean_paths
-from .options import config_option, published_option, settings_from, year_option
+from .options import (
+    config_option,
+    fetch_timeout_option,
+    published_option,
+    settings_from,
+    year_option,
+)
 
 CLEAN_FORMATS = ("jsonl", "text")
 
@@ -26,6 +32,7 @@ CLEAN_FORMATS = ("jsonl", "text")
     help="One JSON object per document, or readable text blocks.",
 )
 @config_option
+@fetch_timeout_option
 @published_option
 @year_option
 def clean_command(paths, fmt, config, **options):

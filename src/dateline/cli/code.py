@@ -16,6 +16,7 @@ from .options import (
     actors_option,
     config_option,
     db_option,
+    fetch_timeout_option,
     model_option,
     patterns_option,
     published_option,
@@ -42,6 +43,7 @@ from .output import FORMATS, table_view, write_records
 @model_option
 @actors_option
 @patterns_option
+@fetch_timeout_option
 @published_option
 @year_option
 @click.option("--batch-size", type=int, help="Documents per parse batch and per transaction.")
@@ -50,6 +52,28 @@ from .output import FORMATS, table_view, write_records
     default=None,
     help="Ask the learned event-type classifier about sentences the patterns leave uncoded "
     "(needs the [embed] extra).",
+)
+@click.option(
+    "--sentence-filter/--no-sentence-filter",
+    default=None,
+    help="Parse only the sentences that could yield an event (default: on).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Coding processes; this process alone writes the database (default: 1).",
+)
+@click.option(
+    "--dask",
+    "dask_scheduler",
+    metavar="ADDRESS",
+    help="Code on a dask.distributed cluster (scheduler address, or 'local' for a "
+    "LocalCluster of --workers processes); needs the [scale] extra.",
+)
+@click.option(
+    "--parts",
+    "parts_dir",
+    help="Shared folder for a cluster run's Parquet parts (default: DB.parts).",
 )
 def code_command(paths, db, no_db, recode, fmt, out, config, **options):
     """Code the events of PATHS (files, directories, URLs, or - for standard input).
@@ -81,6 +105,7 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
     store = None if db is None else open_db(db)
     summary = RunSummary()
     records = []
+    printed: set[str] = set()
     progress = tqdm(desc="coding", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
     batches = code_paths(paths, settings=settings, store=store)
     if recode:
@@ -88,9 +113,13 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
     try:
         for batch in batches:
             summary.add(batch)
-            records.extend(batch.records)
+            records.extend(r for r in batch.records if r["id"] not in printed)
+            printed.update(r["id"] for r in batch.records)  # --recode PATHS: PATHS are stored
             for failure in batch.failures:
                 click.echo(f"error: {failure.path}: {failure.reason}", err=True)
+            for doc in batch.documents:
+                for warning in doc.warnings:
+                    click.echo(f"warning: {doc.path}: {warning}", err=True)
             progress.update(len(batch.documents) + batch.already_stored + len(batch.failures))
     finally:
         progress.close()

@@ -98,7 +98,7 @@ def _database_command(function):
         if str(db) != ":memory:" and not Path(db).exists():
             raise click.ClickException(f"no database at {db}: run `dateline code` first")
         try:
-            with open_db(db) as store:
+            with open_db(db, read_only=True) as store:
                 return function(store, **kwargs)
         except DatelineError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -283,6 +283,8 @@ def _write_frame(frame, fmt: str, out: Path | None) -> None:
     with _output(out) as handle:
         if fmt == "csv":
             frame.to_csv(handle, index=False, lineterminator="\n")
+        elif frame.empty:  # the header alone (pandas would print "Empty DataFrame")
+            write_table(list(frame.columns), [], handle)
         else:
             handle.write(frame.to_string(index=False) + "\n")
 

@@ -41,6 +41,11 @@ patterns_option = click.option(
         "dictionary or discard list; repeatable."
     ),
 )
+fetch_timeout_option = click.option(
+    "--fetch-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a URL may take in all (connection, redirects, body); default 20.",
+)
 
 published_option = click.option(
     "--published",

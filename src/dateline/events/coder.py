@@ -554,6 +554,41 @@ def _object_of_a_match(token, matches: dict[int, Pattern]) -> bool:
     return token.lemma_.lower() in head.object or token.dep_ in OBJECTS
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """A lemma the coder may take as a trigger, and the words one of its patterns needs
+    beside it in the sentence (its object, particle, preposition, clause auxiliary or
+    complement constraints): a sentence lacking them cannot match that pattern."""
+
+    lemma: str
+    needs: tuple[frozenset[str], ...] = ()  # one entry of each set; "take part": both words
+
+
+def triggers(patterns: PatternSet) -> dict[str, tuple[Trigger, ...]]:
+    """Every lemma the coder matches (``by_lemma`` keys, adjective patterns as written, the
+    parser's known wrong lemmas) -> what its patterns need: the pre-parse sentence filter
+    reads it, so it follows the patterns whatever they become."""
+    found: dict[str, set[Trigger]] = {}
+    for (_, lemma), candidates in patterns.by_lemma.items():
+        for pattern in candidates:
+            constraints = (
+                pattern.object,
+                pattern.particle,
+                pattern.prep,
+                pattern.clause_aux,
+                pattern.complement,
+            )
+            found.setdefault(lemma, set()).add(Trigger(lemma, tuple(c for c in constraints if c)))
+    for wrong, right in patterns.lemma_fixes.items():
+        if right in found:
+            found.setdefault(wrong, set()).update(found[right])
+    # a pattern with no constraint makes the lemma enough: the others add nothing
+    return {
+        lemma: (Trigger(lemma),) if any(not t.needs for t in rules) else tuple(rules)
+        for lemma, rules in found.items()
+    }
+
+
 def _constraints_hold(token, pattern: Pattern, words: _TriggerWords | None = None) -> bool:
     if pattern.object and not (_object_words(token) & pattern.object):
         return False

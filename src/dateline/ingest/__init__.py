@@ -16,9 +16,9 @@ from ..settings import Settings
 from . import csvfile, feed, html, jsonl, text, warc
 from .fetch import Fetcher
 from .kinds import detect_kind
-from .sources import Blob, iter_blobs
+from .sources import STDIN, Blob, expand_paths, is_url, iter_blobs
 
-__all__ = ["Blob", "Fetcher", "read_inputs"]
+__all__ = ["STDIN", "Blob", "Fetcher", "expand_paths", "is_url", "read_inputs"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,18 @@ def _read_blob(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure
     try:
         kind = detect_kind(blob)
         log.debug("%s: reading as %s", blob.path, kind)
-        yield from READERS[kind](blob, settings)
+        for item in READERS[kind](blob, settings):
+            if isinstance(item, RawDocument):
+                item.identity = _identity(blob, item.path)
+            yield item
     except InputError as exc:
         yield Failure(exc.path, "ingest", exc.reason)
+    except Exception as exc:  # a parser library tripping over bad bytes: one input's problem
+        log.exception("%s: reading failed", blob.path)
+        yield Failure(blob.path, "ingest", f"unreadable input: {type(exc).__name__}: {exc}")
+
+
+def _identity(blob: Blob, path: str) -> str:
+    """The blob's identity (its resolved file path) and the record's part of ``path``:
+    a file given by a relative and by an absolute path is one input."""
+    return (blob.identity or blob.path) + path[len(blob.path) :]

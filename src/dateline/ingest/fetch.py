@@ -1,20 +1,29 @@
-"""Fetch http(s) inputs: timeout, size cap, redirects and user agent from Settings.
+"""Fetch http(s) inputs: deadline, size cap, redirects and user agent from Settings.
 
 ``Fetcher`` is the one place that touches the network; tests point it at a local
 server, and callers may inject their own object with the same ``fetch`` method.
+``fetch_timeout`` is the time a URL may take in all (connection, redirects, body): a
+server that sends a byte now and then cannot keep a run alive. Only http and https
+are followed, at every redirect.
 """
 
 from __future__ import annotations
 
+import http.client
 import logging
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
+
+SCHEMES = ("http", "https")
+READ_CHUNK = 65536
 
 
 @dataclass
@@ -24,32 +33,78 @@ class Fetched:
     content_type: str | None
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects followed to http and https addresses only (urllib also follows ftp)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        scheme = urlsplit(newurl).scheme.lower()
+        if scheme not in SCHEMES:
+            raise InputError(req.full_url, f"redirected to a {scheme or 'relative'}: address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class Fetcher:
-    """GET a URL with urllib (redirects followed), refusing bodies over ``max_bytes``."""
+    """GET a URL with urllib (http/https redirects followed), refusing bodies over
+    ``max_bytes`` and giving up after ``fetch_timeout`` seconds in all."""
 
     def __init__(self, settings: Settings):
         self.timeout = settings.fetch_timeout
         self.max_bytes = settings.max_bytes
         self.user_agent = settings.user_agent
+        self.opener = urllib.request.build_opener(_HttpOnlyRedirects)
 
     def fetch(self, url: str) -> Fetched:
+        if urlsplit(url).scheme.lower() not in SCHEMES:
+            raise InputError(url, "only http and https addresses are fetched")
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
         log.info("fetching %s", url)
+        deadline = time.monotonic() + self.timeout
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self.opener.open(request, timeout=self.timeout) as response:
                 self._check_length(url, response.headers.get("Content-Length"))
-                data = response.read(self.max_bytes + 1)
+                data = self._read(url, response, deadline)
                 final_url = response.geturl()
                 content_type = response.headers.get("Content-Type")
         except urllib.error.HTTPError as exc:
             raise InputError(url, f"HTTP {exc.code} {exc.reason}") from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        except TimeoutError:
+            raise InputError(url, self._gave_up) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            if isinstance(getattr(exc, "reason", None), TimeoutError):
+                raise InputError(url, self._gave_up) from None
             reason = getattr(exc, "reason", exc)
             raise InputError(url, f"cannot fetch: {reason}") from None
-        if len(data) > self.max_bytes:
-            raise InputError(url, f"response is over the {self.max_bytes} byte limit")
         return Fetched(final_url, data, content_type)
+
+    def _read(self, url: str, response, deadline: float) -> bytes:
+        """The body, chunk by chunk, each read given only the time left."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise InputError(url, self._gave_up)
+            _set_read_timeout(response, left)
+            chunk = response.read1(READ_CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise InputError(url, f"response is over the {self.max_bytes} byte limit")
+            chunks.append(chunk)
+
+    @property
+    def _gave_up(self) -> str:
+        return f"gave up after {self.timeout:g} s (fetch_timeout)"
 
     def _check_length(self, url: str, length: str | None) -> None:
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise InputError(url, f"response is {length} bytes, over the {self.max_bytes} limit")
+
+
+def _set_read_timeout(response, seconds: float) -> None:
+    """Bound the next socket read of ``response`` by ``seconds`` (http.client keeps the
+    socket as ``response.fp.raw._sock``; another response object keeps its own timeout)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(seconds)

@@ -39,7 +39,11 @@ CONTENT_TYPE_KINDS = {
 }
 FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 HTML_ROOT = re.compile(rb"<(!doctype html|html|head|body)\b", re.IGNORECASE)
-SNIFF_BYTES = 2048
+# What may come before an XML or HTML root: a BOM, white space, the XML declaration,
+# processing instructions, comments (a feed may open with a long licence comment).
+PROLOG = re.compile(rb"(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+SNIFF_BYTES = 65536
+ROOT_PROBE = 2048  # bytes after the prolog searched for the root element
 CONTAINER_KINDS = ("warc", "jsonl", "csv")  # many documents a file: streamed, capped per record
 
 
@@ -63,9 +67,10 @@ def sniff_kind(data: bytes) -> str:
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"WARC/", b"filedesc://")):
         return "warc"
-    if FEED_ROOT.search(head):
+    root = head[PROLOG.match(head).end() :][:ROOT_PROBE]
+    if FEED_ROOT.search(root):
         return "feed"
-    if HTML_ROOT.search(head):
+    if HTML_ROOT.search(root):
         return "html"
     if head.startswith(b"{"):
         return "jsonl"

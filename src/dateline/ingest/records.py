@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
+from .decode import replaced_bytes, replacement_warning
 from .sources import Blob
 
 # A real tag: the name, then attributes after white space, or the end ("<p>", "<a href=…>",
@@ -25,6 +26,7 @@ def record_document(blob: Blob, number: int, record: dict[str, Any], settings: S
     text = record.get(settings.text_field)
     if not isinstance(text, str) or not text.strip():
         raise InputError(path, f"record {number} has no text in its {settings.text_field!r} field")
+    replaced = replaced_bytes(text)
     return RawDocument(
         path=path,
         content=text,
@@ -35,6 +37,7 @@ def record_document(blob: Blob, number: int, record: dict[str, Any], settings: S
         title=_field(record, settings.title_field),
         published=_field(record, settings.published_field),
         source=_field(record, settings.source_field),
+        warnings=[replacement_warning(replaced)] if replaced else [],
     )
 
 

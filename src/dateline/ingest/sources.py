@@ -1,19 +1,18 @@
 """Turn the paths a user gives into byte blobs: files, directories, standard input, URLs.
 
-Gzip is undone here (with the size cap applied to the uncompressed bytes, so a small
-archive cannot explode in memory), so readers only ever see plain bytes. Container files
-(WARC, JSON Lines, CSV) are not loaded whole: their readers stream them record by record
-through ``Blob.open`` and apply the size cap to each record, since crawls and exports
-are routinely larger than any one article.
+Compression is undone here (``compression``: gzip, bzip2, xz, with the size cap applied
+to the decompressed bytes, so a small archive cannot explode in memory), so readers only
+ever see plain bytes. Container files (WARC, JSON Lines, CSV) are not loaded whole:
+their readers stream them record by record through ``Blob.reading`` and apply the size
+cap to each record, since crawls and exports are routinely larger than any one article.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 import sys
-import zlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,12 +21,11 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..model import Failure
 from ..settings import Settings
+from .compression import damage_of, open_decompressed, read_capped, strip_compression_suffix
 from .fetch import Fetcher
 from .kinds import CONTAINER_KINDS, kind_from_name
 
-GZIP_MAGIC = b"\x1f\x8b"
 BLANK_PROBE = 4096  # bytes looked at to call an input empty
-HEAD_CHUNK = 4096
 STDIN = "-"
 
 
@@ -36,39 +34,58 @@ class Blob:
     """One input's bytes (or its container file) and what is known about where it came from."""
 
     path: str  # as the user gave it (or the file found in a directory)
-    data: bytes | None  # the whole input, gunzipped; None for a container file
-    name: str  # the file or URL name without a trailing .gz: decides the reader
+    data: bytes | None  # the whole input, decompressed; None for a container file
+    name: str  # the file or URL name without a compression suffix: decides the reader
     url: str | None = None
     file_time: datetime | None = None
     fetched_at: datetime | None = None
     content_type: str | None = None  # from the HTTP response
     file: Path | None = None  # a container file, streamed by its reader
+    identity: str = ""  # what makes two inputs the same one: the resolved path, the URL
 
     def open(self) -> BinaryIO:
-        """The input as a binary stream, gunzipped."""
+        """The input as a binary stream, decompressed."""
         if self.data is not None:
             return io.BytesIO(self.data)
-        with self.file.open("rb") as probe:
-            compressed = probe.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-        return gzip.open(self.file, "rb") if compressed else self.file.open("rb")
+        return open_decompressed(self.file.open("rb"))
+
+    @contextmanager
+    def reading(self) -> Iterator[BinaryIO]:
+        """``open`` for a reader that streams records: damage in the compressed data ends
+        the stream, and is raised (InputError) once the records before it are read."""
+        with self.open() as stream:
+            try:
+                yield stream
+            except Exception as exc:  # a parser tripping over the cut-off end: the damage
+                damage = damage_of(stream)  # is the reason to give
+                if damage:
+                    raise InputError(self.path, damage) from exc
+                raise
+            damage = damage_of(stream)
+        if damage:
+            raise InputError(self.path, damage)
 
     def head(self, size: int) -> bytes:
-        """The first ``size`` bytes, gunzipped."""
+        """The first ``size`` bytes, decompressed (damage further on is the reader's to
+        report, after its records)."""
         if self.data is not None:
             return self.data[:size]
-        chunks: list[bytes] = []
-        try:
-            with self.open() as stream:
-                while sum(map(len, chunks)) < size and (chunk := stream.read(HEAD_CHUNK)):
-                    chunks.append(chunk)
-        except (OSError, EOFError, zlib.error) as exc:
-            if not chunks:  # damage further on is the reader's to report, after its records
-                raise InputError(self.path, f"broken gzip data: {exc}") from None
-        return b"".join(chunks)[:size]
+        with self.open() as stream:
+            head = stream.read(size)
+            damage = damage_of(stream)
+        if damage and not head:
+            raise InputError(self.path, damage)
+        return head
 
 
 def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Every input of ``paths``: files of directories (recursive), URLs, ``-``."""
+    for path in paths:
+        yield from _expand(path)
 
 
 def iter_blobs(
@@ -99,18 +116,18 @@ def _load(path: str, settings: Settings, fetcher: Fetcher) -> Blob:
         fetched = fetcher.fetch(path)
         blob = Blob(
             path,
-            fetched.data,
-            _strip_gz(fetched.url),
+            _decompressed(fetched.data, path, settings.max_bytes),
+            _name(fetched.url),
             url=fetched.url,
             fetched_at=datetime.now(UTC),
             content_type=fetched.content_type,
+            identity=path,
         )
     elif path == STDIN:
-        blob = Blob(path, _read_capped(sys.stdin.buffer, path, settings.max_bytes), "")
+        data = read_capped(sys.stdin.buffer, path, settings.max_bytes)
+        blob = Blob(path, _decompressed(data, path, settings.max_bytes), "")
     else:
         blob = _load_file(path, settings.max_bytes)
-    if blob.data is not None:
-        blob.data = _gunzip(blob.data, path, settings.max_bytes)
     if not blob.head(BLANK_PROBE).strip():
         raise InputError(path, "empty input")
     return blob
@@ -118,41 +135,30 @@ def _load(path: str, settings: Settings, fetcher: Fetcher) -> Blob:
 
 def _load_file(path: str, max_bytes: int) -> Blob:
     file = Path(path)
-    name = _strip_gz(file.name)
+    name = _name(file.name)
     try:
         stat = file.stat()
         if not file.is_file():
             raise InputError(path, "not a regular file")
         mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
+        identity = str(file.resolve())
         if kind_from_name(name) in CONTAINER_KINDS:
-            return Blob(path, None, name, file_time=mtime, file=file)
-        if stat.st_size > max_bytes:
-            raise InputError(path, f"file is {stat.st_size} bytes, over the {max_bytes} limit")
-        data = file.read_bytes()
+            return Blob(path, None, name, file_time=mtime, file=file, identity=identity)
+        with open_decompressed(file.open("rb")) as stream:
+            data = read_capped(stream, path, max_bytes)
     except FileNotFoundError:
         raise InputError(path, "no such file or directory") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return Blob(path, data, name, file_time=mtime)
+    return Blob(path, data, name, file_time=mtime, identity=identity)
 
 
-def _read_capped(stream: io.BufferedIOBase, path: str, max_bytes: int) -> bytes:
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(path, f"input is over the {max_bytes} byte limit")
-    return data
+def _decompressed(data: bytes, path: str, max_bytes: int) -> bytes:
+    with open_decompressed(io.BytesIO(data)) as stream:
+        return read_capped(stream, path, max_bytes)
 
 
-def _gunzip(data: bytes, path: str, max_bytes: int) -> bytes:
-    if not data.startswith(GZIP_MAGIC):
-        return data
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            return _read_capped(stream, path, max_bytes)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(path, f"broken gzip data: {exc}") from None
-
-
-def _strip_gz(name: str) -> str:
+def _name(name: str) -> str:
+    """The file or URL name that decides the reader: lower case, no compression suffix."""
     name = name.rsplit("/", 1)[-1].split("?", 1)[0].lower()
-    return name.removesuffix(".gz")
+    return strip_compression_suffix(name)

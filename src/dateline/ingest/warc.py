@@ -1,8 +1,11 @@
-"""Web archives (WARC, WARC.GZ), streamed: every HTML response record is an article."""
+"""Web archives (WARC, compressed or not), streamed: every HTML response record is an article.
+
+Damage does not cost the intact records before it: a record cut short is one named
+failure, and broken compressed data end the archive after the records read so far.
+"""
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -20,7 +23,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
     found = 0
     try:
-        with blob.open() as stream:
+        with blob.reading() as stream:
             for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or not _is_html(record):
                     continue
@@ -28,8 +31,10 @@ def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
                 yield _record_document(blob, record, settings.max_bytes)
     except ArchiveLoadFailed as exc:
         raise InputError(blob.path, f"not a readable WARC file: {exc}") from None
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(blob.path, f"broken WARC data: {exc}") from None
+    except InputError:
+        raise
+    except Exception as exc:  # warcio's parser raises whatever it trips over in bad bytes
+        raise InputError(blob.path, f"broken WARC data: {type(exc).__name__}: {exc}") from None
     if not found:
         raise InputError(blob.path, "WARC file has no HTML response record")
 
@@ -47,6 +52,10 @@ def _record_document(blob: Blob, record, max_bytes: int) -> RawDocument | Failur
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Failure(path, "ingest", f"response is over the {max_bytes} byte limit")
+    missing = record.raw_stream.limit  # bytes the record's header promised, not in the file
+    if missing:
+        reason = f"record cut short: {missing} of {record.length} bytes missing"
+        return Failure(path, "ingest", reason)
     if not body.strip():
         return Failure(path, "ingest", "empty response")
     return RawDocument(

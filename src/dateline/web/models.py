@@ -240,6 +240,7 @@ class Stats(BaseModel):
     merged_events: int
     merged_duplicates: int
     errors: int
+    warnings: int = Field(description="inputs coded with a warning (e.g. damaged bytes replaced)")
 
 
 class ErrorOut(BaseModel):

@@ -1,0 +1,154 @@
+"""The distributed engine: partitions of the input coded on a ``dask.distributed`` cluster.
+
+The inputs are grouped into partitions (whole files, about ``partition_bytes`` of input
+each). A worker reads, cleans, deduplicates and codes its partition with the pipeline a
+local run uses (loaded once per worker process), and writes it as Parquet parts under
+the shared ``parts_dir`` (``dateline.parts``). The driver, the one writer, loads each
+finished partition into the store as it arrives; documents stored before are skipped.
+
+A partition whose parts are complete from an earlier run is loaded, not coded again; a
+worker that dies loses only its partition's unfinished work (Dask retries it elsewhere,
+or the next run codes it). Duplicates are found within a partition and by document id
+across partitions; near-duplicates across partitions are not.
+
+``dask_scheduler = "local"`` starts a ``LocalCluster`` of ``workers`` processes on this
+machine: the same code path, testable without a cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dedup import Deduplicator
+from .errors import ConfigError, MissingExtraError
+from .ingest import STDIN, expand_paths, is_url, read_inputs
+from .model import Failure
+from .parts import is_complete, read_parts, write_parts
+from .runner import BatchResult, chunks, code_batch, pipeline_for
+from .settings import Settings
+from .store import BatchRows, Store, batch_rows, documents_of, records_of
+
+log = logging.getLogger(__name__)
+
+LOCAL = "local"  # the scheduler address that means a LocalCluster on this machine
+URL_BYTES = 100_000  # what a URL counts for in a partition's size: a web page, roughly
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Input files coded together by one worker; ``key`` names its parts folder."""
+
+    key: str
+    files: tuple[str, ...]
+
+
+def partitions(paths: Sequence[str], settings: Settings) -> list[Partition]:
+    """The inputs in order, grouped into partitions of about ``partition_bytes``."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for path in expand_paths(paths):
+        if path == STDIN:
+            raise ConfigError("standard input cannot be sent to a cluster: give files")
+        if size >= settings.partition_bytes:
+            groups.append([])
+            size = 0
+        groups[-1].append(path)
+        size += URL_BYTES if is_url(path) else _size(path)
+    return [_partition(group) for group in groups if group]
+
+
+def code_partition(partition: Partition, settings: Settings, parts_dir: str) -> str:
+    """On a worker: code one partition and write its parts; returns their folder."""
+    folder = Path(parts_dir) / partition.key
+    if is_complete(folder):
+        return str(folder)
+    dedup, pipeline, seen = Deduplicator(settings), pipeline_for(settings), set()
+    rows = BatchRows()
+    inputs = read_inputs(list(partition.files), settings)
+    for chunk in chunks(inputs, settings.batch_size):
+        batch = code_batch(chunk, settings, dedup, pipeline, None, seen)
+        rows.extend(batch_rows(batch.documents, batch.failures))
+    write_parts(folder, rows)
+    log.info("%s: %d documents coded into %s", partition.key, len(rows.documents), folder)
+    return str(folder)
+
+
+def code_on_cluster(
+    paths: Sequence[str], *, settings: Settings, store: Store | None
+) -> Iterator[BatchResult]:
+    """Every partition coded on the cluster, loaded into ``store`` as it finishes."""
+    parts_dir = _parts_dir(settings, store)
+    todo = partitions(paths, settings)
+    with _client(settings) as client:
+        from distributed import as_completed
+
+        futures = {
+            client.submit(code_partition, part, settings, parts_dir, pure=False): part
+            for part in todo
+        }
+        for future in as_completed(futures):
+            try:
+                folder = Path(future.result())
+            except Exception as exc:  # one partition's loss must not stop the others
+                reason = f"partition {futures[future].key} lost: {type(exc).__name__}: {exc}"
+                failures = [Failure(path, "cluster", reason) for path in futures[future].files]
+                yield BatchResult(failures=failures)
+                continue
+            finally:
+                future.release()
+            yield _load(read_parts(folder), store)
+
+
+def _load(rows: BatchRows, store: Store | None) -> BatchResult:
+    """A finished partition written to the store (its documents stored before skipped)."""
+    fresh = store.save_rows(rows) if store is not None else [r["doc_id"] for r in rows.documents]
+    stored = set(fresh)
+    return BatchResult(
+        documents=[doc for doc in documents_of(rows) if doc.doc_id in stored],
+        records=records_of(rows),
+        failures=rows.failures,
+        already_stored=len(rows.documents) - len(stored),
+    )
+
+
+@contextmanager
+def _client(settings: Settings):
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise MissingExtraError("a Dask cluster run (--dask)", "scale") from exc
+    if settings.dask_scheduler != LOCAL:
+        with Client(settings.dask_scheduler) as client:
+            yield client
+        return
+    cluster = LocalCluster(
+        n_workers=settings.workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+def _parts_dir(settings: Settings, store: Store | None) -> str:
+    if settings.parts_dir:
+        return settings.parts_dir
+    if store is None or store.path == ":memory:":
+        raise ConfigError("a cluster run without a database file needs parts_dir (--parts)")
+    return f"{store.path}.parts"
+
+
+def _partition(files: list[str]) -> Partition:
+    key = hashlib.sha1("\n".join(files).encode()).hexdigest()[:16]
+    return Partition(f"part-{key}", tuple(files))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # unreadable: the worker's reader reports it

@@ -1,0 +1,115 @@
+"""The pre-parse sentence filter: most sentences of a news archive hold no event, so only
+those that could yield one are parsed.
+
+A sentence is *eventful* when one of its words may be a trigger (a lemma of the loaded
+patterns, with the words that pattern needs beside it) and it holds an actor candidate
+(a capitalised word that is not a stop word, or a cue word of the actor vocabularies).
+The actors stage also needs the sentences that name whom an eventful sentence refers
+back to, so these are kept as context: for each eventful sentence, the first earlier
+sentence naming each of its capitalised words (where "Larijani" is "Iran's negotiator
+Ali Larijani"), and, when it holds a pronoun or a definite description, the sentences
+of the coreference window before it that name someone.
+
+The filter sees tokens only (no tagger, no parser), so a word's lemma is any lemma the
+model's lemmatizer could give it: the filter errs towards keeping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .events.coder import Trigger
+
+
+@dataclass(frozen=True)
+class ActorCues:
+    """What an actor candidate looks like before the parse."""
+
+    words: frozenset[str]  # lower-case words that may be a mention ("police", "he")
+    referring: frozenset[str]  # pronouns and descriptions: they need an earlier sentence
+    window: int  # sentences back a pronoun or description may reach
+
+
+@dataclass
+class _Words:
+    """One sentence as the filter sees it."""
+
+    forms: set[str]  # its words in lower case
+    lemmas: set[str]  # every lemma they may have (the forms among them)
+    names: set[str]  # capitalised words that are names, in lower case
+
+
+class SentenceFilter:
+    """``keep(sentences)``: for each tokenized sentence, whether it is parsed."""
+
+    def __init__(
+        self,
+        triggers: Mapping[str, tuple[Trigger, ...]],
+        cues: ActorCues,
+        lemmas: Callable[[str], frozenset[str]],
+        common_words: frozenset[str],
+    ):
+        self.triggers = triggers
+        self.cues = cues
+        self.lemmas = lemmas
+        self.common_words = common_words  # a capitalised one opening a sentence is no name
+
+    def keep(self, sentences: Sequence[Span]) -> list[bool]:
+        seen = [self._words(sentence) for sentence in sentences]
+        keep = [False] * len(seen)
+        first_naming: dict[str, int] = {}
+        for i, words in enumerate(seen):
+            if self._eventful(words):
+                keep[i] = True
+                self._keep_context(keep, i, seen, first_naming)
+            for name in words.names:
+                first_naming.setdefault(name, i)
+        return keep
+
+    def _keep_context(
+        self, keep: list[bool], i: int, seen: list[_Words], first_naming: dict[str, int]
+    ) -> None:
+        """Mark the sentences naming whom sentence ``i`` may refer back to."""
+        for name in seen[i].names:
+            if name in first_naming:
+                keep[first_naming[name]] = True
+        if seen[i].forms & self.cues.referring:
+            for j in range(max(0, i - self.cues.window), i):
+                keep[j] = keep[j] or self._has_actor(seen[j])
+
+    def _words(self, sentence: Span) -> _Words:
+        words = _Words(set(), set(), set())
+        for token in sentence:
+            form = token.lower_
+            lemmas = self.lemmas(form)
+            words.forms.add(form)
+            words.lemmas.update(lemmas)
+            opening_word = token.i == sentence.start and lemmas & self.common_words
+            if _capitalised(token) and not opening_word:
+                words.names.add(form)
+        return words
+
+    def _has_actor(self, words: _Words) -> bool:
+        return bool(words.names or words.forms & self.cues.words)
+
+    def _eventful(self, words: _Words) -> bool:
+        return self._has_actor(words) and any(
+            _needs_met(trigger, words.lemmas)
+            for word in words.lemmas
+            for trigger in self.triggers.get(word, ())
+        )
+
+
+def _needs_met(trigger: Trigger, words: set[str]) -> bool:
+    return all(
+        any(all(part in words for part in entry.split()) for entry in need)
+        for need in trigger.needs
+    )
+
+
+def _capitalised(token) -> bool:
+    """ "Iran", "Larijani", "NATO", "U.S.", not a capitalised stop word ("The", "He")."""
+    return token.text[:1].isupper() and token.text.replace(".", "").isalpha() and not token.is_stop

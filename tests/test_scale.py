@@ -1,0 +1,233 @@
+"""Archives at scale: the pre-parse sentence filter, streaming, worker processes, Dask."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dateline.cluster import partitions
+from dateline.errors import WorkerError
+from dateline.events.coder import triggers
+from dateline.events.patterns import load_patterns
+from dateline.model import Document
+from dateline.runner import RunSummary, code_paths, code_text
+from dateline.settings import Settings
+from dateline.store import open_db
+
+STORY = (
+    "NAIROBI, March 5, 2019 (AFP) - Kenyan Foreign Minister Amina Wekesa arrived in "
+    "Mogadishu on Tuesday for talks with Somali President Hassan Abdi Warsame.\n\n"
+    "Shares were little changed in morning trade.\n\n"
+    "Wekesa accused Somalia of harbouring militants, her spokesman said.\n"
+)
+
+
+def blanked(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` was left out of the parse (only spaces in its place)."""
+    sentence = doc.sentences[index]
+    return doc.parsed.text[sentence.start : sentence.end].strip() == ""
+
+
+class KeepParsed:
+    """A stage that keeps the spaCy Doc, which the runner drops after the stages."""
+
+    def __call__(self, doc: Document) -> Document:
+        doc.kept = doc.parsed
+        return doc
+
+
+def coded_with_parse(text: str, settings: Settings) -> Document:
+    from dateline.clean import clean_document
+    from dateline.model import RawDocument
+    from dateline.runner import Pipeline
+
+    pipeline = Pipeline(settings)
+    pipeline.stages.append(KeepParsed())
+    doc = clean_document(RawDocument("story.txt", text, "text"), settings)
+    pipeline.code([doc])
+    doc.parsed = doc.kept
+    return doc
+
+
+def test_sentences_without_a_trigger_are_not_parsed_and_offsets_hold():
+    doc = coded_with_parse(STORY, Settings())
+    texts = [s.text for s in doc.sentences]
+    market = next(i for i, t in enumerate(texts) if t.startswith("Shares"))
+    assert blanked(doc, market)
+    assert not blanked(doc, 0) and not blanked(doc, len(texts) - 1)
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+    accusation = next(e for e in doc.events if e.plover and e.plover.type == "ACCUSE")
+    assert doc.sentences[accusation.sentence].text.startswith("Wekesa accused")
+
+
+def test_the_filter_keeps_the_sentence_that_names_a_later_surname():
+    text = (
+        "Kenyan Foreign Minister Amina Wekesa is 54 years old.\n\n"
+        "Wekesa later accused Somalia of harbouring militants.\n"
+    )
+    doc = coded_with_parse(text, Settings())
+    assert not blanked(doc, 0)  # no trigger there, but it says who Wekesa is
+    accusation = next(e for e in doc.events if e.plover and e.plover.type == "ACCUSE")
+    assert accusation.source.country == "KEN"
+
+
+def test_filtered_and_unfiltered_coding_agree_on_the_example():
+    text = (Path(__file__).resolve().parents[1] / "examples" / "kenya-somalia.txt").read_text()
+    filtered = code_text(text, settings=Settings())
+    unfiltered = code_text(text, settings=Settings(sentence_filter=False))
+    assert [e.key(filtered.doc_id) for e in filtered.events] == [
+        e.key(unfiltered.doc_id) for e in unfiltered.events
+    ]
+
+
+def test_a_pattern_needing_a_word_does_not_keep_sentences_without_it():
+    vocabulary = triggers(load_patterns())
+    say = vocabulary["say"]
+    assert say and all(trigger.needs for trigger in say)  # "say" alone codes nothing
+    assert any("must" in need for trigger in say for need in trigger.needs)
+    doc = coded_with_parse(
+        "Iraqi officials said the weather was fine.\n\nIraqi officials said Iran must pay.\n",
+        Settings(),
+    )
+    assert blanked(doc, 0) and not blanked(doc, 1)
+
+
+def test_the_trigger_vocabulary_follows_user_patterns(tmp_path):
+    patterns = tmp_path / "mine.yaml"
+    patterns.write_text(
+        "patterns:\n  - {id: user.snub, verbs: [snub], code: '111', target: [dobj]}\n"
+    )
+    assert "snub" not in triggers(load_patterns())
+    assert "snub" in triggers(load_patterns((patterns,)))
+    settings = Settings(pattern_files=(patterns,))
+    doc = coded_with_parse("Iraqi officials snubbed the Iranian envoy.\n", settings)
+    assert not blanked(doc, 0)
+    assert [e.cameo.code for e in doc.events] == ["111"]
+
+
+def stories(folder: Path, count: int) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    for index in range(count):
+        (folder / f"story{index:03}.txt").write_text(
+            f"ROME, May {index % 28 + 1}, 2022 (ANSA) - Italian police arrested {index + 2} "
+            f"Albanian smugglers in Bari in operation number {index}, officials said.\n"
+        )
+    return [str(folder)]
+
+
+def stored(db: Path) -> tuple[int, int, list[str]]:
+    with open_db(db) as store:
+        documents = store.sql("SELECT count(*), count(DISTINCT doc_id) FROM documents")[1][0]
+        events = store.sql("SELECT id FROM events ORDER BY id")[1]
+    return documents[0], documents[1], [row[0] for row in events]
+
+
+def run(paths, settings, db=None) -> tuple[RunSummary, list[str]]:
+    summary, ids = RunSummary(), []
+    store = open_db(db) if db else None
+    try:
+        for batch in code_paths(paths, settings=settings, store=store):
+            summary.add(batch)
+            ids.extend(record["id"] for record in batch.records)
+    finally:
+        if store is not None:
+            store.close()
+    return summary, sorted(ids)
+
+
+def test_worker_processes_code_what_one_process_codes(tmp_path):
+    paths = stories(tmp_path / "in", 6)
+    one, one_ids = run(paths, Settings(batch_size=2), tmp_path / "one.duckdb")
+    two, two_ids = run(paths, Settings(batch_size=2, workers=2), tmp_path / "two.duckdb")
+    assert two_ids == one_ids and len(one_ids) >= 6
+    assert (two.coded, two.events) == (one.coded, one.events) == (6, len(one_ids))
+    assert stored(tmp_path / "two.duckdb") == stored(tmp_path / "one.duckdb")
+
+
+def test_a_killed_worker_stops_the_run_and_the_next_run_resumes(tmp_path):
+    import multiprocessing
+
+    paths = stories(tmp_path / "in", 12)
+    db = tmp_path / "events.duckdb"
+    settings = Settings(batch_size=1, workers=2)
+    with open_db(db) as store:
+        batches = code_paths(paths, settings=settings, store=store)
+        next(batches)  # one batch stored, four more in flight, seven not read yet
+        os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+        time.sleep(0.5)  # the pool notices the death
+        with pytest.raises(WorkerError, match="run the same command again"):
+            list(batches)
+    kept, _, _ = stored(db)
+    assert 1 <= kept < 12
+    summary, _ = run(paths, settings, db)
+    assert summary.already_stored == kept and summary.coded == 12 - kept
+    assert stored(db)[:2] == (12, 12)
+
+
+def test_documents_stream_through_a_bounded_window(tmp_path):
+    paths = stories(tmp_path / "in", 40)
+    alive = []
+    for _ in code_paths(paths, settings=Settings(batch_size=4)):
+        gc.collect()
+        alive.append(sum(type(o) is Document for o in gc.get_objects()))
+    assert len(alive) == 10
+    assert max(alive) <= 8  # this batch and the one being read, never the 40
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+def test_a_dask_run_stores_what_a_local_run_stores(tmp_path, cluster):
+    paths = stories(tmp_path / "in", 5)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    local, local_ids = run(paths, Settings(batch_size=2), tmp_path / "local.duckdb")
+    settings = Settings(
+        batch_size=2, dask_scheduler=cluster, partition_bytes=300, parts_dir=str(tmp_path / "p")
+    )
+    remote, remote_ids = run(paths, settings, tmp_path / "dask.duckdb")
+    assert remote_ids == local_ids and (remote.coded, remote.failed) == (5, 1) == (
+        local.coded,
+        local.failed,
+    )
+    assert len(list((tmp_path / "p").iterdir())) >= 2  # several partitions, one folder each
+    assert stored(tmp_path / "dask.duckdb") == stored(tmp_path / "local.duckdb")
+    with open_db(tmp_path / "dask.duckdb") as store:
+        assert store.sql("SELECT path FROM errors")[1] == [(str(tmp_path / "in" / "empty.txt"),)]
+
+
+def test_a_dask_rerun_loads_finished_parts_and_codes_what_a_dead_worker_left(tmp_path, cluster):
+    inputs = tmp_path / "in"
+    paths = stories(inputs, 4)
+    parts = tmp_path / "p"
+    settings = Settings(dask_scheduler=cluster, partition_bytes=1, parts_dir=str(parts))
+    first, ids = run(paths, settings)  # parts written, no database: nothing loaded yet
+    assert first.coded == 4
+    assert len(list(parts.iterdir())) == 4
+    files = [str(inputs / f"story{index:03}.txt") for index in range(4)]
+    folder = parts / partitions([files[0]], settings)[0].key
+    # a worker killed while writing a partition leaves a partial folder, no parts
+    folder.rename(folder.with_name(folder.name + ".partial"))
+    Path(files[3]).unlink()  # a finished partition is loaded, its input not read again
+    summary, rerun_ids = run(files, settings, tmp_path / "e.duckdb")
+    assert (summary.coded, summary.failed) == (4, 0) and rerun_ids == ids
+    assert stored(tmp_path / "e.duckdb")[:2] == (4, 4)
+
+
+def test_a_cluster_run_needs_somewhere_for_its_parts(tmp_path, cluster):
+    from dateline.errors import ConfigError
+
+    settings = replace(Settings(), dask_scheduler=cluster)
+    with pytest.raises(ConfigError, match="parts_dir"):
+        run(stories(tmp_path / "in", 1), settings)
