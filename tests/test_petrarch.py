@@ -72,6 +72,9 @@ RENEW
 --- RESIST [113] ---
 RESIST
 OPPOSE
+
+--- ARRIVE [032] ---
+ARRIVE
 """
 
 ACTORS = """\
@@ -203,6 +206,7 @@ def test_the_shipped_conversion_is_loaded_after_the_hand_written_patterns():
     patterns = load_patterns()
     converted = [p for group in patterns.by_lemma.values() for p in group if p.converted]
     assert len({lemma for p in converted for lemma in p.lemmas}) > 1000
+    assert all(p.phrase_arguments for p in converted)  # PETRARCH's argument rule as fallback
     for group in patterns.by_lemma.values():
         flags = [p.converted for p in group]
         assert flags == sorted(flags)  # hand-written first
@@ -277,6 +281,17 @@ def test_a_head_naming_no_actor_gives_way_to_the_actors_in_its_phrase(code):
     assert code("Valdoria hailed the renewal of trade ties between Kestria and Norvania.") == [
         ("041", "VAL", "KES"),
         ("041", "VAL", "NOR"),
+    ]
+
+
+def test_the_source_and_pronouns_give_way_to_the_actors_of_the_phrase(code):
+    # "his first official visit" is the president's own: Kestria is the target
+    events = code("The Valdorian president arrived in Kestria on his first official visit.")
+    assert ("032", "VAL", "KES") in events and ("032", "VAL", None) not in events
+    # "the leaders" name nobody; the actors of their phrase are the sources
+    assert code("The leaders of Valdoria and Norvania denounced Kestria.") == [
+        ("122", "NOR", "KES"),
+        ("122", "VAL", "KES"),
     ]
 
 

@@ -235,7 +235,10 @@ def _shipped_patterns() -> tuple[Pattern, ...]:
         converted = _read_yaml_file(PATTERN_DIR / name).patterns
         # "vowed to attack": like the hand-written pledges, a converted verb leaves its act
         # to a coded complement
-        patterns.extend(replace(p, converted=True, defer_to_complement=True) for p in converted)
+        patterns.extend(
+            replace(p, converted=True, defer_to_complement=True, phrase_arguments=True)
+            for p in converted
+        )
     return tuple(patterns)
 
 

@@ -11,16 +11,20 @@ verb dictionary (``Pattern.phrase_arguments``), this rule is the fallback:
   the words the verb governs after it, places included, never the event's source;
   coordinated, parenthetical and relative clauses on the verb, and phrases of time or
   circumstance ("after a clash in X": words.yaml's circumstance_prepositions), are not
-  its phrase. It also replaces a target the role rules read off the words around a head
-  that names no actor ("welcomed a resumption of ties between X and Y": X and Y);
+  its phrase;
 - source: the first actor named in the subject phrase of the verb, or of the verb it
   complements ("Valdoria was seen to break into ...": the passive's subject controls
   the complement).
+
+Either rule also replaces a role the role rules read off the words around a head that
+names no actor: "welcomed a resumption of ties between X and Y" targets X and Y, "the
+leaders of X, Y and Z met" has three sources (the first actor and its conjuncts).
 """
 
 from __future__ import annotations
 
 from ..model import Document, Mention
+from .doers import DESCRIBED_RULES
 from .patterns import PatternSet
 
 # a verb's dependents that are not its phrase: another clause, a parenthesis, a relative
@@ -41,12 +45,13 @@ def phrase_roles(
     from .coder import Role  # the coder's role type; it imports this module
 
     source_role, target_role = roles
-    if source_role is None:
+    if source_role is None or _loose(source_role.token, people, set()):
         subject = _subject_phrase(trigger)
         token = _first_named(subject, people, excluded=set()) if subject is not None else None
-        source_role = Role(token, "phrase:subject") if token is not None else None
-    if target_role is None or _loose(target_role.token, doc):
-        excluded = _actors_of(source_role.token, people) if source_role is not None else set()
+        if token is not None:
+            source_role = Role(token, "phrase:subject")
+    excluded = _actors_of(source_role.token, people) if source_role is not None else set()
+    if target_role is None or _loose(target_role.token, doc, excluded):
         words = _passive_subject(trigger) + _verb_phrase(trigger, patterns)
         token = _first_named(words, doc, excluded)
         if token is not None:
@@ -54,11 +59,14 @@ def phrase_roles(
     return source_role, target_role
 
 
-def _loose(token, doc: Document) -> bool:
+def _loose(token, doc: Document, excluded: set[int]) -> bool:
     """A role whose head word names no actor, read off the words around it ("welcomed a
-    resumption of ties between X and Y"): the first actor named in the phrase, with its
-    conjuncts, is the better reading there."""
-    return _mention_over(doc, token) is None
+    resumption of ties between X and Y", "the leaders of X, Y and Z met"): the first actor
+    named in the phrase, with its conjuncts, is the better reading there. So is a role
+    that is the source again or a pronoun's ("X arrived in Y on his first visit", "X
+    warned their people about Y")."""
+    mention = _mention_over(doc, token)
+    return mention is None or mention.actor in excluded or _pronoun(mention, token)
 
 
 def _verb_phrase(verb, patterns: PatternSet) -> list:
@@ -102,10 +110,13 @@ def _subject_phrase(verb) -> list | None:
 
 def _first_named(tokens: list, doc: Document, excluded: set[int]):
     """The first token naming an actor (by a mention over it) not in ``excluded``; a
-    pronoun's mention ("their homes") names nobody here."""
+    pronoun's mention ("their schools") and a described group ("prisoners", whose country
+    the actors stage guessed from the sentence) name nobody here."""
     for token in tokens:
         mention = _mention_over(doc, token)
-        if mention is not None and mention.actor not in excluded and not _pronoun(mention, token):
+        if mention is None or mention.actor in excluded or mention.rule in DESCRIBED_RULES:
+            continue
+        if not _pronoun(mention, token):
             return token
     return None
 
