@@ -142,9 +142,10 @@ def test_synsets_inside_synsets_expand_to_their_phrases(files):
 
 def test_discard_lists_tell_sentence_from_story_discards(files):
     discards = read_discards(files / "test.discards.txt")
-    assert discards.discards("Valdoria won the chess  final.", "")
-    assert not discards.discards("Valdoria won the chess match.", "")
-    assert discards.discards("Valdoria sent aid.", "A typhoon hit. Valdoria sent aid.")
+    assert discards.discards_sentence("Valdoria won the chess  final.")
+    assert not discards.discards_sentence("Valdoria won the chess match.")
+    assert discards.discards_story("A typhoon hit. Valdoria sent aid.")
+    assert not discards.discards_story("Valdoria sent aid.")
 
 
 def test_codes_the_codebook_lacks_take_their_parents_attributes(files):

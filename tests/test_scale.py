@@ -103,8 +103,10 @@ def test_the_trigger_vocabulary_follows_user_patterns(tmp_path):
     patterns.write_text(
         "patterns:\n  - {id: user.snub, verbs: [snub], code: '111', target: [dobj]}\n"
     )
-    assert "snub" not in triggers(load_patterns())
-    assert "snub" in triggers(load_patterns((patterns,)))
+    # shipped patterns take "snub" only with words beside it ("snubbed the demand"); the
+    # user's pattern makes the verb alone enough
+    assert all(trigger.needs for trigger in triggers(load_patterns()).get("snub", ()))
+    assert any(not trigger.needs for trigger in triggers(load_patterns((patterns,)))["snub"])
     settings = Settings(pattern_files=(patterns,))
     doc = coded_with_parse("Iraqi officials snubbed the Iranian envoy.\n", settings)
     assert not blanked(doc, 0)

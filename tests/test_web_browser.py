@@ -112,9 +112,11 @@ def shoot(page: Page, folder: Path, name: str) -> Path:
 
 def test_the_map_shows_markers_coloured_and_lists_a_places_events(page, server, tmp_path):
     page.goto(f"{server}/map")
-    expect(page.locator("#map")).to_have_attribute("data-markers", "4")
+    # Addis Ababa, Kampala, Kigali, Ethiopia (the aid pledge) and Uganda (the condemnation
+    # of the arrests, placed where the arrests it refers to were)
+    expect(page.locator("#map")).to_have_attribute("data-markers", "5")
     expect(page.locator("path.leaflet-interactive").first).to_be_visible()
-    expect(page.locator("#map-status")).to_contain_text("4 places")
+    expect(page.locator("#map-status")).to_contain_text("5 places")
     page.locator("#place-select").select_option(label="Kampala (1)")
     expect(page.locator("#place-events li")).to_have_count(1)
     expect(page.locator("#place-events")).to_contain_text("Ugandan police")
@@ -143,7 +145,7 @@ def test_a_filter_narrows_the_table_and_is_kept_in_the_url(page, server, tmp_pat
     expect(rows).to_have_count(2)
     for text in rows.all_inner_texts():
         assert "UGA" in text and "asserted" in text
-    expect(page.locator("#map")).to_have_attribute("data-markers", "0")
+    expect(page.locator("#map")).to_have_attribute("data-markers", "1")  # the condemnation
     shoot(page, tmp_path, "events-filtered")
     page.go_back()
     expect(table).to_have_attribute("data-total", "10")

@@ -96,8 +96,9 @@ class SentenceFilter:
         return bool(words.names or words.forms & self.cues.words)
 
     def _eventful(self, words: _Words) -> bool:
+        needed = words.lemmas | words.forms  # word slots name forms ("taxes"), the rest lemmas
         return self._has_actor(words) and any(
-            _needs_met(trigger, words.lemmas)
+            _needs_met(trigger, needed)
             for word in words.lemmas
             for trigger in self.triggers.get(word, ())
         )

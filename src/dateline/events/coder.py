@@ -145,6 +145,10 @@ class EventCoder:
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
             return doc
+        if self.patterns.discards.discards_story(doc.text):
+            # the whole text, not the parse: the pre-parse filter may blank the phrase's sentence
+            doc.events = []
+            return doc
         events: list[Event] = []
         people = _without_locatives(doc)
         for index, sentence in enumerate(doc.sentences):
@@ -340,9 +344,9 @@ class EventCoder:
         ]
 
     def _discarded(self, token) -> bool:
-        """A sentence (or document) with a phrase of a PETRARCH discard list codes nothing."""
+        """A sentence with a phrase of a PETRARCH discard list codes nothing."""
         discards = self.patterns.discards
-        return bool(discards) and discards.discards(token.sent.text, token.doc.text)
+        return discards.discards_sentence(token.sent.text)
 
     def _events(
         self, people: Document, doc: Document, index: int, trigger, pattern: Pattern
@@ -577,6 +581,8 @@ def triggers(patterns: PatternSet) -> dict[str, tuple[Trigger, ...]]:
                 pattern.prep,
                 pattern.clause_aux,
                 pattern.complement,
+                # a PETRARCH word slot: one of the forms its phrases start with
+                *(slot.firsts for slot in (*pattern.before, *pattern.after)),
             )
             found.setdefault(lemma, set()).add(Trigger(lemma, tuple(c for c in constraints if c)))
     for wrong, right in patterns.lemma_fixes.items():

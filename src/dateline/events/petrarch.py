@@ -133,11 +133,11 @@ class Discards:
     def __bool__(self) -> bool:
         return self.sentence is not None or self.story is not None
 
-    def discards(self, sentence: str, document: str) -> bool:
-        return bool(
-            (self.sentence is not None and self.sentence.search(sentence))
-            or (self.story is not None and self.story.search(document))
-        )
+    def discards_sentence(self, sentence: str) -> bool:
+        return self.sentence is not None and self.sentence.search(sentence) is not None
+
+    def discards_story(self, document: str) -> bool:
+        return self.story is not None and self.story.search(document) is not None
 
     def merged(self, other: Discards) -> Discards:
         return Discards(_union(self.sentence, other.sentence), _union(self.story, other.story))
