@@ -218,6 +218,16 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"x")
                 self.wfile.flush()
                 time.sleep(0.1)
+        elif self.path == "/drip-headers":  # the status line and headers a byte at a time
+            for byte in b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nstory":
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+        elif self.path == "/redirect-chain":  # each hop quick, the chain slow
+            time.sleep(0.3)
+            self.send_response(302)
+            self.send_header("Location", "/redirect-chain")
+            self.end_headers()
         elif self.path == "/to-ftp":
             self.send_response(302)
             self.send_header("Location", "ftp://127.0.0.1/story.txt")
@@ -259,6 +269,14 @@ def test_a_url_has_an_overall_deadline(server):
     (failure,) = read([f"{server}/drip"], Settings(fetch_timeout=0.5))
     assert time.monotonic() - started < 2  # the body would take 4 s
     assert "gave up after 0.5 s" in failure.reason
+
+
+@pytest.mark.parametrize("path", ["/drip-headers", "/redirect-chain"])
+def test_the_deadline_covers_headers_and_redirects(server, path):
+    started = time.monotonic()
+    (failure,) = read([f"{server}{path}"], Settings(fetch_timeout=0.8))
+    assert time.monotonic() - started < 2.5  # the headers alone would take 5 s
+    assert "gave up after 0.8 s" in failure.reason
 
 
 def test_redirects_go_to_http_and_https_only(server):

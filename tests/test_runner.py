@@ -128,6 +128,7 @@ def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, mon
             for batch in code_paths([str(path)], store=store):
                 first.add(batch)
         assert (first.coded, first.failed, first.events) == (0, 1, 0)
+        assert store.stats()["errors"] == 1
         assert not [r for r in caplog.records if r.exc_info and r.levelname != "DEBUG"]
         monkeypatch.setattr(ActorCoder, "__call__", working)
         second = RunSummary()
@@ -135,7 +136,9 @@ def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, mon
             second.add(batch)
         stored = store.sql("SELECT count(*), count(skipped) FROM documents")[1]
         events = store.stats()["events"]
+        errors = store.stats()["errors"]
     assert (second.coded, second.already_stored, second.failed) == (1, 0, 0)
+    assert errors == 0  # the retried failure is no longer counted
     assert stored == [(1, 0)]  # the failed row was replaced, not duplicated
     assert events == second.events > 0
 

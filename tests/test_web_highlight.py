@@ -34,3 +34,10 @@ def test_phrases_of_a_record_with_missing_parts():
         "date": None,
         "place": None,
     }
+
+
+def test_marks_stay_on_their_words_after_letters_that_lower_to_two():
+    marks = {"trigger": "arrested", "place": "Ankara"}
+    result = segments("İzmir police arrested Ali in Ankara.", marks)
+    marked = {s.role: s.text for s in result if s.role}
+    assert marked == {"trigger": "arrested", "place": "Ankara"}

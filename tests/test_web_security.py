@@ -70,3 +70,9 @@ def test_a_read_only_open_refuses_an_unmigrated_or_missing_file(tmp_path):
     duckdb.connect(str(tmp_path / "other.duckdb")).close()
     with pytest.raises(StoreError, match="schema version 0"):
         open_db(tmp_path / "other.duckdb", read_only=True)
+
+
+def test_no_page_loads_scripts_from_elsewhere(client):
+    # FastAPI's Swagger page would load from a CDN: it is off, the description is served
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").json()["info"]["title"] == "Dateline"

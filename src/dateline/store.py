@@ -350,6 +350,12 @@ class Store:
         failed = [doc_id for doc_id, failed in rows if failed]
         if failed:
             self._delete_contents(failed)
+            # the failure being retried is no longer an error of the database
+            self.con.execute(
+                "DELETE FROM errors WHERE severity = ? AND path IN "
+                "(SELECT path FROM documents WHERE list_contains(?, doc_id))",
+                [SEVERITY_ERROR, failed],
+            )
             self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [failed])
         return {doc_id for doc_id, failed in rows if not failed}
 

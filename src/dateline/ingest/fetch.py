@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import http.client
 import logging
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -43,6 +45,52 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """The time one URL may take: when it is up, every socket opened for that URL is shut,
+    so a server that drips its headers or chains redirects cannot hold a run either."""
+
+    def __init__(self, seconds: float):
+        self.sockets: list[socket.socket] = []
+        self.timer = threading.Timer(seconds, self._expire)
+        self.timer.daemon = True
+
+    def _expire(self) -> None:
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:  # already closed
+                pass
+
+    def connection(self, base: type[http.client.HTTPConnection]):
+        """A connection class of ``base`` whose sockets this deadline watches."""
+        deadline = self
+
+        class Watched(base):
+            def connect(self):
+                super().connect()
+                deadline.sockets.append(self.sock)
+
+        return Watched
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.watched = deadline.connection(http.client.HTTPConnection)
+
+    def http_open(self, req):
+        return self.do_open(self.watched, req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self.watched = deadline.connection(http.client.HTTPSConnection)
+
+    def https_open(self, req):
+        return self.do_open(self.watched, req, context=self._context)
+
+
 class Fetcher:
     """GET a URL with urllib (http/https redirects followed), refusing bodies over
     ``max_bytes`` and giving up after ``fetch_timeout`` seconds in all."""
@@ -51,7 +99,6 @@ class Fetcher:
         self.timeout = settings.fetch_timeout
         self.max_bytes = settings.max_bytes
         self.user_agent = settings.user_agent
-        self.opener = urllib.request.build_opener(_HttpOnlyRedirects)
 
     def fetch(self, url: str) -> Fetched:
         if urlsplit(url).scheme.lower() not in SCHEMES:
@@ -59,8 +106,13 @@ class Fetcher:
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
         log.info("fetching %s", url)
         deadline = time.monotonic() + self.timeout
+        watchdog = _Deadline(self.timeout)
+        opener = urllib.request.build_opener(
+            _HttpOnlyRedirects, _WatchedHTTP(watchdog), _WatchedHTTPS(watchdog)
+        )
+        watchdog.timer.start()
         try:
-            with self.opener.open(request, timeout=self.timeout) as response:
+            with opener.open(request, timeout=self.timeout) as response:
                 self._check_length(url, response.headers.get("Content-Length"))
                 data = self._read(url, response, deadline)
                 final_url = response.geturl()
@@ -72,8 +124,12 @@ class Fetcher:
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             if isinstance(getattr(exc, "reason", None), TimeoutError):
                 raise InputError(url, self._gave_up) from None
+            if time.monotonic() >= deadline:  # the watchdog shut the socket
+                raise InputError(url, self._gave_up) from None
             reason = getattr(exc, "reason", exc)
             raise InputError(url, f"cannot fetch: {reason}") from None
+        finally:
+            watchdog.timer.cancel()
         return Fetched(final_url, data, content_type)
 
     def _read(self, url: str, response, deadline: float) -> bytes:
@@ -87,6 +143,8 @@ class Fetcher:
             _set_read_timeout(response, left)
             chunk = response.read1(READ_CHUNK)
             if not chunk:
+                if time.monotonic() >= deadline:  # shut by the watchdog, not ended
+                    raise InputError(url, self._gave_up)
                 return b"".join(chunks)
             size += len(chunk)
             if size > self.max_bytes:

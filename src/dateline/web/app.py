@@ -81,6 +81,10 @@ def build_app(db_path: str | Path) -> FastAPI:
         version=__version__,
         description="Coded political events (CAMEO, PLOVER) from news articles: read-only.",
         lifespan=lifespan,
+        # FastAPI's /docs and /redoc pages load Swagger UI from a CDN with inline scripts:
+        # neither runs offline nor under the dashboard's script policy; /openapi.json stays
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.database = database
     app.state.templates = pages.templates()

@@ -3,6 +3,7 @@ place are written, as segments a template renders (escaped) one by one."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,15 +34,13 @@ def segments(sentence: str, marks: dict[str, str | None]) -> list[Segment]:
     """``sentence`` cut into segments at the first occurrence of each role's phrase
     (case-insensitive); a phrase not found in the sentence is not marked."""
     owner: list[str | None] = [None] * len(sentence)
-    lowered = sentence.lower()
     for role in reversed(ROLES):  # later roles first, so earlier ones overwrite them
         phrase = marks.get(role)
-        if not phrase:
+        # matched in the sentence itself: lowering first can change its length ("İ")
+        found = re.search(re.escape(phrase), sentence, re.IGNORECASE) if phrase else None
+        if found is None:
             continue
-        start = lowered.find(phrase.lower())
-        if start < 0:
-            continue
-        owner[start : start + len(phrase)] = [role] * len(phrase)
+        owner[found.start() : found.end()] = [role] * (found.end() - found.start())
     result: list[Segment] = []
     for position, char in enumerate(sentence):
         role = owner[position]
