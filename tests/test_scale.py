@@ -221,10 +221,24 @@ def test_a_dask_rerun_loads_finished_parts_and_codes_what_a_dead_worker_left(tmp
     folder = parts / partitions([files[0]], settings)[0].key
     # a worker killed while writing a partition leaves a partial folder, no parts
     folder.rename(folder.with_name(folder.name + ".partial"))
-    Path(files[3]).unlink()  # a finished partition is loaded, its input not read again
+    finished = parts / partitions([files[3]], settings)[0].key
+    written = sorted((p.name, p.stat().st_mtime_ns) for p in finished.iterdir())
     summary, rerun_ids = run(files, settings, tmp_path / "e.duckdb")
     assert (summary.coded, summary.failed) == (4, 0) and rerun_ids == ids
     assert stored(tmp_path / "e.duckdb")[:2] == (4, 4)
+    # a finished partition is loaded as it was, not coded again
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in finished.iterdir()) == written
+
+
+def test_a_partition_is_coded_again_when_its_file_or_the_settings_change(tmp_path):
+    stories(tmp_path / "in", 1)
+    path = str(tmp_path / "in" / "story000.txt")
+    settings = Settings(partition_bytes=1, parts_dir=str(tmp_path / "p"))
+    key = partitions([path], settings)[0].key
+    assert partitions([path], replace(settings, workers=2))[0].key == key  # how, not what
+    assert partitions([path], replace(settings, year=1987))[0].key != key
+    Path(path).write_text(Path(path).read_text() + "\nOne more line.\n")
+    assert partitions([path], settings)[0].key != key
 
 
 def test_a_cluster_run_needs_somewhere_for_its_parts(tmp_path, cluster):

@@ -22,9 +22,10 @@ import logging
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import __version__
 from .dedup import Deduplicator
 from .errors import ConfigError, MissingExtraError
 from .ingest import STDIN, expand_paths, is_url, read_inputs
@@ -60,7 +61,7 @@ def partitions(paths: Sequence[str], settings: Settings) -> list[Partition]:
             size = 0
         groups[-1].append(path)
         size += URL_BYTES if is_url(path) else _size(path)
-    return [_partition(group) for group in groups if group]
+    return [_partition(group, settings) for group in groups if group]
 
 
 def code_partition(partition: Partition, settings: Settings, parts_dir: str) -> str:
@@ -142,9 +143,22 @@ def _parts_dir(settings: Settings, store: Store | None) -> str:
     return f"{store.path}.parts"
 
 
-def _partition(files: list[str]) -> Partition:
-    key = hashlib.sha1("\n".join(files).encode()).hexdigest()[:16]
-    return Partition(f"part-{key}", tuple(files))
+def _partition(files: list[str], settings: Settings) -> Partition:
+    """A partition named by what its coding depends on: the files as they are now (path,
+    size, time) and the coding settings, so that a re-run after an edit or with other
+    vocabularies codes it again instead of loading old parts."""
+    coding = replace(settings, workers=1, dask_scheduler="", parts_dir="")  # how, not what
+    stamps = [f"{path}\t{_stamp(path)}" for path in files]
+    digest = hashlib.sha1("\n".join([__version__, repr(coding), *stamps]).encode())
+    return Partition(f"part-{digest.hexdigest()[:16]}", tuple(files))
+
+
+def _stamp(path: str) -> str:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "-"  # a URL, or unreadable: the worker's reader reports it
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _size(path: str) -> int:
