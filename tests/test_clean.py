@@ -8,9 +8,9 @@ import pytest
 
 from dateline.clean import clean_document, load_vocabulary, parse_dateline
 from dateline.errors import InputError
+from dateline.kb.timex import vocabulary
 from dateline.model import RawDocument, content_hash
 from dateline.settings import Settings
-from dateline.timex import vocabulary
 
 LEDE = (
     "DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on "

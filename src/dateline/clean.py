@@ -26,9 +26,9 @@ import trafilatura
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .errors import ConfigError, InputError
+from .kb.timex import alternation, latest_date, nearest_date, safe_date, vocabulary
 from .model import GUESSED_YEAR_FROM, UPPER_BOUNDS, Dateline, Document, RawDocument, content_hash
 from .settings import Settings
-from .timex import alternation, latest_date, nearest_date, safe_date, vocabulary
 
 log = logging.getLogger(__name__)
 
