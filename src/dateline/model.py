@@ -62,6 +62,10 @@ class Dateline:
     # where the year of a date written without one came from: metadata | page | settings
     # | file | body (a full date elsewhere in the story); None when the year is written
     year_from: str | None = None
+    # where ``text`` stands in Document.text, [start, end); None when not recorded (a
+    # dateline made by hand, or read back from a store that kept no offsets)
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
