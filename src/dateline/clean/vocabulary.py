@@ -17,9 +17,10 @@ from ..errors import ConfigError
 from ..kb.timex import DateGrammar, alternation, date_grammar
 from ..kb.timex.grammar import EXPRESSIONS
 
-RESIDUE = "cleaning/residue.txt"
-AGENCIES = "cleaning/agencies.csv"
-TEASERS = "cleaning/teasers.txt"
+# the shipped files, found once (paths only: they are read on use, re-read when edited)
+RESIDUE = resources.data_path("cleaning/residue.txt")
+AGENCIES = resources.data_path("cleaning/agencies.csv")
+TEASERS = resources.data_path("cleaning/teasers.txt")
 WORDS = resources.data_path("cleaning/words.toml")
 
 
@@ -43,9 +44,9 @@ def load_vocabulary(
     teaser_files: Sequence[Path] = (),
 ) -> Vocabulary:
     """The vocabulary of the shipped files and the user's, later files adding to earlier."""
-    residue = resources.shipped_then_user(RESIDUE, residue_files)
-    agencies = resources.shipped_then_user(AGENCIES, agency_files)
-    teasers = resources.shipped_then_user(TEASERS, teaser_files)
+    residue = (RESIDUE, *residue_files)
+    agencies = (AGENCIES, *agency_files)
+    teasers = (TEASERS, *teaser_files)
     return resources.derived(
         (*residue, *agencies, *teasers, WORDS, EXPRESSIONS),
         f"cleaning vocabulary {len(residue)} {len(agencies)}",
