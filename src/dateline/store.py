@@ -132,6 +132,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE errors ADD COLUMN severity VARCHAR DEFAULT 'error';
         """,
     ),
+    (
+        "0007_dateline_offsets",
+        """
+        -- where the dateline stands in the text ([start, end); the clean stage cuts it
+        -- from the head, so 0 and 0); null for rows stored before
+        ALTER TABLE documents ADD COLUMN dateline_start INTEGER;
+        ALTER TABLE documents ADD COLUMN dateline_end INTEGER;
+        """,
+    ),
 )
 SEVERITY_ERROR, SEVERITY_WARNING = "error", "warning"  # the errors table's severity values
 
@@ -877,6 +886,8 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "dateline_agency": dateline.agency if dateline else None,
         "dateline_date": dateline.date if dateline else None,
         "dateline_year_from": dateline.year_from if dateline else None,
+        "dateline_start": dateline.start if dateline else None,
+        "dateline_end": dateline.end if dateline else None,
         "language": doc.language,
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of,
@@ -1044,6 +1055,8 @@ def _document(row: dict[str, Any]) -> Document:
             agency=row["dateline_agency"],
             date=row["dateline_date"],
             year_from=row["dateline_year_from"],
+            start=row["dateline_start"],
+            end=row["dateline_end"],
         )
     return Document(
         doc_id=row["doc_id"],
