@@ -31,7 +31,7 @@ from .lexicon import (
     token_key,
     word_list,
 )
-from .model import Actor, Document, Mention
+from .model import Actor, Document, Mention, MentionRule
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ NOT_HEADS = {"compound", "flat", "amod", "nmod"}
 COUNTRY_KINDS = {"state", "capital", "demonym", "region"}
 # what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
 PLACE_KINDS = {"state", "capital", "region"}
-LOCATIVE = "locative"
+LOCATIVE = MentionRule.LOCATIVE
 # pronoun -> the kind of actor it refers to
 PRONOUNS = {row["pronoun"]: row["kind"] for row in data_rows("pronouns.csv")}
 COMPATIBLE = {  # which earlier actors a pronoun or description may refer to

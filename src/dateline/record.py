@@ -65,7 +65,10 @@ def document_records(doc: Document) -> list[dict[str, Any]]:
 
 
 def _actor(ref: ActorRef | None) -> dict[str, Any] | None:
-    return asdict(ref) if ref else None
+    if ref is None:
+        return None
+    # the actor's index points into the document's actors, which the record does not carry
+    return {"text": ref.text, "name": ref.name, "country": ref.country, "sector": ref.sector}
 
 
 def _count(count: Count | None) -> dict[str, Any] | None:

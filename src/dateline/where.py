@@ -31,7 +31,7 @@ from .gazetteer import (
     GazPlace,
     load_gazetteer,
 )
-from .model import ActorRef, Document, Event, Place
+from .model import ActorRef, Document, Event, MentionRule, Place
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list
     spans = [ent for ent in doc.parsed.ents if _is_place_entity(ent)]
     taken = {i for span in spans for i in range(span.start_char, span.end_char)}
     for mention in doc.mentions:
-        if mention.rule == "locative" and mention.start not in taken:
+        if mention.rule == MentionRule.LOCATIVE and mention.start not in taken:
             span = doc.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
