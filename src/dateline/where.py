@@ -167,7 +167,7 @@ def find_toponyms(
                 spans.append(span)
     found = []
     for span in spans:
-        place = _resolve_entity(span, gazetteer, context, words.directions)
+        place = _resolve_entity(span, doc.text, gazetteer, context, words.directions)
         if place is None:
             continue
         sentence = doc.sentence_at(span.start_char)
@@ -207,12 +207,13 @@ def _is_place_entity(ent, words: SpatialWords) -> bool:
 
 
 def _resolve_entity(
-    ent, gazetteer: Gazetteer, context: Context, directions: frozenset[str]
+    ent, text: str, gazetteer: Gazetteer, context: Context, directions: frozenset[str]
 ) -> GazPlace | None:
     """The entity's place: "northern X" as a region, else the name or a shorter one (see
     ``Gazetteer.resolve_phrase``); a town of the state or country written after it when
-    it has one ("Paris, Tenn.")."""
-    following = ent.doc.text[ent.end_char : ent.end_char + _QUALIFIER_CHARS]
+    it has one ("Paris, Tenn."). ``text`` is the document's (the parse's own ``text`` is
+    joined from its tokens anew on every reading)."""
+    following = text[ent.end_char : ent.end_char + _QUALIFIER_CHARS]
     within = gazetteer.qualifier(following)
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
     if previous is not None and previous.lower_ in directions:

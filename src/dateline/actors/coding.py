@@ -101,8 +101,9 @@ class Story:
     def _dictionary_matches(self) -> dict[int, DictionaryMatch]:
         """Token index -> the dictionary phrase covering it (longest match, proper names),
         then misspelt country names and demonyms among the capitalised words left over."""
-        tokens = [t for t in self.parsed if token_key(t.text)]
-        words = [token_key(t.text) for t in tokens]
+        keyed = [(t, key) for t in self.parsed if (key := token_key(t.text))]
+        tokens = [t for t, _ in keyed]
+        words = [key for _, key in keyed]
 
         def written_as_name(i: int, j: int) -> bool:
             # "turkey", "the valley": dictionary names are written capitalised
