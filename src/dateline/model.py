@@ -57,6 +57,16 @@ class MentionRule(StrEnum):
     COREF_DESCRIPTION = "coref:description"  # "the men", "both governments"
 
 
+class ActorKind(StrEnum):
+    """What an actor is (``Actor.kind``): a pronoun or description refers back only to
+    the kinds it may stand for."""
+
+    PERSON = "person"
+    GROUP = "group"
+    STATE = "state"
+    ORGANISATION = "organisation"
+
+
 @dataclass
 class RawDocument:
     """One input as read: bytes or text plus what the reader knew about it."""
@@ -107,7 +117,7 @@ class Actor:
     name: str  # canonical name
     country: str | None  # ISO 3166-1 alpha-3
     sector: str | None  # GOV MIL COP JUD SPY REB OPP PTY CVL MED BUS NGO IGO REL EDU HLH LAB ...
-    kind: str  # person | group | state | organisation
+    kind: str  # an ActorKind value
     evidence: str  # the rule or dictionary entry that coded it
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.actors import COMPATIBLE, ActorCoder, ActorWords
-from dateline.model import Dateline, MentionRule
+from dateline.model import ActorKind, Dateline, MentionRule
 from dateline.settings import Settings
 
 
@@ -296,6 +296,7 @@ def test_every_mention_is_linked_by_a_named_rule(code):
     rules = {m.rule for m in doc.mentions}
     assert {MentionRule.LOCATIVE, MentionRule.COREF_SURNAME, MentionRule.COREF_PRONOUN} <= rules
     assert all(isinstance(m.rule, MentionRule) for m in doc.mentions)
+    assert doc.actors and all(actor.kind in set(ActorKind) for actor in doc.actors)
 
 
 def test_user_dictionary_with_dates(parsed, tmp_path):

@@ -11,11 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..lexicon import KINDS, Entry, Lexicon, Role, phrase_key, token_key
-from ..model import Document, MentionRule
+from ..lexicon import Entry, Lexicon, Role, phrase_key, token_key
+from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 
+# dictionary entry kinds (``Entry.kind``) that name a country, and the actor each codes
 COUNTRY_KINDS = {"state", "capital", "demonym", "region"}
+ENTRY_ACTOR_KINDS = {
+    "capital": ActorKind.STATE,
+    "demonym": ActorKind.GROUP,
+    "region": ActorKind.STATE,
+}
 NAME_LINKS = {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
 
 
@@ -26,7 +32,7 @@ class CodedActor:
     name: str
     country: str | None
     sector: str | None
-    kind: str  # person | group | state | organisation
+    kind: str  # an ActorKind value
     rule: MentionRule
     evidence: str
 
@@ -189,9 +195,9 @@ class Story:
         Annan", "the Bush administration" (a known leader's country)."""
         for token in modifiers:
             match = self.entry_at.get(token.i)
-            if match and match.entry.kind == "organisation":
+            if match and match.entry.kind == ActorKind.ORGANISATION:
                 return match.entry
-            if match and match.entry.kind == "person" and match.entry.country:
+            if match and match.entry.kind == ActorKind.PERSON and match.entry.country:
                 return match.entry
         return None
 
@@ -216,28 +222,26 @@ def from_entry(story: Story, head, entry: Entry, role, countries) -> CodedActor:
     entry lacks them."""
     country, sector = entry.country, entry.sector
     evidence = [entry.source]
-    if entry.kind == "person" and any(
+    if entry.kind == ActorKind.PERSON and any(
         t.lower_ in story.lexicon.former for t in story.parsed[head.left_edge.i : head.i]
     ):
         sector = "ELI"  # "ousted President Askar Akayev": no longer in office
         evidence.append("a former office holder -> ELI")
-    if entry.kind == "person" and countries and countries[0].entry.country != country:
+    if entry.kind == ActorKind.PERSON and countries and countries[0].entry.country != country:
         # "King Hassan of Morocco": the text's own country beats a dictionary namesake
         found = story.country_or_context(countries)
         country = found.country
         evidence.append(found.why)
-    if country is None and countries and entry.kind != "organisation":
+    if country is None and countries and entry.kind != ActorKind.ORGANISATION:
         found = story.country_or_context(countries)
         country = found.country
         evidence.append(found.why)
-    if sector is None and role is not None and entry.kind != "state":
+    if sector is None and role is not None and entry.kind != ActorKind.STATE:
         sector = role.sector
         evidence.append(f"role '{role.words}'")
     if entry.kind == "demonym" and entry.country:
         return _people(story, head, entry, country, sector, evidence)
-    kind = {"capital": "state", "demonym": "group", "region": "state"}.get(entry.kind, entry.kind)
-    if kind not in KINDS:
-        kind = "organisation"
+    kind = ENTRY_ACTOR_KINDS.get(entry.kind) or _actor_kind(entry.kind)
     rule = MentionRule.CAPITAL if entry.kind == "capital" else MentionRule.DICTIONARY
     return CodedActor(entry.name, country, sector, kind, rule, "; ".join(evidence))
 
@@ -253,7 +257,9 @@ def _people(story: Story, head, entry: Entry, country, sector, evidence) -> Code
     if sector is None:
         sector = "CVL"  # a people with no role named: civilians
         evidence.append("a people -> CVL")
-    return CodedActor(name, country, sector, "group", MentionRule.DEMONYM, "; ".join(evidence))
+    return CodedActor(
+        name, country, sector, ActorKind.GROUP, MentionRule.DEMONYM, "; ".join(evidence)
+    )
 
 
 def person(story: Story, span, role, countries, modifiers) -> CodedActor:
@@ -270,18 +276,18 @@ def person(story: Story, span, role, countries, modifiers) -> CodedActor:
     sector = role.sector if role else None
     end = span.end - (span[-1].dep_ == "case")
     name = story.parsed[span.start : end].text
-    return CodedActor(name, found.country, sector, "person", rule, "; ".join(evidence))
+    return CodedActor(name, found.country, sector, ActorKind.PERSON, rule, "; ".join(evidence))
 
 
 def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
     """ "Iranian officials", "the police", "President Volodymyr Zelenskiy" untagged."""
     own = story.lexicon.role([head.lemma_])
-    if own is not None and own.kind == "organisation" and story.in_institution(head):
+    if own is not None and own.kind == ActorKind.ORGANISATION and story.in_institution(head):
         return None  # "at the hospital", "in court", "in parliament"
     found = story.country_or_context(countries or clause_countries(story, head), modifiers)
     own = own or role
     plural = head.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in tokens)
-    kind = "group" if plural else own.kind
+    kind = ActorKind.GROUP if plural else own.kind
     words = [
         t.text
         for t in tokens
@@ -290,10 +296,10 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
     evidence = f"role '{role.words}' -> {role.sector}" + (f"; {found.why}" if found.why else "")
     rule = MentionRule.DEMONYM if countries else MentionRule.ROLE
     name = [t.text for t in tokens if t.pos_ == "PROPN" and not story.lexicon.role([t.lemma_])]
-    if head.pos_ == "PROPN" and not plural and name and own.kind != "organisation":
+    if head.pos_ == "PROPN" and not plural and name and own.kind != ActorKind.ORGANISATION:
         # "President Volodymyr Zelenskiy" untagged as a person: the name after the title;
         # "the Montenegro Assembly" names the body itself
-        kind, rule, words = "person", MentionRule.TITLE, name
+        kind, rule, words = ActorKind.PERSON, MentionRule.TITLE, name
     return CodedActor(" ".join(words), found.country, role.sector, kind, rule, evidence)
 
 
@@ -322,7 +328,7 @@ def national(story: Story, head, tokens, countries) -> CodedActor | None:
     if story.in_institution(head):
         return None  # "in Iraqi territory"
     entry = countries[0].entry
-    kind = "group" if head.tag_ in ("NNS", "NNPS") else "organisation"
+    kind = ActorKind.GROUP if head.tag_ in ("NNS", "NNPS") else ActorKind.ORGANISATION
     words = [t.text for t in tokens if t.dep_ not in ("det", "nummod", "case", "punct")]
     return CodedActor(" ".join(words), entry.country, None, kind, MentionRule.DEMONYM, entry.source)
 
@@ -336,7 +342,7 @@ def organisation(story: Story, head, countries) -> CodedActor:
         if role:
             break
     country = countries[0].entry.country if countries else None
-    kind = "group" if ent.label_ == "NORP" else "organisation"
+    kind = ActorKind.GROUP if ent.label_ == "NORP" else ActorKind.ORGANISATION
     evidence = f"named entity {ent.label_}" + (f"; role '{role.words}'" if role else "")
     sector = role.sector if role else None
     return CodedActor(ent.text, country, sector, kind, MentionRule.NER, evidence)
@@ -346,6 +352,14 @@ def written_as_a_name(span) -> bool:
     """Every word of a name but its particles ("of", "al-", "d'") starts with a capital."""
     words = [t for t in span if t.text[:1].isalpha() and t.lower_ not in NAME_LINKS]
     return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
+def _actor_kind(kind: str) -> ActorKind:
+    """An entry's own kind as an actor's: a kind the model does not know is an organisation."""
+    try:
+        return ActorKind(kind)
+    except ValueError:
+        return ActorKind.ORGANISATION
 
 
 def _actor_data(name: str):

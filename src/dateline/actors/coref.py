@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon import phrase_key
-from ..model import Actor, Document, Mention, MentionRule
+from ..model import Actor, ActorKind, Document, Mention, MentionRule
 from .coding import ActorWords, Candidate, CodedActor
 
 COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
-    "person": ("person",),
-    "group": ("group", "state", "organisation"),
-    "organisation": ("state", "organisation"),
-    "state": ("state",),
+    ActorKind.PERSON: (ActorKind.PERSON,),
+    ActorKind.GROUP: (ActorKind.GROUP, ActorKind.STATE, ActorKind.ORGANISATION),
+    ActorKind.ORGANISATION: (ActorKind.STATE, ActorKind.ORGANISATION),
+    ActorKind.STATE: (ActorKind.STATE,),
 }
 COREF_WINDOW = 3  # sentences back that a pronoun or description may reach
 
@@ -41,7 +41,7 @@ class Chains:
         for cand in candidates:
             coded = cand.actor
             surname = cand.refers and coded.rule == MentionRule.COREF_SURNAME
-            if surname or coded.rule == MentionRule.NER and coded.kind != "person":
+            if surname or coded.rule == MentionRule.NER and coded.kind != ActorKind.PERSON:
                 # "Mr Larijani", or "Larijani" mistaken for a group: an earlier person's name
                 found = self._same_person(coded.name)
                 if found is not None:
@@ -72,19 +72,21 @@ class Chains:
         index = self.state_of.get(coded.country)
         if index is None:
             index = len(self.actors)
-            self.actors.append(Actor(coded.name, coded.country, "GOV", "state", coded.evidence))
+            self.actors.append(
+                Actor(coded.name, coded.country, "GOV", ActorKind.STATE, coded.evidence)
+            )
             self.state_of[coded.country] = index
             self.located_only.add(index)
         return index
 
     def _actor_for(self, coded: CodedActor) -> tuple[int, MentionRule]:
-        if coded.kind == "state" and self.state_of.get(coded.country) in self.located_only:
+        if coded.kind == ActorKind.STATE and self.state_of.get(coded.country) in self.located_only:
             # "talks in Iraq ... Iraq said": the place named earlier is this actor
             index = self.state_of[coded.country]
             self.located_only.discard(index)
             self._complete(index, coded)
             return index, coded.rule
-        if coded.kind == "person":
+        if coded.kind == ActorKind.PERSON:
             found = self._same_person(coded.name)
             if found is not None:
                 self._complete(found, coded)
@@ -95,7 +97,7 @@ class Chains:
             self.keys[key] = len(self.actors)
             actor = Actor(coded.name, coded.country, coded.sector, coded.kind, coded.evidence)
             self.actors.append(actor)
-            if coded.kind == "state" and coded.country:
+            if coded.kind == ActorKind.STATE and coded.country:
                 self.state_of.setdefault(coded.country, self.keys[key])
         return self.keys[key], coded.rule
 
@@ -107,9 +109,12 @@ class Chains:
         actor, coded = self.actors[index], cand.actor
         if actor.country and coded.country and actor.country != coded.country:
             return None  # "Iran, Iraq and Syria" misparsed as appositions
-        named = coded.kind == "person" and coded.rule in (MentionRule.NER, MentionRule.TITLE)
-        if named and actor.kind != "person":
-            actor.name, actor.kind = coded.name, "person"
+        named = coded.kind == ActorKind.PERSON and coded.rule in (
+            MentionRule.NER,
+            MentionRule.TITLE,
+        )
+        if named and actor.kind != ActorKind.PERSON:
+            actor.name, actor.kind = coded.name, ActorKind.PERSON
         elif named:
             actor.name = coded.name  # the official's name is the better canonical name
         self._complete(index, coded)
@@ -120,7 +125,7 @@ class Chains:
         words = self._name_words(name)
         for index in range(len(self.actors) - 1, -1, -1):
             actor = self.actors[index]
-            if actor.kind != "person":
+            if actor.kind != ActorKind.PERSON:
                 continue
             known = self._name_words(actor.name)
             if words and known and words[-1] == known[-1] and set(words) <= set(known):
@@ -183,7 +188,9 @@ class Chains:
                 actor = self.actors[mention.actor]
                 if actor.kind != kind or mention.actor in found:
                     continue
-                if kind == "state" and any(self.actors[f].country == actor.country for f in found):
+                if kind == ActorKind.STATE and any(
+                    self.actors[f].country == actor.country for f in found
+                ):
                     continue
                 found.append(mention.actor)
                 if len(found) == wanted:

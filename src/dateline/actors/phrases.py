@@ -9,7 +9,7 @@ description waiting for coreference to say whom it refers to.
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ..model import Document, MentionRule
+from ..model import ActorKind, Document, MentionRule
 from . import coding, places
 from .coding import COUNTRY_KINDS, ActorWords, Candidate, CodedActor, DictionaryMatch, Story
 
@@ -121,7 +121,7 @@ class Phrases:
         coded = self._code_named(head, tokens, start, end)
         if not coded and head.pos_ == "PROPN" and head.is_title:
             # "Mr Larijani" missed by the tagger: kept only if it names an earlier person
-            return [self._waiting(head.i, head.i + 1, "person", MentionRule.COREF_SURNAME)]
+            return [self._waiting(head.i, head.i + 1, ActorKind.PERSON, MentionRule.COREF_SURNAME)]
         return coded
 
     def _description_kind(self, head, tokens) -> str | None:
@@ -133,10 +133,10 @@ class Phrases:
         kind = self.lexicon.descriptions.get(lower)
         if not _dual(head, tokens):
             return kind
-        if kind == "group":
-            return "person"  # "the two men": two people named before
+        if kind == ActorKind.GROUP:
+            return ActorKind.PERSON  # "the two men": two people named before
         role = self.lexicon.role([head.lemma_])
-        return kind or ("state" if role is not None and role.sector == "GOV" else None)
+        return kind or (ActorKind.STATE if role is not None and role.sector == "GOV" else None)
 
     def _waiting(self, start: int, end: int, kind: str, rule: MentionRule) -> Candidate:
         text = self.parsed[start:end].text

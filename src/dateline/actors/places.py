@@ -8,7 +8,7 @@ part in coreference. A country named on a holding noun ("in US custody") is that
 from __future__ import annotations
 
 from ..lexicon import city_country
-from ..model import MentionRule
+from ..model import ActorKind, MentionRule
 from .coding import Candidate, CodedActor, Story
 
 # what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
@@ -35,7 +35,7 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
         return None
     why = f"place after '{head.head.lower_}': {evidence} -> {country} GOV"
     name = story.country_name(country, country)
-    coded = CodedActor(name, country, "GOV", "state", MentionRule.LOCATIVE, why)
+    coded = CodedActor(name, country, "GOV", ActorKind.STATE, MentionRule.LOCATIVE, why)
     return Candidate(start, end, coded)
 
 
@@ -64,6 +64,6 @@ def holder(story: Story, head, tokens) -> Candidate | None:
             entry = match.entry
             name = story.country_name(entry.country, entry.name)
             why = f"'{head.text}' held by {entry.source} -> GOV"
-            coded = CodedActor(name, entry.country, "GOV", "state", MentionRule.HOLDER, why)
+            coded = CodedActor(name, entry.country, "GOV", ActorKind.STATE, MentionRule.HOLDER, why)
             return Candidate(match.start, match.end, coded)
     return None
