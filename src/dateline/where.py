@@ -33,11 +33,11 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels that chain a name to the noun it describes: "Baghdad airport", "the city of Jeddah".
-_NAME_LINKS = {"compound", "appos", "nmod", "amod", "npadvmod", "poss"}
+_NAME_LINKS = frozenset({"compound", "appos", "nmod", "amod", "npadvmod", "poss"})
 # Clauses that complete a trigger: what was "decided", "planned", "said".
-_COMPLEMENTS = {"xcomp", "ccomp"}
+_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 # How much text after a name is searched for the state or country that qualifies it.
 _QUALIFIER_CHARS = 40
 

@@ -16,13 +16,15 @@ from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 
 # dictionary entry kinds (``Entry.kind``) that name a country, and the actor each codes
-COUNTRY_KINDS = {"state", "capital", "demonym", "region"}
+COUNTRY_KINDS = frozenset({"state", "capital", "demonym", "region"})
 ENTRY_ACTOR_KINDS = {
     "capital": ActorKind.STATE,
     "demonym": ActorKind.GROUP,
     "region": ActorKind.STATE,
 }
-NAME_LINKS = {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
+NAME_LINKS = frozenset(
+    {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
+)
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,14 @@ from ..model import ActorKind, Document, MentionRule
 from . import coding, places
 from .coding import COUNTRY_KINDS, ActorWords, Candidate, CodedActor, DictionaryMatch, Story
 
-NOMINAL = {"NOUN", "PROPN", "PRON"}
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # dependents that belong to a noun phrase, left of its head and right of it
-LEFT_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "nmod", "poss", "case", "flat"}
-RIGHT_DEPS = {"compound", "flat", "case"}
-NOT_HEADS = {"compound", "flat", "amod", "nmod"}
-DUAL = {"both", "two"}  # "both governments", "the two sides": two earlier actors
+LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "quantmod", "nmod", "poss", "case", "flat"}
+)
+RIGHT_DEPS = frozenset({"compound", "flat", "case"})
+NOT_HEADS = frozenset({"compound", "flat", "amod", "nmod"})
+DUAL = frozenset({"both", "two"})  # "both governments", "the two sides": two earlier actors
 
 
 class Phrases:

@@ -12,7 +12,7 @@ from ..model import ActorKind, MentionRule
 from .coding import Candidate, CodedActor, Story
 
 # what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
-PLACE_KINDS = {"state", "capital", "region"}
+PLACE_KINDS = frozenset({"state", "capital", "region"})
 
 
 def locative(story: Story, head, start: int, end: int) -> Candidate | None:
