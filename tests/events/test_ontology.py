@@ -108,7 +108,7 @@ def test_user_pattern_with_unknown_code_is_a_config_error(tmp_path):
 
 def test_build_script_reproduces_the_shipped_table():
     ontology = shared_path("ontology")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "build_cameo.py"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_cameo.py"
     spec = importlib.util.spec_from_file_location("build_cameo", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

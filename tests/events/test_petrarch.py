@@ -222,7 +222,7 @@ def test_the_shipped_conversion_keeps_the_source_licence():
 
 def test_build_script_reproduces_the_shipped_conversion():
     source = shared_path("ontology", "petrarch2", "CAMEO.2.0.txt")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "build_petrarch_patterns.py"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_petrarch_patterns.py"
     spec = importlib.util.spec_from_file_location("build_petrarch_patterns", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
