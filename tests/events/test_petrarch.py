@@ -14,7 +14,7 @@ import pytest
 import dateline
 from conftest import shared_path
 from dateline.events.ontology import shipped_codebook
-from dateline.events.patterns import CONVERTED_FILES, PATTERN_DIR, load_patterns
+from dateline.events.patterns import CONVERTED_FILES, load_patterns
 from dateline.events.petrarch import (
     NULL_CODE,
     is_verb_dictionary,
@@ -22,6 +22,7 @@ from dateline.events.petrarch import (
     read_verb_dictionary,
     word_slot,
 )
+from dateline.events.yaml_files import PATTERN_DIR
 from dateline.settings import Settings
 
 VERBS = """\

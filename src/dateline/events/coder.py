@@ -184,7 +184,7 @@ class EventCoder:
             for t in actor_mentions(doc, _head(target_role))
             if not _own_belonging(doc, t, sources)
         ]
-        if not targets and pattern.code[:2] in self.patterns.place_target_roots:
+        if not targets and pattern.code[:2] in self.patterns.words.place_target_roots:
             violent = pattern.code[:2] in self.non_events.violent_roots
             target_role = _place_of(trigger, doc, skip_origin=violent)
             targets = actor_mentions(doc, _head(target_role))

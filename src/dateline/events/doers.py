@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Mention
-from .patterns import PATTERN_DIR, read_yaml
+from .yaml_files import PATTERN_DIR, read_yaml
 
 DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"

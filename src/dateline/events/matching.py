@@ -35,10 +35,11 @@ class TriggerMatcher:
         matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
         if any(
-            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.discard_words) for t in span
+            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.words.discard_words)
+            for t in span
         ) or self.non_events.has_score(span.text):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
-            sport = self.patterns.sport_senses
+            sport = self.patterns.words.sport_senses
             matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
         return matches
 
@@ -113,13 +114,13 @@ class TriggerMatcher:
             clause = clause.head
             asked = matches.get(clause.i)
             if asked is not None:
-                return asked.code[:2] in self.patterns.request_roots
+                return asked.code[:2] in self.patterns.words.request_roots
         return False
 
     def _protest_aim(self, token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
         """ "staged rallies to demand reforms", "blocked roads demanding his return": what a
         protest asks for or complains of is the protest's aim, not a second event."""
-        if pattern.code[:2] not in self.patterns.aim_roots:
+        if pattern.code[:2] not in self.patterns.words.aim_roots:
             return False
         if not (is_infinitive(token) or token.tag_ == "VBG") or token.dep_ not in PURPOSE_CLAUSES:
             return False
@@ -127,7 +128,9 @@ class TriggerMatcher:
         head = token.head
         doers = [head, *(c for c in head.children if c.dep_ in OBJECTS)]
         protests = (matches.get(t.i) for t in doers)
-        return any(p is not None and p.code[:2] in self.patterns.protest_roots for p in protests)
+        return any(
+            p is not None and p.code[:2] in self.patterns.words.protest_roots for p in protests
+        )
 
     def _refused_thing(self, token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
         """ "rejected French mediation", "is opposed to talks": the cooperation refused is the

@@ -81,7 +81,7 @@ def _outside(dependent, patterns: PatternSet) -> bool:
         return True
     if dependent.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in dependent.children)
-    return dependent.lower_ in patterns.circumstance_prepositions
+    return dependent.lower_ in patterns.words.circumstance_prepositions
 
 
 def _passive_subject(verb) -> list:

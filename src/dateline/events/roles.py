@@ -127,7 +127,9 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
     """The first role of ``specs`` whose phrase names an actor: on its head word, else in
     its of-phrase after a number or partitive, a place or by-phrase on an unnamed head."""
     for spec in specs:
-        role = _through_partitive(role_of(trigger, spec, doc, patterns), patterns.partitive_nouns)
+        role = _through_partitive(
+            role_of(trigger, spec, doc, patterns), patterns.words.partitive_nouns
+        )
         if role is not None and mention_of(doc, role.token) is None:
             role = _located(role) or _by_its_doer(role)
         if role is not None and mention_of(doc, role.token) is not None:
@@ -312,17 +314,17 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
     token = noun
     links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
     while token.dep_ in links and token.head.i != token.i:
-        if token.dep_ == "prep" and token.lower_ in patterns.circumstance_prepositions:
+        if token.dep_ == "prep" and token.lower_ in patterns.words.circumstance_prepositions:
             return None  # "imposed a curfew after the clashes": the clashes are not its act
         if token.dep_ == "prep" and _is_topic(token):
             return None  # "imposed a blackout on the fighting": the topic of another noun
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
             lemma = patterns.lemma(token.lemma_.lower())
-            if lemma in patterns.passive_support_verbs and is_passive(token):
+            if lemma in patterns.words.passive_support_verbs and is_passive(token):
                 subject = dependent(token, {"nsubjpass"})
                 return RoleHead(subject, f"nsubjpass<-{lemma}") if subject is not None else None
-            if is_passive(token) or lemma not in patterns.support_verbs:
+            if is_passive(token) or lemma not in patterns.words.support_verbs:
                 return None
             return subject_of(token, doc)
     return None

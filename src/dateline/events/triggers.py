@@ -45,7 +45,7 @@ def triggers(patterns: PatternSet) -> dict[str, tuple[Trigger, ...]]:
                 *(slot.firsts for slot in (*pattern.before, *pattern.after)),
             )
             found.setdefault(lemma, set()).add(Trigger(lemma, tuple(c for c in constraints if c)))
-    for wrong, right in patterns.lemma_fixes.items():
+    for wrong, right in patterns.words.lemma_fixes.items():
         if right in found:
             found.setdefault(wrong, set()).update(found[right])
     # a pattern with no constraint makes the lemma enough: the others add nothing
