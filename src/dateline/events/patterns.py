@@ -159,19 +159,41 @@ class PatternFile:
     owned_lemmas: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class UserPatterns:
+    """What the user's pattern files bring, in order: the codebook with their event types,
+    their patterns, their discard phrases and the verb lemmas their verb dictionaries own."""
+
+    codebook: Codebook
+    patterns: tuple[Pattern, ...] = ()
+    discards: Discards = field(default_factory=Discards)
+    owned_lemmas: frozenset[str] = frozenset()
+
+
+def read_user_patterns(user_files: tuple[Path, ...] = ()) -> UserPatterns:
+    """The user's pattern files read over the shipped codebook (later files win)."""
+    read = UserPatterns(shipped_codebook())
+    for path in user_files:
+        found = read_pattern_file(Path(path), read.codebook)
+        read = UserPatterns(
+            read.codebook.with_codes(found.codes),
+            (*read.patterns, *found.patterns),
+            read.discards.merged(found.discards),
+            read.owned_lemmas | found.owned_lemmas,
+        )
+    return read
+
+
+def load_codebook(user_files: tuple[Path, ...] = ()) -> Codebook:
+    """The shipped codebook with the event types the user's pattern files add or redefine."""
+    return read_user_patterns(user_files).codebook
+
+
 def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
     """The shipped patterns with the user's files layered on top (their ids win)."""
-    codebook = shipped_codebook()
+    read = read_user_patterns(user_files)
+    codebook, user = read.codebook, list(read.patterns)
     shipped = _shipped_patterns()
-    user: list[Pattern] = []
-    discards = Discards()
-    owned: set[str] = set()
-    for path in user_files:
-        read = read_pattern_file(Path(path), codebook)
-        codebook = codebook.with_codes(read.codes)
-        user.extend(read.patterns)
-        discards = discards.merged(read.discards)
-        owned |= read.owned_lemmas
     replaced = {p.id for p in user}
     ordered = user + [p for p in shipped if p.id not in replaced]
     for pattern in ordered:
@@ -184,10 +206,10 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
     light = words.support_verbs | words.passive_support_verbs
     ordered = [replace(p, lemmas=p.lemmas - light) if p.converted else p for p in ordered]
     return PatternSet(
-        by_lemma=_index(ordered, frozenset(owned), frozenset(replaced)),
+        by_lemma=_index(ordered, read.owned_lemmas, frozenset(replaced)),
         codebook=codebook,
         words=words,
-        discards=discards,
+        discards=read.discards,
     )
 
 
