@@ -131,9 +131,7 @@ def read_labelled(path: Path = TRAINING_FILE) -> list[LabelledSentence]:
 
 def read_default_codes(path: Path = TYPES_FILE) -> dict[str, str]:
     """The CAMEO code an event of each PLOVER type gets when the classifier codes it."""
-    return {
-        row["plover_type"].strip().upper(): row["cameo_code"].strip() for row in csv_rows(path)
-    }
+    return {row["plover_type"].strip().upper(): row["cameo_code"].strip() for row in csv_rows(path)}
 
 
 class EventTypeClassifier:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..model import ActorRef, Document, Event, Mention
+from ..model import ActorRef, Document, Event
 from ..settings import Settings
 from .confidence import confidence, explanation
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
-from .mentions import LOCATIVE_RULE, actor_mentions, mention_of, without_locatives
+from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, mention_of, without_locatives
 from .modality import governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
@@ -117,7 +117,7 @@ class EventCoder:
             doer.kind is DoerKind.IMPLIED and pattern.code[:2] not in self.non_events.violent_roots
         )
 
-    def _doer(self, trigger, source_role: RoleHead | None, sources: list[Mention], doc) -> Doer:
+    def _doer(self, trigger, source_role: RoleHead | None, sources: list[ActorWords], doc) -> Doer:
         """Who did the act: the source found, else the word the grammar puts there."""
         if source_role is not None:
             token = source_role.token
@@ -206,8 +206,8 @@ class EventCoder:
         code = self.patterns.codebook[code_id]
         events = []
         for source, target in pairs:
-            source_ref = doc.actor_ref(source) if source else crowd
-            target_ref = doc.actor_ref(target) if target else None
+            source_ref = source.actor_ref(doc) if source else crowd
+            target_ref = target.actor_ref(doc) if target else None
             if target_ref is None and source_ref is not None and pattern.default_target:
                 target_ref = _own_government(source_ref)
             events.append(
@@ -320,7 +320,7 @@ def _located_objects(preposition) -> list:
     return [pobj, *inner]
 
 
-def _dyads(sources: list[Mention], targets: list[Mention], pattern: Pattern) -> list[tuple]:
+def _dyads(sources: list[ActorWords], targets: list[ActorWords], pattern: Pattern) -> list[tuple]:
     """(source, target) pairs: one per conjoined actor; "X and Y met" pairs X with Y."""
     if not targets and pattern.reciprocal and len(sources) > 1:
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
@@ -334,7 +334,7 @@ def _dyads(sources: list[Mention], targets: list[Mention], pattern: Pattern) -> 
     return pairs
 
 
-def _own_belonging(doc: Document, target: Mention, sources: list[Mention]) -> bool:
+def _own_belonging(doc: Document, target: ActorWords, sources: list[ActorWords]) -> bool:
     """ "Israel withdrew its troops": the source's own troops are not the event's target."""
     first = target.text.split()[0].lower() if target.text.split() else ""
     countries = {doc.actors[s.actor].country for s in sources}

@@ -1,15 +1,42 @@
-"""Mention look-up for the events stage: which actor mention a word of the parse names.
+"""Mention look-up for the events stage: which actor the words of the parse name.
 
-The actors stage marks the mentions; the events stage only reads them off the document.
+The actors stage marks the mentions; the events stage only reads them off the document,
+as ``ActorWords``: it never makes a mention of its own.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..model import Document, Mention
+from ..model import ActorRef, Document, Mention
 
 LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
+SURFACE_RULE = "events:surface"  # an unmarked proper noun read as a mention's actor
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """Words of the text naming an actor: a mention the actors stage made, or a proper
+    noun it left unmarked that stands for the actor of one of its mentions elsewhere."""
+
+    mention: Mention  # the actors stage's mention of the actor
+    start: int
+    end: int
+    text: str
+    rule: str  # the mention's rule, or SURFACE_RULE
+
+    @classmethod
+    def of(cls, mention: Mention) -> ActorWords:
+        return cls(mention, mention.start, mention.end, mention.text, mention.rule)
+
+    @property
+    def actor(self) -> int:
+        """The actor's index in ``Document.actors``."""
+        return self.mention.actor
+
+    def actor_ref(self, doc: Document) -> ActorRef:
+        """The actor as it takes part in an event, written as these words."""
+        return replace(doc.actor_ref(self.mention), text=self.text)
 
 
 def without_locatives(doc: Document) -> Document:
@@ -18,44 +45,46 @@ def without_locatives(doc: Document) -> Document:
     return replace(doc, mentions=[m for m in doc.mentions if m.rule != LOCATIVE_RULE])
 
 
-def mention_of(doc: Document, token) -> Mention | None:
-    """The mention at a phrase head: on the head word itself, else inside its left side,
-    appositions and of-phrase ("Iranian officials", "the president of Armenia")."""
+def mention_of(doc: Document, token) -> ActorWords | None:
+    """The actor named at a phrase head: on the head word itself, else inside its left
+    side, appositions and of-phrase ("Iranian officials", "the president of Armenia")."""
     end = token.idx + len(token)
-    mention = doc.mention_at(token.idx, end) or _mention_elsewhere(doc, token)
+    mention = doc.mention_at(token.idx, end)
     if mention is not None:
-        return mention
+        return ActorWords.of(mention)
+    elsewhere = _mention_elsewhere(doc, token)
+    if elsewhere is not None:
+        return elsewhere
     start = token.left_edge.idx
     for child in token.rights:
         # "his envoy, Ali Larijani", "the president of Armenia"
         if child.dep_ in {"appos", "compound"} or (child.dep_ == "prep" and child.lower_ == "of"):
             end = child.right_edge.idx + len(child.right_edge)
-    return doc.mention_at(start, end)
+    mention = doc.mention_at(start, end)
+    return ActorWords.of(mention) if mention is not None else None
 
 
-def _mention_elsewhere(doc: Document, token) -> Mention | None:
+def _mention_elsewhere(doc: Document, token) -> ActorWords | None:
     """A word the actors stage left unmarked ("in US custody") that names an actor marked
-    elsewhere in the document ("US commanders"): that mention, read as coreference."""
+    elsewhere in the document ("US commanders"): that actor, read as coreference."""
     if token.pos_ != "PROPN":
         return None
     word = token.text
     for mention in doc.mentions:
         words = mention.text.split()
         if words and words[0] == word and doc.actors[mention.actor].country:
-            end = token.idx + len(token)
-            return Mention(token.idx, end, word, mention.sentence, mention.actor, "events:surface")
+            return ActorWords(mention, token.idx, token.idx + len(token), word, SURFACE_RULE)
     return None
 
 
-def actor_mentions(doc: Document, head) -> list[Mention]:
-    """The mentions of a role's phrase head (a spaCy token, or None when the role was not
-    found), one per conjoined actor: "Iran and Syria condemned ..." gives two."""
+def actor_mentions(doc: Document, head) -> list[ActorWords]:
+    """The actors named by a role's phrase head (a spaCy token, or None when the role was
+    not found), one per conjoined actor: "Iran and Syria condemned ..." gives two."""
     if head is None:
         return []
-    found: list[Mention] = []
+    found: list[ActorWords] = []
     for token in [head, *head.conjuncts]:
-        mention = mention_of(doc, token)
-        for each in _sharing_the_span(doc, mention):
+        for each in _sharing_the_span(doc, mention_of(doc, token)):
             if all(m.actor != each.actor for m in found):
                 found.append(each)
     for modifier in head.children:
@@ -64,18 +93,18 @@ def actor_mentions(doc: Document, head) -> list[Mention]:
             for token in [modifier, *modifier.conjuncts]:
                 mention = doc.mention_at(token.idx, token.idx + len(token))
                 if mention is not None and all(m.actor != mention.actor for m in found):
-                    found.append(mention)
+                    found.append(ActorWords.of(mention))
     return found
 
 
-def _sharing_the_span(doc: Document, mention: Mention | None) -> list[Mention]:
-    """``mention`` and the others on exactly its words: "both governments" stands for each
-    of the governments named before it."""
-    if mention is None:
+def _sharing_the_span(doc: Document, words: ActorWords | None) -> list[ActorWords]:
+    """``words`` and the other mentions on exactly them: "both governments" stands for
+    each of the governments named before it."""
+    if words is None:
         return []
     others = [
-        m
+        ActorWords.of(m)
         for m in doc.mentions
-        if (m.start, m.end) == (mention.start, mention.end) and m is not mention
+        if (m.start, m.end) == (words.start, words.end) and m is not words.mention
     ]
-    return [mention, *others]
+    return [words, *others]
