@@ -20,6 +20,7 @@ from dateline.events.classifier import (
     ClassifierCoder,
     EventTypeClassifier,
     LinearModel,
+    TypePrediction,
     read_default_codes,
     read_labelled,
 )
@@ -37,14 +38,14 @@ class ScriptedClassifier:
         self.asked: list[str] = []
         self.calls = 0
 
-    def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+    def predict(self, sentences: list[str]) -> list[TypePrediction]:
         self.calls += 1
         self.asked.extend(sentences)
         return [self._answer(s) for s in sentences]
 
-    def _answer(self, sentence: str) -> tuple[str, float]:
+    def _answer(self, sentence: str) -> TypePrediction:
         hits = [answer for word, answer in self.answers.items() if word in sentence]
-        return hits[0] if hits else (NO_EVENT, 0.9)
+        return TypePrediction(*hits[0]) if hits else TypePrediction(NO_EVENT, 0.9)
 
 
 @pytest.fixture
@@ -127,8 +128,8 @@ def test_classifier_returns_top_class_and_its_probability():
 
     model = LinearModel(("ASSAULT", NO_EVENT), np.array([[4.0, 0.0], [0.0, 4.0]]), np.zeros(2))
     predictions = EventTypeClassifier(Embedder(), model).predict(["war began", "it rained"])
-    assert [kind for kind, _ in predictions] == ["ASSAULT", NO_EVENT]
-    assert all(0.5 < p < 1 for _, p in predictions)
+    assert [p.plover_type for p in predictions] == ["ASSAULT", NO_EVENT]
+    assert all(0.5 < p.probability < 1 for p in predictions)
     assert EventTypeClassifier(Embedder(), model).predict([]) == []
 
 
@@ -246,9 +247,9 @@ def real_classifier():
     ],
 )
 def test_real_classifier_ranks_clear_sentences(real_classifier, sentence, kind):
-    ((predicted, probability),) = real_classifier.predict([sentence])
-    assert predicted == kind
-    assert 0 < probability <= 1
+    (predicted,) = real_classifier.predict([sentence])
+    assert predicted.plover_type == kind
+    assert 0 < predicted.probability <= 1
 
 
 def test_real_stage_codes_what_the_patterns_left(real_classifier, with_actors, settings):

@@ -134,8 +134,27 @@ def read_default_codes(path: Path = TYPES_FILE) -> dict[str, str]:
     return {row["plover_type"].strip().upper(): row["cameo_code"].strip() for row in csv_rows(path)}
 
 
+@dataclass(frozen=True)
+class TypePrediction:
+    """A sentence's most likely class: a PLOVER type or NONE, and its probability."""
+
+    plover_type: str
+    probability: float
+
+
+class SentenceClassifier(Protocol):
+    """What the stage asks: each sentence's most likely class, and the probability from
+    which a class is trusted. ``EventTypeClassifier`` is the shipped one; another (a
+    different model, a fake in tests) can be handed to ``ClassifierCoder``."""
+
+    threshold: float
+
+    def predict(self, sentences: list[str]) -> list[TypePrediction]: ...
+
+
 class EventTypeClassifier:
-    """``predict(sentences) -> [(type, probability)]``: the most likely type of each sentence."""
+    """``predict(sentences)``: the most likely type of each sentence, by the linear model
+    over the sentence embeddings."""
 
     def __init__(self, embedder: Embedder | None = None, model: LinearModel | None = None):
         self.embedder = embedder or MiniLMEmbedder()
@@ -145,13 +164,13 @@ class EventTypeClassifier:
     def threshold(self) -> float:
         return self.model.threshold
 
-    def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+    def predict(self, sentences: list[str]) -> list[TypePrediction]:
         if not sentences:
             return []
         probabilities = self.model.probabilities(self.embedder.encode(sentences))
         best = probabilities.argmax(axis=1)
         return [
-            (self.model.classes[i], float(row[i]))
+            TypePrediction(self.model.classes[i], float(row[i]))
             for i, row in zip(best, probabilities, strict=True)
         ]
 
@@ -172,7 +191,7 @@ class ClassifierCoder:
         self,
         settings: Settings,
         *,
-        classifier: EventTypeClassifier | None = None,
+        classifier: SentenceClassifier | None = None,
         codebook: Codebook | None = None,
     ):
         """``classifier``: the model to ask (the shipped one by default, loaded here);
@@ -192,9 +211,10 @@ class ClassifierCoder:
         candidates = self._candidates(doc)
         predictions = self.classifier.predict([doc.sentences[i].text for i in candidates])
         added = [
-            self._event(doc, index, kind, probability)
-            for index, (kind, probability) in zip(candidates, predictions, strict=True)
-            if kind != NO_EVENT and probability >= self.classifier.threshold
+            self._event(doc, index, predicted)
+            for index, predicted in zip(candidates, predictions, strict=True)
+            if predicted.plover_type != NO_EVENT
+            and predicted.probability >= self.classifier.threshold
         ]
         log.debug("%s: %d of %d uncoded sentences coded", doc.path, len(added), len(candidates))
         doc.events = sorted([*doc.events, *added], key=attrgetter("sentence"))  # stable
@@ -206,7 +226,8 @@ class ClassifierCoder:
         with_actor = {mention.sentence for mention in doc.mentions}
         return [i for i in range(len(doc.sentences)) if i in with_actor - coded]
 
-    def _event(self, doc: Document, index: int, kind: str, probability: float) -> Event:
+    def _event(self, doc: Document, index: int, predicted: TypePrediction) -> Event:
+        kind, probability = predicted.plover_type, predicted.probability
         sentence = doc.sentences[index]
         root = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand").root
         mentions = [m for m in doc.mentions if m.sentence == index]
