@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .clause import clause_head, clause_tokens, trigger_token
-from .model import Document, Event
-from .settings import Settings
-from .timex import (
+from .kb.timex import (
     REFERENCE,
     Timex,
     calendar_date,
@@ -27,6 +25,8 @@ from .timex import (
     resolve,
     vocabulary,
 )
+from .model import Document, Event
+from .settings import Settings
 
 log = logging.getLogger(__name__)
 
