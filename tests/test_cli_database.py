@@ -10,11 +10,11 @@ import pytest
 from click import Option
 from click.testing import CliRunner
 
-from dateline.analysis import QUAD_CLASSES
 from dateline.cli import main
 from dateline.cli.database import commands
 from dateline.store import open_db
-from test_store import make_doc, make_event
+from dateline.use.analysis import QUAD_CLASSES
+from stored_events import make_doc, make_event
 
 
 @pytest.fixture

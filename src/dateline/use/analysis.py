@@ -15,8 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import MissingExtraError, StoreError
-from .store import EVENT_RELATIONS, Store
+from ..errors import MissingExtraError, UsageError
+from ..store import Store
+from ..store.queries import event_filter, event_relation
 
 FACTUAL_MODALITIES = ("asserted", "reported")
 PERIODS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "year": "1 YEAR"}
@@ -57,8 +58,8 @@ def series(
     verbal_conflict, material_conflict, events, goldstein, goldstein_mean.
     """
     if by not in PERIODS:
-        raise StoreError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
-    where, params = store.event_filter(source=source, target=target, modality=modality, **filters)
+        raise UsageError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
+    where, params = event_filter(source=source, target=target, modality=modality, **filters)
     counts = ", ".join(
         f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
         for q, name in QUAD_CLASSES.items()
@@ -67,7 +68,7 @@ def series(
         WITH picked AS (
             SELECT CAST(date_trunc('{by}', date_start) AS DATE) AS period,
                    cameo_quad_class, cameo_goldstein
-            FROM {EVENT_RELATIONS[merged]}
+            FROM {event_relation(merged)}
             WHERE {where} AND date_start IS NOT NULL AND length(date) >= {DATE_LENGTHS[by]}),
         periods AS (
             SELECT CAST(unnest(generate_series(min(period), max(period), INTERVAL {PERIODS[by]}))
@@ -102,14 +103,14 @@ def network(
     Events without a target make no edge.
     """
     if by not in NODE_KEYS:
-        raise StoreError(f"unknown node kind {by!r}; choose one of {', '.join(NODE_KEYS)}")
-    where, params = store.event_filter(modality=modality, **filters)
+        raise UsageError(f"unknown node kind {by!r}; choose one of {', '.join(NODE_KEYS)}")
+    where, params = event_filter(modality=modality, **filters)
     source_key = NODE_KEYS[by].format(role="source")
     target_key = NODE_KEYS[by].format(role="target")
     query = f"""
         SELECT {source_key} AS source, {target_key} AS target, count(*) AS events,
                avg(cameo_goldstein) AS goldstein_mean, sum(cameo_goldstein) AS goldstein_sum
-        FROM {EVENT_RELATIONS[merged]}
+        FROM {event_relation(merged)}
         WHERE {where} AND {source_key} IS NOT NULL AND {target_key} IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, source, target
     """
@@ -132,7 +133,7 @@ def places(
     out. Columns: place_id, name, admin1, country, lat, lon, events, the four QuadClass
     counts, top_type (the most frequent PLOVER type) and goldstein_mean.
     """
-    where, params = store.event_filter(**filters)
+    where, params = event_filter(**filters)
     counts = ", ".join(
         f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
         for q, name in QUAD_CLASSES.items()
@@ -142,7 +143,7 @@ def places(
                any_value(place_country) AS country, any_value(place_lat) AS lat,
                any_value(place_lon) AS lon, count(*) AS events, {counts},
                mode(plover_type) AS top_type, avg(cameo_goldstein) AS goldstein_mean
-        FROM {EVENT_RELATIONS[merged]}
+        FROM {event_relation(merged)}
         WHERE {where} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
         GROUP BY place_id ORDER BY events DESC, name, place_id
     """
@@ -158,7 +159,7 @@ def _as_frame(result: pd.DataFrame, frame: str):
     if frame == "pandas":
         return result
     if frame != "polars":
-        raise StoreError(f"unknown frame kind {frame!r}; choose pandas or polars")
+        raise UsageError(f"unknown frame kind {frame!r}; choose pandas or polars")
     try:
         import polars
     except ImportError as exc:

@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ..analysis import NODE_KEYS, PERIODS
 from ..events.modality import MODALITIES
 from ..events.ontology import PLOVER_TYPES
-from ..export import FORMATS as EXPORT_FORMATS
 from ..store import SORT_KEYS
+from ..use.analysis import NODE_KEYS, PERIODS
+from ..use.export import FORMATS as EXPORT_FORMATS
 
 PloverType = Literal[tuple(PLOVER_TYPES)]
 Modality = Literal[tuple(MODALITIES)]
