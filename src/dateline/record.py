@@ -1,9 +1,12 @@
-"""The event record: the stable, documented shape of one coded event (see README).
+"""The event record: the stable, documented shape of one coded event (see README), and
+the document record, the shape of one cleaned document.
 
-This module is the one definition of it: the field list, the record made from a coded
-``Document``, the record made from a stored row, and its flat form (nested keys joined
-by ``_``), which is also the column list of the ``events`` table, of the csv and parquet
-exports and of ``dateline events --format csv``.
+This module is the one definition of both: the event record's field list, the record
+made from a coded ``Document``, the record made from a stored row, and its flat form
+(nested keys joined by ``_``), which is also the column list of the ``events`` table, of
+the csv and parquet exports and of ``dateline events --format csv``; the document
+record's field list and the record made from a ``Document`` (``dateline clean`` prints
+it; ``Store.document`` and the web API add its sentence spans and event ids).
 """
 
 from __future__ import annotations
@@ -61,6 +64,23 @@ FLAT_COLUMNS = tuple(
 MERGED_FIELDS = ("sources", "mentions", "event_ids", "doc_ids")
 CONFIDENCE_DIGITS = 3  # records round the confidence; the store keeps it whole
 
+DOCUMENT_FIELDS = (
+    "doc_id",
+    "doc_path",
+    "url",
+    "title",
+    "author",
+    "source",
+    "published",
+    "published_from",
+    "dateline",
+    "language",
+    "duplicate_of",
+    "skipped",
+    "text",
+)
+DATELINE_FIELDS = ("place", "agency", "year_from")  # the record's part of model.Dateline
+
 
 def event_record(doc: Document, event: Event) -> dict[str, Any]:
     """The JSON-ready record of ``event`` as coded in ``doc``."""
@@ -69,6 +89,25 @@ def event_record(doc: Document, event: Event) -> dict[str, Any]:
 
 def document_records(doc: Document) -> list[dict[str, Any]]:
     return [event_record(doc, event) for event in doc.events]
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    """The JSON-ready record of a cleaned document (``DOCUMENT_FIELDS``)."""
+    return {
+        "doc_id": doc.doc_id,
+        "doc_path": doc.path,
+        "url": doc.url,
+        "title": doc.title,
+        "author": doc.author,
+        "source": doc.source,
+        "published": doc.published.isoformat() if doc.published else None,
+        "published_from": doc.published_from,
+        "dateline": _parts(doc.dateline, DATELINE_FIELDS),
+        "language": doc.language,
+        "duplicate_of": doc.duplicate_of,
+        "skipped": doc.skipped,
+        "text": doc.text,
+    }
 
 
 def event_fields(doc: Document, event: Event) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from typing import Any
 import duckdb
 
 from ..errors import UsageError
-from ..record import record_from_row
+from ..record import document_record, record_from_row
 from .connection import dict_rows
-from .rows import date_bounds
+from .rows import date_bounds, document_from_row
 from .schema import Severity
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
@@ -149,17 +149,11 @@ def one_event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] |
 
 
 def one_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
-    """The fields of ``Store.document``: the document's, its sentence spans, event ids."""
-    rows = dict_rows(
-        con,
-        "SELECT doc_id, path, url, title, author, source, text, "
-        "CAST(published AS VARCHAR) AS published, published_from, dateline_text, "
-        "language, duplicate_of, skipped FROM documents WHERE doc_id = ?",
-        [doc_id],
-    )
+    """The document record of ``Store.document``, with its sentence spans and event ids."""
+    rows = dict_rows(con, "SELECT * FROM documents WHERE doc_id = ?", [doc_id])
     if not rows:
         return None
-    document = rows[0]
+    document = document_record(document_from_row(rows[0]))
     document["sentences"] = dict_rows(
         con,
         'SELECT idx AS "index", start, "end", paragraph FROM sentences '

@@ -148,20 +148,29 @@ class SentenceSpan(BaseModel):
     paragraph: int | None
 
 
+class DatelineOut(BaseModel):
+    place: str | None
+    agency: str | None
+    year_from: str | None
+
+
 class DocumentOut(BaseModel):
+    """The document record (``dateline.record.DOCUMENT_FIELDS``), its sentence spans and
+    the ids of its events."""
+
     doc_id: str
-    path: str | None
+    doc_path: str | None
     url: str | None
     title: str | None
     author: str | None
     source: str | None
-    text: str | None
     published: str | None
     published_from: str | None
-    dateline_text: str | None
+    dateline: DatelineOut | None
     language: str | None
     duplicate_of: str | None
     skipped: str | None
+    text: str | None
     sentences: list[SentenceSpan]
     event_ids: list[str]
 
