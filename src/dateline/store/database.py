@@ -218,7 +218,7 @@ class Store:
         """A stored document's fields, cleaned text and sentence spans, and its event ids."""
         return queries.one_document(self.con, doc_id)
 
-    def event_filter(self, **filters: Any) -> tuple[str, list[Any]]:
+    def event_filter(self, **filters: Any) -> queries.Condition:
         """``dateline.store.queries.event_filter``: the SQL condition of ``filters``."""
         return queries.event_filter(**filters)
 

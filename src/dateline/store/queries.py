@@ -8,6 +8,7 @@ and the queries behind the Store's reads (events, one event, a document, stats).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ import duckdb
 from ..errors import UsageError
 from ..record import document_record, record_from_row
 from .connection import dict_rows
-from .rows import date_bounds, document_from_row
+from .rows import date_period, document_from_row
 from .schema import Severity
 
 EVENT_RELATIONS = {False: "events", True: "merged_events"}
@@ -39,15 +40,23 @@ SORT_KEYS = {  # the ``sort`` keys of ``Store.events`` and the columns they orde
 }
 
 
+@dataclass(frozen=True)
+class Condition:
+    """A SQL condition on the events columns and the parameters of its ``?`` marks."""
+
+    sql: str
+    params: list[Any]
+
+
 def event_relation(merged: bool) -> str:
     """The relation events are read from: ``events``, or ``merged_events`` (one row per
     real event)."""
     return EVENT_RELATIONS[bool(merged)]
 
 
-def event_filter(**filters: Any) -> tuple[str, list[Any]]:
-    """A SQL condition on the ``events`` (and ``merged_events``) columns, and its
-    parameters, from the filters of ``Store.events``; unset ones (None) are ignored."""
+def event_filter(**filters: Any) -> Condition:
+    """The condition on the ``events`` (and ``merged_events``) columns of the filters
+    of ``Store.events``; unset ones (None) are ignored."""
     unknown = set(filters) - set(FILTER_CLAUSES)
     if unknown:
         raise UsageError(f"unknown event filters: {', '.join(sorted(unknown))}")
@@ -59,7 +68,7 @@ def event_filter(**filters: Any) -> tuple[str, list[Any]]:
         clause, values = FILTER_CLAUSES[name](value)
         clauses.append(clause)
         params += values
-    return " AND ".join(clauses), params
+    return Condition(" AND ".join(clauses), params)
 
 
 def page_clause(
@@ -79,7 +88,8 @@ def select_events(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """The event records of ``Store.events``."""
-    where, params = event_filter(**filters)
+    condition = event_filter(**filters)
+    where, params = condition.sql, condition.params
     relation = event_relation(merged)
     order = order_clause(sort)
     page = limit_clause(limit, offset)
@@ -97,9 +107,9 @@ def select_events(
 
 
 def count_events(con: duckdb.DuckDBPyConnection, filters: dict[str, Any], merged: bool) -> int:
-    where, params = event_filter(**filters)
-    query = f"SELECT count(*) AS n FROM {event_relation(merged)} WHERE {where}"
-    return dict_rows(con, query, params)[0]["n"]
+    condition = event_filter(**filters)
+    query = f"SELECT count(*) AS n FROM {event_relation(merged)} WHERE {condition.sql}"
+    return dict_rows(con, query, condition.params)[0]["n"]
 
 
 def event_records(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[dict[str, Any]]:
@@ -295,10 +305,10 @@ def _as_date(value: str | date, *, end: bool) -> str:
     if isinstance(value, date):
         return value.isoformat()
     try:
-        start, last = date_bounds(str(value))
+        period = date_period(str(value))
     except ValueError as exc:
         raise UsageError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from exc
-    return (last if end else start).isoformat()
+    return (period.last if end else period.first).isoformat()
 
 
 def _iso(value: date | None) -> str | None:

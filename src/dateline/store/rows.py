@@ -152,15 +152,15 @@ def event_row(doc: Document, event: Event, ordinal: int) -> dict[str, Any]:
     """The ``events`` row of ``event``: the record's flat columns and the store's own."""
     row = flatten(event_fields(doc, event))
     try:
-        start, end = date_bounds(event.date)
+        period = date_period(event.date)
     except ValueError:  # an impossible date must not cost the batch: keep it unqueryable
         log.warning("%s: event %s has an impossible date %r", doc.path, row["id"], event.date)
-        start = end = None
+        period = DatePeriod(None, None)
     extra = {
         "ordinal": ordinal,
         "date_expression": event.date_expression,
-        "date_start": start,
-        "date_end": end,
+        "date_start": period.first,
+        "date_end": period.last,
         "place_id": _place_id(event.place) if event.place else None,
         "sentence_index": event.sentence,
         "merge_key": merge_key(event),
@@ -174,15 +174,24 @@ def _place_id(place: Place) -> str:
     return hashlib.sha1(parts.encode()).hexdigest()[:16]
 
 
-def date_bounds(value: str | None) -> tuple[date | None, date | None]:
-    """The first and last day that an event date (YYYY, YYYY-MM, YYYY-MM-DD) covers."""
+@dataclass(frozen=True)
+class DatePeriod:
+    """The first and last day an event date covers (both None for no date)."""
+
+    first: date | None
+    last: date | None
+
+
+def date_period(value: str | None) -> DatePeriod:
+    """The days that an event date (YYYY, YYYY-MM, YYYY-MM-DD) covers; ValueError for
+    a date that does not exist."""
     if not value:
-        return None, None
+        return DatePeriod(None, None)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         day = date(*parts)
-        return day, day
+        return DatePeriod(day, day)
     if len(parts) == 2:
         last = calendar.monthrange(parts[0], parts[1])[1]
-        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        return DatePeriod(date(parts[0], parts[1], 1), date(parts[0], parts[1], last))
+    return DatePeriod(date(parts[0], 1, 1), date(parts[0], 12, 31))

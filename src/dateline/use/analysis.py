@@ -59,7 +59,7 @@ def series(
     """
     if by not in PERIODS:
         raise UsageError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
-    where, params = event_filter(source=source, target=target, modality=modality, **filters)
+    condition = event_filter(source=source, target=target, modality=modality, **filters)
     counts = ", ".join(
         f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
         for q, name in QUAD_CLASSES.items()
@@ -69,7 +69,8 @@ def series(
             SELECT CAST(date_trunc('{by}', date_start) AS DATE) AS period,
                    cameo_quad_class, cameo_goldstein
             FROM {event_relation(merged)}
-            WHERE {where} AND date_start IS NOT NULL AND length(date) >= {DATE_LENGTHS[by]}),
+            WHERE {condition.sql} AND date_start IS NOT NULL
+                AND length(date) >= {DATE_LENGTHS[by]}),
         periods AS (
             SELECT CAST(unnest(generate_series(min(period), max(period), INTERVAL {PERIODS[by]}))
                         AS DATE) AS period
@@ -80,7 +81,7 @@ def series(
         FROM periods LEFT JOIN picked USING (period)
         GROUP BY periods.period ORDER BY periods.period
     """
-    result = store.frame(query, params)
+    result = store.frame(query, condition.params)
     for name in (*QUAD_CLASSES.values(), "events"):
         result[name] = result[name].astype("int64")
     if skip_empty:
@@ -104,17 +105,17 @@ def network(
     """
     if by not in NODE_KEYS:
         raise UsageError(f"unknown node kind {by!r}; choose one of {', '.join(NODE_KEYS)}")
-    where, params = event_filter(modality=modality, **filters)
+    condition = event_filter(modality=modality, **filters)
     source_key = NODE_KEYS[by].format(role="source")
     target_key = NODE_KEYS[by].format(role="target")
     query = f"""
         SELECT {source_key} AS source, {target_key} AS target, count(*) AS events,
                avg(cameo_goldstein) AS goldstein_mean, sum(cameo_goldstein) AS goldstein_sum
         FROM {event_relation(merged)}
-        WHERE {where} AND {source_key} IS NOT NULL AND {target_key} IS NOT NULL
+        WHERE {condition.sql} AND {source_key} IS NOT NULL AND {target_key} IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, source, target
     """
-    result = store.frame(query, params)
+    result = store.frame(query, condition.params)
     result["events"] = result["events"].astype("int64")
     return _as_frame(result, frame)
 
@@ -133,7 +134,7 @@ def places(
     out. Columns: place_id, name, admin1, country, lat, lon, events, the four QuadClass
     counts, top_type (the most frequent PLOVER type) and goldstein_mean.
     """
-    where, params = event_filter(**filters)
+    condition = event_filter(**filters)
     counts = ", ".join(
         f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
         for q, name in QUAD_CLASSES.items()
@@ -144,12 +145,12 @@ def places(
                any_value(place_lon) AS lon, count(*) AS events, {counts},
                mode(plover_type) AS top_type, avg(cameo_goldstein) AS goldstein_mean
         FROM {event_relation(merged)}
-        WHERE {where} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
+        WHERE {condition.sql} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
         GROUP BY place_id ORDER BY events DESC, name, place_id
     """
     if limit is not None:
         query += f" LIMIT {int(limit)}"
-    result = store.frame(query, params)
+    result = store.frame(query, condition.params)
     for name in (*QUAD_CLASSES.values(), "events"):
         result[name] = result[name].astype("int64")
     return _as_frame(result, frame)

@@ -118,9 +118,11 @@ def _flat_table(store: Store, filters: dict[str, Any]):
     merged = bool(filters.pop("merged", False))
     page = _page(filters)
     columns = (MERGED_COLUMNS if merged else ()) + FLAT_COLUMNS
-    where, params = event_filter(**filters)
-    query = f"SELECT {', '.join(columns)} FROM {event_relation(merged)} WHERE {where} {page}"
-    return store.table(query, params)
+    condition = event_filter(**filters)
+    query = (
+        f"SELECT {', '.join(columns)} FROM {event_relation(merged)} WHERE {condition.sql} {page}"
+    )
+    return store.table(query, condition.params)
 
 
 def _page(filters: dict[str, Any]) -> str:
@@ -269,7 +271,7 @@ def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, An
     """Merged events with their document's url, source, coding time and paragraph, and
     the outlets and copies behind them."""
     page = _page(filters)
-    where, params = event_filter(**filters)
+    condition = event_filter(**filters)
     query = f"""
         SELECT m.*, d.url, d.source AS outlet, d.coded_at, s.paragraph,
             (SELECT count(DISTINCT coalesce(o.source, o.doc_id)) FROM documents o
@@ -279,10 +281,10 @@ def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, An
         FROM merged_events m
         LEFT JOIN documents d ON d.doc_id = m.doc_id
         LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_index
-        WHERE {where}
+        WHERE {condition.sql}
         {page}
     """
-    yield from store.rows(query, params)
+    yield from store.rows(query, condition.params)
 
 
 def _gdelt_row(row: dict[str, Any]) -> list[Any]:
