@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.actors import COMPATIBLE, ActorCoder, ActorWords
+from dateline.actors import COMPATIBLE, ActorCoder, ActorVocabulary
 from dateline.model import ActorKind, Dateline, MentionRule
 from dateline.settings import Settings
 
@@ -378,7 +378,7 @@ def test_former_office_holder_is_elite_and_police_custody_stays_police(code):
 
 
 def test_every_shipped_pronoun_kind_can_find_an_antecedent():
-    pronouns = ActorWords.shipped().pronouns
+    pronouns = ActorVocabulary.shipped().pronouns
     assert {"he", "she", "they", "its"} <= set(pronouns)
     assert set(pronouns.values()) <= set(COMPATIBLE)
 

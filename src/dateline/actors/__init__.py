@@ -14,11 +14,11 @@ from __future__ import annotations
 from ..lexicon import load_lexicon
 from ..model import Document
 from ..settings import Settings
-from .coding import ActorWords, Candidate, CodedActor
+from .coding import ActorVocabulary, Candidate, CodedActor
 from .coref import COMPATIBLE, COREF_WINDOW, Chains
 from .phrases import Phrases
 
-__all__ = ["COMPATIBLE", "COREF_WINDOW", "ActorCoder", "ActorWords", "Candidate", "CodedActor"]
+__all__ = ["COMPATIBLE", "COREF_WINDOW", "ActorCoder", "ActorVocabulary", "Candidate", "CodedActor"]
 
 
 class ActorCoder:
@@ -26,7 +26,7 @@ class ActorCoder:
 
     def __init__(self, settings: Settings):
         self.lexicon = load_lexicon(settings.actor_files)
-        self.words = ActorWords.shipped()
+        self.words = ActorVocabulary.shipped()
 
     def cue_words(self) -> frozenset[str]:
         """Lower-case words that may be an actor mention (one-word names, role nouns,

@@ -65,7 +65,7 @@ class DictionaryMatch:
 
 
 @dataclass(frozen=True)
-class ActorWords:
+class ActorVocabulary:
     """The actors stage's own word lists (the dictionaries' are in the ``Lexicon``)."""
 
     pronouns: dict[str, str]  # pronoun -> the kind of actor it refers to
@@ -74,7 +74,7 @@ class ActorWords:
     name_particles: frozenset[str]  # vary between mentions: "al-Maliki", "Maliki"
 
     @classmethod
-    def shipped(cls) -> ActorWords:
+    def shipped(cls) -> ActorVocabulary:
         return cls(
             pronouns={row["pronoun"]: row["kind"] for row in csv_rows(_actor_data("pronouns.csv"))},
             not_nationality=word_set(_actor_data("not_nationality.txt")),
@@ -94,7 +94,7 @@ class StoryCountry:
 class Story:
     """One document as the phrase coders see it."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, words: ActorWords):
+    def __init__(self, doc: Document, lexicon: Lexicon, words: ActorVocabulary):
         self.doc = doc
         self.parsed = doc.parsed
         self.lexicon = lexicon

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..lexicon import phrase_key
 from ..model import Actor, ActorKind, Document, Mention, MentionRule
-from .coding import ActorWords, Candidate, CodedActor
+from .coding import ActorVocabulary, Candidate, CodedActor
 
 COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
     ActorKind.PERSON: (ActorKind.PERSON,),
@@ -26,7 +26,7 @@ class Chains:
     """Links candidates to actors: same name, surname, pronoun, definite description.
     ``link`` fills ``actors`` and ``mentions``."""
 
-    def __init__(self, doc: Document, words: ActorWords):
+    def __init__(self, doc: Document, words: ActorVocabulary):
         self.doc = doc
         self.parsed = doc.parsed
         self.words = words

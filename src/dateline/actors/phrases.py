@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..lexicon import Lexicon
 from ..model import ActorKind, Document, MentionRule
 from . import coding, places
-from .coding import COUNTRY_KINDS, ActorWords, Candidate, CodedActor, DictionaryMatch, Story
+from .coding import COUNTRY_KINDS, ActorVocabulary, Candidate, CodedActor, DictionaryMatch, Story
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # dependents that belong to a noun phrase, left of its head and right of it
@@ -26,7 +26,7 @@ DUAL = frozenset({"both", "two"})  # "both governments", "the two sides": two ea
 class Phrases:
     """Codes every noun phrase of one document."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, words: ActorWords):
+    def __init__(self, doc: Document, lexicon: Lexicon, words: ActorVocabulary):
         self.story = Story(doc, lexicon, words)
         self.doc = doc
         self.parsed = doc.parsed

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..model import ActorRef, Document, Mention
+from ..model import ActorRef, Document, Mention, MentionRule
 
-LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
+LOCATIVE_RULE = MentionRule.LOCATIVE  # the actors stage's rule for a place after a preposition
 SURFACE_RULE = "events:surface"  # an unmarked proper noun read as a mention's actor
 
 
