@@ -10,10 +10,10 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
-from dateline.analysis import network, places, series
-from dateline.export import FORMATS as EXPORT_FORMATS
 from dateline.record import RECORD_FIELDS
 from dateline.store import open_db
+from dateline.use.analysis import network, places, series
+from dateline.use.export import FORMATS as EXPORT_FORMATS
 from dateline.web import create_app
 from dateline.web.api import FILE_TYPES
 from dateline.web.models import EventRecord

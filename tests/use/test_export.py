@@ -9,10 +9,11 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from dateline.errors import StoreError
-from dateline.export import FLAT_COLUMNS, GDELT_COLUMNS, export
+from dateline.errors import UsageError
+from dateline.record import FLAT_COLUMNS
 from dateline.store import open_db
-from test_store import make_doc, make_event
+from dateline.use.export import GDELT_COLUMNS, export
+from stored_events import make_doc, make_event
 
 
 @pytest.fixture
@@ -122,7 +123,7 @@ def test_every_format_takes_a_limit(store, tmp_path, fmt):
 
 
 def test_unknown_format_is_refused(store, tmp_path):
-    with pytest.raises(StoreError, match="unknown export format"):
+    with pytest.raises(UsageError, match="unknown export format"):
         export(store, "xml", tmp_path / "x")
 
 

@@ -1,4 +1,4 @@
-"""Charts of the aggregates in ``dateline.analysis``, written as PNG or SVG files.
+"""Charts of the aggregates in ``dateline.use.analysis``, written as PNG or SVG files.
 
 Figures are built with matplotlib's object API on its Agg canvas: no display,
 no global pyplot state. The file extension chooses the format.
@@ -16,8 +16,8 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
+from ..errors import UsageError
 from .analysis import QUAD_CLASSES
-from .errors import StoreError
 
 FILE_FORMATS = {".png": "png", ".svg": "svg"}
 # Cooperation above the axis in greens, conflict below in reds (the usual event-data view).
@@ -119,12 +119,12 @@ def _file_format(path: Path) -> str:
     try:
         return FILE_FORMATS[path.suffix.lower()]
     except KeyError:
-        raise StoreError(f"{path}: charts are written as .png or .svg") from None
+        raise UsageError(f"{path}: charts are written as .png or .svg") from None
 
 
 def _require_rows(frame: pd.DataFrame) -> None:
     if frame.empty:
-        raise StoreError("no events match the filters: nothing to draw")
+        raise UsageError("no events match the filters: nothing to draw")
 
 
 def _bar_width(periods: pd.Series) -> float:

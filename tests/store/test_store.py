@@ -1,8 +1,7 @@
 """The event database: schema, idempotent batch writes, interruption, merging, queries.
 
-Documents are built by hand from the model's dataclasses, so these tests need no
-other stage. ``make_doc`` and ``make_event`` are reused by the export, analysis and
-CLI tests.
+Documents are built by hand (tests/stored_events.py), so these tests need no other
+stage.
 """
 
 from __future__ import annotations
@@ -18,114 +17,17 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dateline.errors import StoreError
+from dateline.errors import StoreError, UsageError
 from dateline.model import (
-    Actor,
-    ActorRef,
-    Cameo,
-    Dateline,
-    Document,
-    Event,
     Failure,
-    Mention,
-    Place,
-    Plover,
-    Sentence,
-    content_hash,
 )
 from dateline.record import document_records, event_record
 from dateline.runner import code_text
 from dateline.store import MIGRATIONS, open_db
+from stored_events import make_doc, make_event
 
-SRC = Path(__file__).resolve().parents[1] / "src"
-
-ACTORS = {
-    "KEN": ("Kenyan minister Wanjiru Otieno", "Wanjiru Otieno", "KEN", "GOV"),
-    "ETH": ("Ethiopian officials", "Ethiopia", "ETH", "GOV"),
-    "SOM": ("Somali militants", "al-Shabaab", "SOM", "REB"),
-    "UGA": ("Ugandan troops", "Uganda", "UGA", "MIL"),
-}
-PLACES = {
-    "Nairobi": Place("Nairobi", "KEN", "Nairobi Area", -1.283, 36.817, 184745, "city"),
-    "Addis Ababa": Place("Addis Ababa", "ETH", "Addis Ababa", 9.025, 38.747, 344979, "city"),
-}
-CODES = {  # PLOVER type -> (CAMEO code, Goldstein, QuadClass), values as in the codebook
-    "CONSULT": ("042", 1.9, 1),
-    "AID": ("070", 7.0, 2),
-    "ACCUSE": ("112", -2.0, 3),
-    "ASSAULT": ("190", -10.0, 4),
-}
-
-
-def make_event(
-    sentence: int,
-    plover: str | None = "CONSULT",
-    source: str | None = "KEN",
-    target: str | None = "ETH",
-    *,
-    when: str | None = "2007-04-29",
-    place: str | None = "Nairobi",
-    modality: str = "asserted",
-    confidence: float = 0.8,
-    trigger: str = "met",
-    cameo: str | None = None,
-) -> Event:
-    code, goldstein, quad = CODES.get(plover or "", ("010", 0.0, 1))
-    code = cameo or code
-    return Event(
-        sentence=sentence,
-        trigger=trigger,
-        cameo=Cameo(code, code[:2], goldstein, quad),
-        plover=Plover(plover, "visit" if plover == "CONSULT" else None) if plover else None,
-        source=ActorRef(*ACTORS[source]) if source else None,
-        target=ActorRef(*ACTORS[target]) if target else None,
-        modality=modality,
-        confidence=confidence,
-        explanation=f"test pattern {plover}",
-        coder="test.v1",
-        date=when,
-        date_precision={10: "day", 7: "month", 4: "year"}[len(when)] if when else None,
-        date_expression="on Sunday" if when else None,
-        place=PLACES[place] if place else None,
-    )
-
-
-def make_doc(
-    name: str,
-    events: list[Event] = (),
-    *,
-    sentences: int = 3,
-    duplicate_of: str | None = None,
-    source: str | None = "Test Wire",
-    published: date | None = date(2007, 4, 29),
-) -> Document:
-    """A document of ``sentences`` sentences about ``name``, with the given events."""
-    lines = [f"Story {name} sentence {i} says something happened." for i in range(sentences)]
-    text = " ".join(lines)
-    spans, start = [], 0
-    for i, line in enumerate(lines):
-        spans.append(Sentence(i, start, start + len(line), line, paragraph=i // 2))
-        start += len(line) + 1
-    doc = Document(
-        doc_id=f"doc-{name}",
-        path=f"/news/{name}.txt",
-        text=text,
-        title=f"Story {name}",
-        url=f"https://example.org/{name}",
-        source=source,
-        published=published,
-        published_from="dateline",
-        dateline=Dateline(f"NAIROBI, April 29, 2007 ({source}) -", "Nairobi", source, published),
-        language="en",
-        content_hash=content_hash(text),
-        duplicate_of=duplicate_of,
-        fingerprint=name.encode() * 4,
-        sentences=spans,
-        events=list(events),
-    )
-    doc.actors = [Actor(a[1], a[2], a[3], "person", "test dictionary") for a in ACTORS.values()]
-    doc.mentions = [Mention(0, 5, "Story", 0, 0, "ner")]
-    return doc
+TESTS = Path(__file__).resolve().parents[1]
+SRC = TESTS.parent / "src"
 
 
 @pytest.fixture
@@ -264,9 +166,9 @@ def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
         textwrap.dedent(
             f"""
             import sys, time
-            sys.path[:0] = [{str(SRC)!r}, {str(Path(__file__).parent)!r}]
-            import dateline.store as store_module
-            from test_store import make_doc, make_event
+            sys.path[:0] = [{str(SRC)!r}, {str(TESTS)!r}]
+            import dateline.store.rows as store_module
+            from stored_events import make_doc, make_event
             from dateline.store import open_db
 
             slow = len(sys.argv) > 1
@@ -577,7 +479,7 @@ def test_recoding_while_iterating_stored_documents(tmp_path):
 
 
 def test_unknown_filters_are_refused(store):
-    with pytest.raises(StoreError, match="unknown event filters: country"):
+    with pytest.raises(UsageError, match="unknown event filters: country"):
         store.event_filter(country="KEN")
 
 
@@ -589,7 +491,7 @@ def test_an_impossible_event_date_is_kept_but_does_not_cost_the_batch(store):
 
 
 def test_a_bad_date_filter_is_a_store_error(store):
-    with pytest.raises(StoreError, match="not a date"):
+    with pytest.raises(UsageError, match="not a date"):
         store.events(since="2024-13")
 
 
@@ -619,7 +521,7 @@ def test_sort_offset_and_limit_page_through_a_stable_order(two_reports):
     assert [e["id"] for page in pages for e in page] == everything
     by_confidence = [e["confidence"] for e in two_reports.events(sort="-confidence")]
     assert by_confidence == sorted(by_confidence, reverse=True)
-    with pytest.raises(StoreError, match="unknown sort key"):
+    with pytest.raises(UsageError, match="unknown sort key"):
         two_reports.events(sort="id; DROP TABLE events")
 
 
@@ -631,7 +533,7 @@ def test_quad_class_and_actor_filters(two_reports):
     assert {e["plover"]["type"] for e in two_reports.events(actor="SOM")} == {"ACCUSE", "ASSAULT"}
     assert two_reports.count_events(actor="SOM") == 2
     assert two_reports.count_events(merged=True) == 3
-    with pytest.raises(StoreError, match="whole number"):
+    with pytest.raises(UsageError, match="whole number"):
         two_reports.events(quad_class="four")
 
 
@@ -678,7 +580,7 @@ def test_read_only_opening_refuses_writes_files_and_settings(tmp_path):
 
 
 def test_deep_pages_read_the_same_rows_as_shallow_ones(store, monkeypatch):
-    import dateline.store as store_module
+    import dateline.store.queries as store_module
 
     docs = [make_doc(f"d{n}", [make_event(0, when=f"2007-05-{n + 1:02d}")]) for n in range(6)]
     store.save_batch(docs, [])
@@ -696,7 +598,7 @@ def test_filter_values_are_literals_not_like_patterns(filled):
 
 @pytest.mark.parametrize("value", [float("nan"), -0.1, 1.5])
 def test_an_impossible_min_confidence_is_refused(filled, value):
-    with pytest.raises(StoreError, match="min_confidence must be a number from 0 to 1"):
+    with pytest.raises(UsageError, match="min_confidence must be a number from 0 to 1"):
         filled.events(min_confidence=value)
 
 

@@ -6,18 +6,20 @@ dates agree within a tolerance (``±tolerance_days`` at day precision, the same
 month or year at coarser precision) and their places agree or one has no place.
 Undated events are never merged: nothing says they happened at the same time.
 
-This module is pure: the store feeds it candidates and writes the clusters back.
+This module is pure: the store's writer feeds it candidates and writes back the
+``merged_links`` rows of the clusters (``links``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from .model import ActorRef, Event
+from ..model import ActorRef, Event
 
 
 @dataclass(frozen=True)
@@ -112,3 +114,24 @@ def _best_cluster(by_anchor, candidate: Candidate, tolerance: int) -> Cluster | 
 
 def _same_place(first: str | None, other: str | None) -> bool:
     return first is None or other is None or first == other
+
+
+def links(group: Cluster) -> Iterator[dict[str, Any]]:
+    """The ``merged_links`` rows of one cluster; the first member represents it and
+    carries the merged event's counts and members."""
+    members = sorted(group.members, key=lambda c: (c.date or "", c.event_id))
+    summary = {
+        "mentions": len(members),
+        "sources": len({c.doc_id for c in members}),
+        "event_ids": [c.event_id for c in members],
+        "doc_ids": sorted({c.doc_id for c in members}),
+    }
+    for position, member in enumerate(group.members):
+        representative = position == 0
+        yield {
+            "merged_id": group.merged_id,
+            "event_id": member.event_id,
+            "merge_key": member.merge_key,
+            "representative": representative,
+            **{key: (value if representative else None) for key, value in summary.items()},
+        }

@@ -13,10 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import tomllib
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,39 +21,17 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pycountry
 
+from ..errors import UsageError
+from ..record import COUNT_FIELDS, FLAT_COLUMNS
+from ..resources import data_path, toml_table
+from ..store import Store
+from ..store.queries import event_filter, event_relation, page_clause
 from .analysis import FACTUAL_MODALITIES
-from .errors import StoreError
-from .record import RECORD_FIELDS
-from .store import (
-    ACTOR_PARTS,
-    COUNT_FIELDS,
-    COUNT_PARTS,
-    EVENT_RELATIONS,
-    PLACE_PARTS,
-    Store,
-    limit_clause,
-    order_clause,
-)
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "parquet", "jsonl", "geojson", "gdelt", "polecat", "acled")
 
-# The flattened event record: nested keys joined by "_" (as in the events table).
-NESTED_PARTS = {
-    "source": ACTOR_PARTS,
-    "target": ACTOR_PARTS,
-    "plover": ("type", "mode"),
-    "cameo": ("code", "root", "goldstein", "quad_class"),
-    "place": PLACE_PARTS,
-    "span": ("start", "end"),
-    **dict.fromkeys(COUNT_FIELDS, COUNT_PARTS),
-}
-FLAT_COLUMNS = tuple(
-    f"{field}_{part}" if part else field
-    for field in RECORD_FIELDS
-    for part in NESTED_PARTS.get(field, (None,))
-)
 MERGED_COLUMNS = ("merged_id", "sources", "mentions")
 
 GDELT_COLUMNS = (
@@ -133,7 +108,7 @@ def export(store: Store, fmt: str, path: str | Path, **filters: Any) -> int:
         "acled": _write_acled,
     }
     if fmt not in writers:
-        raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     count = writers[fmt](store, Path(path), filters)
     log.info("exported %d rows as %s to %s", count, fmt, path)
     return count
@@ -143,17 +118,19 @@ def _flat_table(store: Store, filters: dict[str, Any]):
     merged = bool(filters.pop("merged", False))
     page = _page(filters)
     columns = (MERGED_COLUMNS if merged else ()) + FLAT_COLUMNS
-    where, params = store.event_filter(**filters)
-    query = f"SELECT {', '.join(columns)} FROM {EVENT_RELATIONS[merged]} WHERE {where} {page}"
-    return store.table(query, params)
+    condition = event_filter(**filters)
+    query = (
+        f"SELECT {', '.join(columns)} FROM {event_relation(merged)} WHERE {condition.sql} {page}"
+    )
+    return store.table(query, condition.params)
 
 
 def _page(filters: dict[str, Any]) -> str:
     """ORDER BY, LIMIT and OFFSET from the ``sort``, ``limit`` and ``offset`` keywords of
     ``Store.events`` (taken out of ``filters``)."""
-    order = order_clause(filters.pop("sort", None))
-    limits = limit_clause(filters.pop("limit", None), filters.pop("offset", None))
-    return f"ORDER BY {order}{limits}"
+    return page_clause(
+        filters.pop("sort", None), filters.pop("limit", None), filters.pop("offset", None)
+    )
 
 
 def _write_csv(store: Store, path: Path, filters: dict[str, Any]) -> int:
@@ -228,11 +205,9 @@ def _write_acled(store: Store, path: Path, filters: dict[str, Any]) -> int:
     return _write_table(path, ACLED_COLUMNS, rows, delimiter=",")
 
 
-@lru_cache(maxsize=1)
 def acled_table() -> dict[str, dict[str, Any]]:
     """The shipped CAMEO -> ACLED mapping (data/acled.toml, see its header)."""
-    text = resources.files("dateline").joinpath("data/acled.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return toml_table(data_path("acled.toml"))
 
 
 def _acled_type(code: str, table: dict[str, dict[str, Any]]) -> list[str] | None:
@@ -296,7 +271,7 @@ def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, An
     """Merged events with their document's url, source, coding time and paragraph, and
     the outlets and copies behind them."""
     page = _page(filters)
-    where, params = store.event_filter(**filters)
+    condition = event_filter(**filters)
     query = f"""
         SELECT m.*, d.url, d.source AS outlet, d.coded_at, s.paragraph,
             (SELECT count(DISTINCT coalesce(o.source, o.doc_id)) FROM documents o
@@ -306,10 +281,10 @@ def _merged_rows(store: Store, filters: dict[str, Any]) -> Iterator[dict[str, An
         FROM merged_events m
         LEFT JOIN documents d ON d.doc_id = m.doc_id
         LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence_index
-        WHERE {where}
+        WHERE {condition.sql}
         {page}
     """
-    yield from store.rows(query, params)
+    yield from store.rows(query, condition.params)
 
 
 def _gdelt_row(row: dict[str, Any]) -> list[Any]:

@@ -15,8 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import MissingExtraError, StoreError
-from .store import EVENT_RELATIONS, Store
+from ..errors import MissingExtraError, UsageError
+from ..store import Store
+from ..store.queries import event_filter, event_relation
 
 FACTUAL_MODALITIES = ("asserted", "reported")
 PERIODS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "year": "1 YEAR"}
@@ -57,8 +58,8 @@ def series(
     verbal_conflict, material_conflict, events, goldstein, goldstein_mean.
     """
     if by not in PERIODS:
-        raise StoreError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
-    where, params = store.event_filter(source=source, target=target, modality=modality, **filters)
+        raise UsageError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
+    condition = event_filter(source=source, target=target, modality=modality, **filters)
     counts = ", ".join(
         f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
         for q, name in QUAD_CLASSES.items()
@@ -67,8 +68,9 @@ def series(
         WITH picked AS (
             SELECT CAST(date_trunc('{by}', date_start) AS DATE) AS period,
                    cameo_quad_class, cameo_goldstein
-            FROM {EVENT_RELATIONS[merged]}
-            WHERE {where} AND date_start IS NOT NULL AND length(date) >= {DATE_LENGTHS[by]}),
+            FROM {event_relation(merged)}
+            WHERE {condition.sql} AND date_start IS NOT NULL
+                AND length(date) >= {DATE_LENGTHS[by]}),
         periods AS (
             SELECT CAST(unnest(generate_series(min(period), max(period), INTERVAL {PERIODS[by]}))
                         AS DATE) AS period
@@ -79,7 +81,7 @@ def series(
         FROM periods LEFT JOIN picked USING (period)
         GROUP BY periods.period ORDER BY periods.period
     """
-    result = store.frame(query, params)
+    result = store.frame(query, condition.params)
     for name in (*QUAD_CLASSES.values(), "events"):
         result[name] = result[name].astype("int64")
     if skip_empty:
@@ -102,18 +104,18 @@ def network(
     Events without a target make no edge.
     """
     if by not in NODE_KEYS:
-        raise StoreError(f"unknown node kind {by!r}; choose one of {', '.join(NODE_KEYS)}")
-    where, params = store.event_filter(modality=modality, **filters)
+        raise UsageError(f"unknown node kind {by!r}; choose one of {', '.join(NODE_KEYS)}")
+    condition = event_filter(modality=modality, **filters)
     source_key = NODE_KEYS[by].format(role="source")
     target_key = NODE_KEYS[by].format(role="target")
     query = f"""
         SELECT {source_key} AS source, {target_key} AS target, count(*) AS events,
                avg(cameo_goldstein) AS goldstein_mean, sum(cameo_goldstein) AS goldstein_sum
-        FROM {EVENT_RELATIONS[merged]}
-        WHERE {where} AND {source_key} IS NOT NULL AND {target_key} IS NOT NULL
+        FROM {event_relation(merged)}
+        WHERE {condition.sql} AND {source_key} IS NOT NULL AND {target_key} IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, source, target
     """
-    result = store.frame(query, params)
+    result = store.frame(query, condition.params)
     result["events"] = result["events"].astype("int64")
     return _as_frame(result, frame)
 
@@ -132,7 +134,7 @@ def places(
     out. Columns: place_id, name, admin1, country, lat, lon, events, the four QuadClass
     counts, top_type (the most frequent PLOVER type) and goldstein_mean.
     """
-    where, params = store.event_filter(**filters)
+    condition = event_filter(**filters)
     counts = ", ".join(
         f"count(*) FILTER (WHERE cameo_quad_class = {q}) AS {name}"
         for q, name in QUAD_CLASSES.items()
@@ -142,13 +144,13 @@ def places(
                any_value(place_country) AS country, any_value(place_lat) AS lat,
                any_value(place_lon) AS lon, count(*) AS events, {counts},
                mode(plover_type) AS top_type, avg(cameo_goldstein) AS goldstein_mean
-        FROM {EVENT_RELATIONS[merged]}
-        WHERE {where} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
+        FROM {event_relation(merged)}
+        WHERE {condition.sql} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
         GROUP BY place_id ORDER BY events DESC, name, place_id
     """
     if limit is not None:
         query += f" LIMIT {int(limit)}"
-    result = store.frame(query, params)
+    result = store.frame(query, condition.params)
     for name in (*QUAD_CLASSES.values(), "events"):
         result[name] = result[name].astype("int64")
     return _as_frame(result, frame)
@@ -158,7 +160,7 @@ def _as_frame(result: pd.DataFrame, frame: str):
     if frame == "pandas":
         return result
     if frame != "polars":
-        raise StoreError(f"unknown frame kind {frame!r}; choose pandas or polars")
+        raise UsageError(f"unknown frame kind {frame!r}; choose pandas or polars")
     try:
         import polars
     except ImportError as exc:

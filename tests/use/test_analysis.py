@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from dateline.analysis import network, places, series
-from dateline.errors import MissingExtraError, StoreError
-from dateline.plots import plot_network, plot_series
+from dateline.errors import MissingExtraError, UsageError
 from dateline.store import open_db
-from test_store import make_doc, make_event
+from dateline.use.analysis import network, places, series
+from dateline.use.plots import plot_network, plot_series
+from stored_events import make_doc, make_event
 
 QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
 
@@ -81,7 +81,7 @@ def test_series_of_other_modalities_when_asked(store):
 
 
 def test_series_refuses_unknown_period(store):
-    with pytest.raises(StoreError, match="unknown period"):
+    with pytest.raises(UsageError, match="unknown period"):
         series(store, by="fortnight")
 
 
@@ -108,7 +108,7 @@ def test_polars_frames(store):
 
 
 def test_unknown_frame_kind(store):
-    with pytest.raises(StoreError, match="unknown frame kind"):
+    with pytest.raises(UsageError, match="unknown frame kind"):
         network(store, frame="arrow")
 
 
@@ -126,9 +126,9 @@ def test_network_chart_is_written(store, tmp_path):
 
 
 def test_charts_refuse_other_formats_and_empty_frames(store, tmp_path):
-    with pytest.raises(StoreError, match=".png or .svg"):
+    with pytest.raises(UsageError, match=".png or .svg"):
         plot_network(network(store), tmp_path / "n.gif")
-    with pytest.raises(StoreError, match="nothing to draw"):
+    with pytest.raises(UsageError, match="nothing to draw"):
         plot_series(series(store, source="XXX"), tmp_path / "empty.png")
 
 
