@@ -26,6 +26,7 @@ from ..errors import ConfigError, MissingExtraError
 from ..model import Document, Event, Mention
 from ..resources import csv_rows, data_path
 from ..settings import Settings
+from .modality import Modality
 from .ontology import Codebook
 from .patterns import load_codebook
 
@@ -240,7 +241,7 @@ class ClassifierCoder:
             plover=code.plover(),
             source=doc.actor_ref(source),
             target=doc.actor_ref(target) if target else None,
-            modality="asserted",
+            modality=Modality.ASSERTED,
             confidence=round(probability * self.discount, 3),
             explanation=f"classifier: {kind} p={probability:.2f}",
             coder=self.version,

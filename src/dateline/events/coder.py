@@ -21,7 +21,7 @@ from .confidence import confidence, explanation
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, mention_of, without_locatives
-from .modality import governors, is_infinitive, modality_of, shipped_cues
+from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
 from .references import load_reference_words, resolve_references
@@ -128,10 +128,10 @@ class EventCoder:
         named = source is not None and doc.actors[source.actor].country is not None
         return find_doer(trigger, token, source, named, self.non_events)
 
-    def _held_out(self, trigger, modality: str, code_id: str) -> bool:
+    def _held_out(self, trigger, modality: Modality, code_id: str) -> bool:
         """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
         threat (13x); "if Serbia attacks" (no modal on the act) stays a hypothetical attack."""
-        if modality != "hypothetical" or self.patterns.intent_code(code_id)[:2] != "13":
+        if modality != Modality.HYPOTHETICAL or self.patterns.intent_code(code_id)[:2] != "13":
             return False
         modals = self.cues.hypothetical_auxiliaries
         return any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.children)
@@ -199,9 +199,9 @@ class EventCoder:
             return [], False
         modality = modality_of(trigger, self.cues)
         code_id = pattern.code
-        if modality == "intended" or self._held_out(trigger, modality, code_id):
+        if modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
             code_id = self.patterns.intent_code(code_id)
-        elif modality == "negated":
+        elif modality == Modality.NEGATED:
             code_id = self.patterns.refusal_code(code_id)
         code = self.patterns.codebook[code_id]
         events = []

@@ -8,11 +8,13 @@ of the events scored at 0.7 or more against the others.
 from __future__ import annotations
 
 from .doers import Doer
+from .modality import Modality
 from .patterns import Pattern
 from .roles import EventRoles
 
 PARTIAL_DISCOUNT = 0.6  # confidence factor of an event whose needed actor was not found
-UNSURE_MODALITIES = {"hypothetical", "negated", "cancelled"}  # the act may not exist at all
+# the act may not exist at all
+UNSURE_MODALITIES = {Modality.HYPOTHETICAL, Modality.NEGATED, Modality.CANCELLED}
 UNSURE_MODALITY_DISCOUNT = 0.85
 
 
@@ -24,7 +26,7 @@ def confidence(
     has_source: bool,
     has_target: bool,
     has_roles: bool,
-    modality: str,
+    modality: Modality,
 ) -> float:
     """A score in [0, 1]: explicit roles and constrained patterns make a coding surer; an
     event whose needed actor was not found is much less sure; so is one with no target
