@@ -483,6 +483,20 @@ def test_unknown_filters_are_refused(store):
         store.event_filter(country="KEN")
 
 
+def test_usage_mistakes_are_value_errors_not_store_errors(store):
+    """A bad name or value is the caller's mistake, not the database refusing."""
+    for call in (
+        lambda: store.count_events(country="KEN"),
+        lambda: store.events(sort="colour"),
+        lambda: store.events(since="2007-13"),
+        lambda: store.count_events(min_confidence=2),
+    ):
+        with pytest.raises(UsageError) as raised:
+            call()
+        assert isinstance(raised.value, ValueError)
+        assert not isinstance(raised.value, StoreError)
+
+
 def test_an_impossible_event_date_is_kept_but_does_not_cost_the_batch(store):
     doc = make_doc("odd", [make_event(0)])
     doc.events[0].date = "-2976"
