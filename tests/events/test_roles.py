@@ -1,12 +1,12 @@
-"""The role table (events/coder.py ROLE_TABLE): each rule finds its phrase on a sentence
+"""The role table (events/roles.py ROLE_TABLE): each rule finds its phrase on a sentence
 written for it, and every role a shipped pattern names is a rule or a preposition."""
 
 from __future__ import annotations
 
 import pytest
 
-from dateline.events.coder import ROLE_RULES, ROLE_TABLE, role_of
 from dateline.events.patterns import load_patterns
+from dateline.events.roles import ROLE_RULES, ROLE_TABLE, role_of
 
 # spec -> (sentence, trigger word, the head word the rule must find)
 EXAMPLES = {

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dateline.actors import COMPATIBLE, PRONOUNS, ActorCoder
-from dateline.model import Dateline
+from dateline.actors import COMPATIBLE, ActorCoder, ActorWords
+from dateline.model import ActorKind, Dateline, MentionRule
 from dateline.settings import Settings
 
 
@@ -278,11 +278,25 @@ def test_mentions_share_the_actor_and_evidence_is_kept(code):
     assert [m.sentence for m in mentions] == [0, 1]
 
 
-def test_dateline_place_is_not_an_actor(code):
+@pytest.mark.parametrize("start, end", [(None, None), (0, 20)])
+def test_dateline_place_is_not_an_actor(code, start, end):
     text = "CAIRO, May 2 (AFP) - Egyptian police arrested a journalist."
-    doc = code(text, dateline=Dateline("CAIRO, May 2 (AFP) -", place="CAIRO", agency="AFP"))
+    dateline = Dateline("CAIRO, May 2 (AFP) -", place="CAIRO", agency="AFP", start=start, end=end)
+    doc = code(text, dateline=dateline)
     assert doc.mention_at(0, 5) is None
     assert codes(doc, "Egyptian police") == ("EGY", "COP")
+
+
+def test_every_mention_is_linked_by_a_named_rule(code):
+    text = (
+        "Iran's foreign minister Ali Larijani arrived in Baghdad. Larijani met Iraqi officials."
+        " He said both governments would meet the Syrian delegation in Damascus."
+    )
+    doc = code(text)
+    rules = {m.rule for m in doc.mentions}
+    assert {MentionRule.LOCATIVE, MentionRule.COREF_SURNAME, MentionRule.COREF_PRONOUN} <= rules
+    assert all(isinstance(m.rule, MentionRule) for m in doc.mentions)
+    assert doc.actors and all(actor.kind in set(ActorKind) for actor in doc.actors)
 
 
 def test_user_dictionary_with_dates(parsed, tmp_path):
@@ -364,8 +378,9 @@ def test_former_office_holder_is_elite_and_police_custody_stays_police(code):
 
 
 def test_every_shipped_pronoun_kind_can_find_an_antecedent():
-    assert {"he", "she", "they", "its"} <= set(PRONOUNS)
-    assert set(PRONOUNS.values()) <= set(COMPATIBLE)
+    pronouns = ActorWords.shipped().pronouns
+    assert {"he", "she", "they", "its"} <= set(pronouns)
+    assert set(pronouns.values()) <= set(COMPATIBLE)
 
 
 @pytest.mark.parametrize(

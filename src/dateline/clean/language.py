@@ -1,0 +1,41 @@
+"""The language of a cleaned text (py3langid), and whether it is sure enough to skip on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from .. import resources
+
+LANGUAGE_PROBE = 5000  # characters enough to tell the language
+# below this probability a short or tabular text ("Shr 81 cts vs 2.78 dlrs") is not skipped
+# for its language: a wrong guess would silently drop an English story
+MIN_LANGUAGE_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    language: str  # ISO 639-1
+    probability: float
+
+    @property
+    def sure(self) -> bool:
+        """Sure enough to skip a document for its language."""
+        return self.probability >= MIN_LANGUAGE_CONFIDENCE
+
+
+def identify_language(text: str) -> LanguageGuess:
+    """The most likely language of ``text`` and its probability."""
+    language, probability = _identifier().classify(text[:LANGUAGE_PROBE])
+    return LanguageGuess(language, probability)
+
+
+def _identifier() -> LanguageIdentifier:
+    # py3langid's own model, not a Dateline data file: loaded once (about a second) and
+    # kept in the resources cache beside the vocabularies
+    return resources.derived(
+        (),
+        "language identifier",
+        lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True),
+    )
