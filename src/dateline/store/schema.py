@@ -133,6 +133,22 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         UPDATE documents SET dateline_version = coder_version, coder_version = NULL;
         """,
     ),
+    (
+        "0008_offsets_and_actor_indexes",
+        """
+        -- where the dateline stands in the text, and which stored actors (actors.idx)
+        -- an event's source and target are: events join their actors
+        ALTER TABLE documents ADD COLUMN dateline_start INTEGER;
+        ALTER TABLE documents ADD COLUMN dateline_end INTEGER;
+        ALTER TABLE events ADD COLUMN source_actor INTEGER;
+        ALTER TABLE events ADD COLUMN target_actor INTEGER;
+        DROP VIEW merged_events;
+        CREATE VIEW merged_events AS
+        SELECT l.merged_id, l.mentions, l.sources, l.event_ids, l.doc_ids, e.*
+        FROM merged_links l JOIN events e ON e.id = l.event_id
+        WHERE l.representative;
+        """,
+    ),
 )
 
 
