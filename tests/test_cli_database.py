@@ -188,6 +188,11 @@ def test_errors_are_one_line(db, tmp_path):
     )
     assert empty.exit_code == 1
     assert empty.output.strip() == "Error: no events match the filters: nothing to draw"
+    no_day = CliRunner().invoke(main, ["events", "--db", db, "--since", "2007-02-30"])
+    assert no_day.exit_code == 1
+    assert no_day.output.strip() == (
+        "Error: not a date: '2007-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
 
 
 def test_events_by_quad_class_and_either_actor(db):

@@ -56,6 +56,9 @@ NESTED_PARTS = {
     **dict.fromkeys(COUNT_FIELDS, COUNT_PARTS),
 }
 LIST_FIELDS = frozenset({"span"})
+_NESTED_COLUMNS = {
+    name: tuple(f"{name}_{part}" for part in parts) for name, parts in NESTED_PARTS.items()
+}
 FLAT_COLUMNS = tuple(
     f"{name}_{part}" if part else name
     for name in RECORD_FIELDS
@@ -157,13 +160,15 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     the field is null); other lists (a merged event's ids) as JSON text."""
     flat: dict[str, Any] = {}
     for name, value in record.items():
-        parts = NESTED_PARTS.get(name)
-        if parts is None:
+        columns = _NESTED_COLUMNS.get(name)
+        if columns is None:
             flat[name] = json.dumps(value) if isinstance(value, list) else value
-            continue
-        values = value if name in LIST_FIELDS else [(value or {}).get(p) for p in parts]
-        for part, inner in zip(parts, values or [None] * len(parts), strict=True):
-            flat[f"{name}_{part}"] = inner
+        elif value is None:
+            flat.update(dict.fromkeys(columns))
+        elif name in LIST_FIELDS:
+            flat.update(zip(columns, value, strict=True))
+        else:
+            flat.update(zip(columns, map(value.get, NESTED_PARTS[name]), strict=True))
     return flat
 
 
@@ -171,15 +176,15 @@ def _nested(row: Mapping[str, Any]) -> dict[str, Any]:
     """The record's fields from its flat columns (the inverse of ``flatten``)."""
     fields: dict[str, Any] = {}
     for name in RECORD_FIELDS:
-        parts = NESTED_PARTS.get(name)
-        if parts is None:
+        columns = _NESTED_COLUMNS.get(name)
+        if columns is None:
             fields[name] = row[name]
             continue
-        values = [row[f"{name}_{part}"] for part in parts]
+        values = [row[column] for column in columns]
         if name in LIST_FIELDS:
             fields[name] = values
         elif any(value is not None for value in values):
-            fields[name] = dict(zip(parts, values, strict=True))
+            fields[name] = dict(zip(NESTED_PARTS[name], values, strict=True))
         else:
             fields[name] = None
     return fields

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -478,9 +479,38 @@ def test_recoding_while_iterating_stored_documents(tmp_path):
         assert types == [("AID",)] and store.stats()["events"] == 3
 
 
+def test_events_join_their_actors_and_documents_keep_the_dateline_offsets(store):
+    event = make_event(0)
+    event = replace(event, source=replace(event.source, actor=0), target=None)
+    doc = make_doc("joined", [event])
+    doc.dateline = replace(doc.dateline, start=0, end=12)
+    store.save_batch([doc], [])
+    joined = store.rows(
+        "SELECT a.name, e.target_actor FROM events e "
+        "JOIN actors a ON a.doc_id = e.doc_id AND a.idx = e.source_actor"
+    )
+    assert joined == [{"name": doc.actors[0].name, "target_actor": None}]
+    (rebuilt,) = store.stored_documents()
+    assert (rebuilt.dateline.start, rebuilt.dateline.end) == (0, 12)
+
+
 def test_unknown_filters_are_refused(store):
     with pytest.raises(UsageError, match="unknown event filters: country"):
         store.event_filter(country="KEN")
+
+
+def test_usage_mistakes_are_value_errors_not_store_errors(store):
+    """A bad name or value is the caller's mistake, not the database refusing."""
+    for call in (
+        lambda: store.count_events(country="KEN"),
+        lambda: store.events(sort="colour"),
+        lambda: store.events(since="2007-13"),
+        lambda: store.count_events(min_confidence=2),
+    ):
+        with pytest.raises(UsageError) as raised:
+            call()
+        assert isinstance(raised.value, ValueError)
+        assert not isinstance(raised.value, StoreError)
 
 
 def test_an_impossible_event_date_is_kept_but_does_not_cost_the_batch(store):

@@ -31,6 +31,8 @@ EVENT_EXTRA_COLUMNS = (
     "place_id",
     "sentence_index",
     "merge_key",
+    "source_actor",
+    "target_actor",
 )
 # The documents columns a Document's fields fill as they are (the rest: its dateline
 # and the coding's own columns).
@@ -50,7 +52,7 @@ DOCUMENT_COLUMNS = (
     "skipped",
     "fingerprint",
 )
-# dateline_<part> columns
+# the dateline_<part> columns: every field of model.Dateline
 DATELINE_PARTS = ("text", "place", "agency", "date", "year_from", "start", "end")
 
 
@@ -165,6 +167,8 @@ def event_row(doc: Document, event: Event, ordinal: int) -> dict[str, Any]:
         "place_id": _place_id(event.place) if event.place else None,
         "sentence_index": event.sentence,
         "merge_key": merge_key(event),
+        "source_actor": event.source.actor if event.source else None,
+        "target_actor": event.target.actor if event.target else None,
     }
     return row | extra
 

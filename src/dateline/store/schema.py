@@ -142,6 +142,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE documents ADD COLUMN dateline_end INTEGER;
         """,
     ),
+    (
+        "0009_event_actor_indexes",
+        """
+        -- which stored actors (actors.idx) an event's source and target are: events
+        -- join their actors
+        ALTER TABLE events ADD COLUMN source_actor INTEGER;
+        ALTER TABLE events ADD COLUMN target_actor INTEGER;
+        DROP VIEW merged_events;
+        CREATE VIEW merged_events AS
+        SELECT l.merged_id, l.mentions, l.sources, l.event_ids, l.doc_ids, e.*
+        FROM merged_links l JOIN events e ON e.id = l.event_id
+        WHERE l.representative;
+        """,
+    ),
 )
 
 
