@@ -29,7 +29,7 @@ OBJECTS = {"dobj", "obj", "attr", "oprd"}
 CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
-MAX_EVENTS_PER_TRIGGER = 4
+MAX_EVENTS_PER_TRIGGER = 12
 PARTIAL_DISCOUNT = 0.6  # confidence factor of an event whose needed actor was not found
 UNSURE_MODALITIES = {"hypothetical", "negated", "cancelled"}  # the act may not exist at all
 UNSURE_MODALITY_DISCOUNT = 0.85
@@ -301,6 +301,8 @@ class EventCoder:
         if pos is None:
             return None
         candidates = self.patterns.candidates(pos, self._lemma(token))
+        if pos == "verb" and token.lemma_.lower() not in self.cues.reporting_verbs:
+            candidates = _and_as_written(candidates, self.patterns.candidates(pos, token.lower_))
         if pos == "verb" and token.tag_ == "VBN" and (_is_passive(token) or token.dep_ == "acomp"):
             # "Israel is opposed to ...": a participle that is an adjective pattern's word
             candidates = self.patterns.candidates("adjective", token.lower_) + candidates
@@ -423,6 +425,17 @@ class EventCoder:
                 )
             )
         return events[:MAX_EVENTS_PER_TRIGGER], has_roles
+
+
+def _and_as_written(by_lemma: tuple[Pattern, ...], by_form: tuple[Pattern, ...]):
+    """A user's verb dictionary may list a verb as written ("RISEN"), and PETRARCH matches
+    words: that word's patterns are tried after its lemma's. Not for a reporting verb
+    ("SAID"): it is the attribution of what it reports (its modality), not an event of its
+    own; nor for the shipped conversion, whose irregular forms are indexed already."""
+    if not by_form:
+        return by_lemma
+    tried = {id(p) for p in by_lemma}
+    return by_lemma + tuple(p for p in by_form if id(p) not in tried and not p.converted)
 
 
 def _fallbacks(partial: list[Event], complete: list[Event], doc: Document) -> list[Event]:

@@ -32,8 +32,9 @@ construct              interpretation
                        by one, hosted by the other)
 ``[---]``              no event: the pattern matches and stops the others (PETRARCH's
                        null code)
-``_``                  joins words (``DIPLOMATIC_TIES``); the words are matched in order,
-                       their adjacency is left to the parse
+``_``                  joins words into a phrase found on consecutive words
+                       (``DEATH_TOTAL``: not "death and injury total"); a run with ``*``,
+                       a marker or a synset is split into its words (``WOULD_*_TALKS``)
 ``#``, ``;``, ``<!-- -->``  comments
 ``( )``, ``{ }``, ``^``  phrase brackets and skip markers of PETRARCH2's tree patterns:
                        ignored (their words still count)
@@ -311,7 +312,7 @@ def _block_patterns(
     for verb in block.verbs:
         groups.setdefault((verb.before, verb.after), []).append(verb)
     for number, text, code in block.patterns:
-        words = [w for w in re.split(r"[\s_]+", IGNORED_MARKS.sub(" ", text)) if w]
+        words = _pattern_words(IGNORED_MARKS.sub(" ", text))
         if VERB_MARKER not in words and "**" not in words:
             log.warning("%s:%d: pattern without '*', skipped", path, number)
             continue
@@ -332,6 +333,20 @@ def _block_patterns(
     for (code, before, after), verbs in alone.items():
         pattern_id = f"{prefix}.{verbs[0].line}"
         yield _pattern(pattern_id, block.code, verbs, code, (), before, after, synsets, path)
+
+
+def _pattern_words(text: str) -> list[str]:
+    """The words of a pattern. ``DEATH_TOTAL`` is one phrase, "death total", found on
+    consecutive words ("death and injury total" is not it); a run holding a marker or a
+    synset is split into its words (``WOULD_*_TALKS``, ``NEW_&TIETYPES_RELATIONS``)."""
+    words: list[str] = []
+    for run in text.split():
+        parts = [p for p in run.split("_") if p]
+        if len(parts) > 1 and not any(_marker(p) or "*" in p or "&" in p for p in parts):
+            words.append(" ".join(parts))
+        else:
+            words.extend(parts)
+    return words
 
 
 def _pattern(
