@@ -633,3 +633,8 @@ def test_four_conjoined_sources_and_two_targets_give_every_pair(code):
     events = code("Chile, Peru, Bolivia and Norway condemned Kenya and Uganda on Monday.")
     pairs = {(s, t) for s in ("CHL", "PER", "BOL", "NOR") for t in ("KEN", "UGA")}
     assert {(e.source.country, e.target.country) for e in events} == pairs
+
+
+def test_two_signatories_of_an_agreement_sign_it_with_each_other(code):
+    events = code("Chile and Peru signed a trade agreement on Monday.")
+    assert dyads(events) == [("057", "CHL", "PER"), ("057", "PER", "CHL")]

@@ -41,6 +41,9 @@ LANGUAGE_PROBE = 5000  # characters enough to tell the language
 # below this probability a short or tabular text ("Shr 81 cts vs 2.78 dlrs") is not skipped
 # for its language: a wrong guess would silently drop an English story
 MIN_LANGUAGE_CONFIDENCE = 0.5
+# "Nigeria cut ties with Niger." reads as Nigerian Pidgin (0.74) and English (0.26); a text
+# really in another language leaves the wanted ones near 0
+MIN_WANTED_LANGUAGE_SHARE = 0.1
 MENU_RUN = 3  # this many short label lines in a row are a menu
 HEAD_PARAGRAPHS = 3  # the head of the body, where title copies and the dateline sit
 MAX_MENU_WORDS = 3
@@ -146,7 +149,11 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
         warnings=list(raw.warnings),
     )
     doc.language, confidence = identify_language(text)
-    if doc.language not in settings.languages and confidence >= MIN_LANGUAGE_CONFIDENCE:
+    if (
+        doc.language not in settings.languages
+        and confidence >= MIN_LANGUAGE_CONFIDENCE
+        and language_share(text, settings.languages) < MIN_WANTED_LANGUAGE_SHARE
+    ):
         doc.skipped = f"language: {doc.language}"
     return doc
 
@@ -589,6 +596,12 @@ def _published(
         (file, "file"),
     ]
     return next(((when, why) for when, why in ranked if when), (None, None))
+
+
+def language_share(text: str, languages) -> float:
+    """The probability that the text is in one of ``languages``."""
+    ranked = _language_identifier().rank(text[:LANGUAGE_PROBE])
+    return sum(probability for language, probability in ranked if language in languages)
 
 
 def identify_language(text: str) -> tuple[str, float]:
