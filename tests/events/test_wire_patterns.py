@@ -40,3 +40,21 @@ def test_suspending_or_dissolving_parties_bans_them():
     assert coded("Thai authorities dissolved the main opposition party on Tuesday.") == [
         ("1722", "THA", "THA")
     ]
+
+
+def test_a_retaken_town_is_occupied_territory():
+    # the model lemmatises "retook" as "retook": words.yaml's lemma_fixes set it right
+    assert [code for code, _, _ in coded("Kenyan troops retook the town of Mandera.")] == ["192"]
+
+
+def test_warships_and_carriers_are_forces_moved():
+    assert coded("France deployed an aircraft carrier to the Red Sea on Monday.") == [
+        ("154", "FRA", None)
+    ]
+
+
+def test_two_sides_that_clashed_fought_each_other():
+    assert coded("Chile and Peru clashed over the border on Monday.") == [
+        ("190", "CHL", "PER"),
+        ("190", "PER", "CHL"),
+    ]
