@@ -5,9 +5,9 @@ from data/patterns/modality.yaml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .patterns import PATTERN_DIR, read_yaml
+from ..resources import cached
+from .yaml_files import PATTERN_DIR, parse_yaml
 
 MODALITIES = (
     "asserted",
@@ -39,9 +39,12 @@ class ModalityCues:
     hypothetical_markers: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def shipped_cues() -> ModalityCues:
-    data = read_yaml(PATTERN_DIR / "modality.yaml")
+    path = PATTERN_DIR / "modality.yaml"
+    return cached(path, "modality cues", lambda text: _cues(parse_yaml(path, text)))
+
+
+def _cues(data: dict) -> ModalityCues:
     return ModalityCues(**{name: frozenset(words) for name, words in data.items()})
 
 
