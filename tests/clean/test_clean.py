@@ -243,6 +243,13 @@ def test_all_caps_headline_with_a_dash_is_not_a_dateline(vocab):
     assert (doc.dateline.place, doc.dateline.date) == ("Lima", date(1987, 3, 3))
 
 
+def test_english_that_reads_partly_as_another_language_is_not_skipped():
+    # the identifier's first guess is Nigerian Pidgin, with English well above nil
+    assert clean("Nigeria cut diplomatic ties with Niger after the coup.").skipped is None
+    pidgin = clean("Wetin dey happen for Lagos? Dem don close di market, na wetin I dey tell you.")
+    assert pidgin.skipped == "language: pcm"
+
+
 def test_a_low_confidence_language_guess_does_not_skip():
     doc = clean("Shr 81 cts vs 2.78 dlrs\n\nNet 53.5 mln vs 180.9 mln")
     assert doc.skipped is None

@@ -627,3 +627,14 @@ def test_a_description_of_two_actors_gives_one_event_each():
     doc = dateline.code_text("Peru accused Chile of spying. Brazil urged both governments to talk.")
     urged = [e for e in doc.events if e.trigger.startswith("urged")]
     assert {(e.source.country, e.target.country) for e in urged} == {("BRA", "PER"), ("BRA", "CHL")}
+
+
+def test_four_conjoined_sources_and_two_targets_give_every_pair(code):
+    events = code("Chile, Peru, Bolivia and Norway condemned Kenya and Uganda on Monday.")
+    pairs = {(s, t) for s in ("CHL", "PER", "BOL", "NOR") for t in ("KEN", "UGA")}
+    assert {(e.source.country, e.target.country) for e in events} == pairs
+
+
+def test_two_signatories_of_an_agreement_sign_it_with_each_other(code):
+    events = code("Chile and Peru signed a trade agreement on Monday.")
+    assert dyads(events) == [("057", "CHL", "PER"), ("057", "PER", "CHL")]

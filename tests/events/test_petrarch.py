@@ -76,6 +76,13 @@ OPPOSE
 
 --- ARRIVE [032] ---
 ARRIVE
+
+--- RISEN [---] ---
+RISEN
+- CASUALTY_TOLL * [223]
+
+--- SAID [023] ---
+SAID
 """
 
 ACTORS = """\
@@ -122,7 +129,7 @@ def test_a_verb_dictionary_is_read_with_its_blocks_forms_synsets_and_codes(files
     restore = [p for p in read.patterns if "restore" in p.lemmas]
     assert restore[-1].code == NULL_CODE and not restore[-1].after  # the verb alone, last
     assert restore[-1].lemmas == {"restore", "reinstate", "reinstated"}
-    assert by_code["064"].after == ("diplomatic", "ties")
+    assert by_code["064"].after == ("diplomatic ties",)  # "_": one phrase
     assert by_code["062"].after == ("&bonds", "ties")
     assert read.synsets["tietypes"] == ("military", "trade relations")
     assert (by_code["042"].paired_code, by_code["042"].after) == ("043", ())
@@ -162,6 +169,21 @@ def test_a_user_verb_dictionary_owns_its_verbs(files):
     patterns = load_patterns((files / "test.verbs.txt",))
     assert {p.id.split(".")[0] for p in patterns.candidates("verb", "visit")} == {"test"}
     assert any(p.id.startswith("test.") for p in patterns.candidates("verb", "round"))
+
+
+def test_joined_words_are_found_on_consecutive_words(code):
+    assert code("Valdoria's casualty toll has risen in the war with Kestria.") == [
+        ("223", "VAL", "KES")
+    ]
+    assert code("Valdoria's casualty and injury toll has risen in the war with Kestria.") == []
+
+
+def test_a_verb_listed_as_written_matches_that_word(code):
+    # "RISEN" is no lemma: the dictionary's entry matches the word as written
+    assert code("Valdoria's casualty toll rose in the war with Kestria.") == []
+    assert code("Valdoria's casualty toll has risen in the war with Kestria.") != []
+    # not a reporting verb: "said" attributes what it reports, it is no event of its own
+    assert code("Valdoria denounced Kestria, an official said.") == [("122", "VAL", "KES")]
 
 
 def test_words_after_the_verb_choose_the_pattern(code):

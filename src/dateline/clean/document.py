@@ -17,7 +17,7 @@ from .body import Body, clean_text, collapse_repeats, take_dateline
 from .dateline import SourcedDate
 from .dates import parse_date, year_in
 from .extract import extract_page
-from .language import identify_language
+from .language import identify_language, reads_as
 from .vocabulary import Vocabulary, load_vocabulary
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,8 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
     )
     guess = identify_language(text)
     doc.language = guess.language
-    if doc.language not in settings.languages and guess.sure:
+    wanted = settings.languages
+    if doc.language not in wanted and guess.sure and not reads_as(text, wanted):
         doc.skipped = f"language: {doc.language}"
     return doc
 

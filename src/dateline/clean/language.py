@@ -12,6 +12,9 @@ LANGUAGE_PROBE = 5000  # characters enough to tell the language
 # below this probability a short or tabular text ("Shr 81 cts vs 2.78 dlrs") is not skipped
 # for its language: a wrong guess would silently drop an English story
 MIN_LANGUAGE_CONFIDENCE = 0.5
+# "Nigeria cut ties with Niger." reads as Nigerian Pidgin (0.74) and English (0.26); a text
+# really in another language leaves the wanted ones near nil
+MIN_WANTED_LANGUAGE_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,13 @@ def identify_language(text: str) -> LanguageGuess:
     """The most likely language of ``text`` and its probability."""
     language, probability = _identifier().classify(text[:LANGUAGE_PROBE])
     return LanguageGuess(language, probability)
+
+
+def reads_as(text: str, languages) -> bool:
+    """Whether ``text`` may well be in one of ``languages``, whatever the first guess."""
+    ranked = _identifier().rank(text[:LANGUAGE_PROBE])
+    share = sum(probability for language, probability in ranked if language in languages)
+    return share >= MIN_WANTED_LANGUAGE_SHARE
 
 
 def _identifier() -> LanguageIdentifier:

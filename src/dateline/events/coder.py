@@ -30,7 +30,7 @@ from .syntax import OBJECTS, dependent
 
 log = logging.getLogger(__name__)
 
-MAX_EVENTS_PER_TRIGGER = 4
+MAX_EVENTS_PER_TRIGGER = 12  # "A, B, C and D welcomed ties between E and F": 8 events
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
 # a violent act's origin ("fired from Gaza"), but a withdrawal's target ("pulled out from X")

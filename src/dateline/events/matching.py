@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Document
 from .doers import NonEventWords
-from .modality import is_infinitive
+from .modality import is_infinitive, shipped_cues
 from .patterns import Pattern, PatternSet
 from .syntax import OBJECTS, is_passive
 from .triggers import TriggerWords, constraints_hold
@@ -28,6 +28,7 @@ class TriggerMatcher:
     def __init__(self, patterns: PatternSet, non_events: NonEventWords):
         self.patterns = patterns
         self.non_events = non_events
+        self.reporting_verbs = shipped_cues().reporting_verbs
 
     def matches(self, span, doc: Document) -> dict[int, Pattern]:
         """Token index -> the pattern it matched, for every trigger of the sentence ``span``."""
@@ -63,6 +64,8 @@ class TriggerMatcher:
         if pos is None:
             return None
         candidates = self.patterns.candidates(pos, self._lemma(token))
+        if pos == "verb" and token.lemma_.lower() not in self.reporting_verbs:
+            candidates = _and_as_written(candidates, self.patterns.candidates(pos, token.lower_))
         if pos == "verb" and token.tag_ == "VBN" and (is_passive(token) or token.dep_ == "acomp"):
             # "Israel is opposed to ...": a participle that is an adjective pattern's word
             candidates = self.patterns.candidates("adjective", token.lower_) + candidates
@@ -176,3 +179,14 @@ def _converted_as_fallback(matches: dict[int, Pattern]) -> dict[int, Pattern]:
     if all(p.converted for p in matches.values()):
         return matches
     return {i: p for i, p in matches.items() if not p.converted}
+
+
+def _and_as_written(by_lemma: tuple[Pattern, ...], by_form: tuple[Pattern, ...]):
+    """A user's verb dictionary may list a verb as written ("RISEN"), and PETRARCH matches
+    words: that word's patterns are tried after its lemma's. Not for a reporting verb
+    ("SAID"): it is the attribution of what it reports (its modality), not an event of its
+    own; nor for the shipped conversion, whose irregular forms are indexed already."""
+    if not by_form:
+        return by_lemma
+    tried = {id(p) for p in by_lemma}
+    return by_lemma + tuple(p for p in by_form if id(p) not in tried and not p.converted)

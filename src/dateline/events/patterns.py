@@ -31,7 +31,7 @@ shipped ones and docs in its header):
 
 A pattern whose code is ``"---"`` codes no event: it stops the patterns after it.
 PETRARCH2/TABARI verb dictionaries and discard lists are read too (any file that is not
-YAML; see petrarch.py for the constructs and how each is interpreted); a lemma a user's
+YAML; see petrarch/ for the constructs and how each is interpreted); a lemma a user's
 verb dictionary lists is coded by that dictionary alone, as PETRARCH would.
 
 User patterns are tried before the shipped ones, and constrained patterns before bare ones.

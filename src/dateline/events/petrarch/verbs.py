@@ -1,52 +1,5 @@
-"""PETRARCH2/TABARI verb dictionaries and discard lists, read as Dateline dependency patterns.
-
-A verb dictionary (``--patterns CAMEO.2.0.txt``) is recognised by its content: lines such
-as ``--- RESTORE [---] ---`` open verb blocks. Anything else that is not YAML is read as a
-discard list. PETRARCH matched its patterns on Treebank phrase trees; here each pattern
-is applied to the spaCy dependency parse of raw text, read as follows:
-
-=====================  ===================================================================
-construct              interpretation
-=====================  ===================================================================
-``--- NAME [code] ---``  a verb block; ``code`` is the code of its verbs used alone
-``VERB {FORMS} [c]``   a verb of the block (its lemma), irregular forms indexed too, its
-                       own code when alone (else the block's); ``+ROUND_UP`` / ``A_+B``:
-                       a multi-word verb, the ``+`` word is the verb, the others must be
-                       found before/after it like pattern words
-``- … * …  [code]``    a pattern: ``*`` is the verb, the words after it must be found in
-                       that order among the words the verb governs after it (its object
-                       phrase, particles, prepositional phrases; not coordinated or
-                       adverbial clauses), the words before it among those before it (its
-                       subject phrase, auxiliaries, adverbs, the verbs governing it)
-``$`` / ``+``          where the source / the target is: after a word, the object of that
-                       word (``TIES WITH +``: the object of "with"); right after ``*``, the
-                       direct object; before ``*``, the subject (for ``+``, the grammatical
-                       subject whatever the voice: ``+ WAS * BY $``). Dateline's usual
-                       roles are tried after it, and for a user's dictionary, as PETRARCH
-                       does, the objects of "in", "of", "about", "over" too ("arrived in X")
-``%``                  a compound actor: "X and Y agreed" codes X -> Y and Y -> X
-``&SYNSET``            one of the set's words or phrases (a phrase: consecutive words);
-                       sets may contain sets, and may be defined anywhere in the file
-``[code:code2]``       paired codes: the event source -> target gets ``code``, a second
-                       event target -> source gets ``code2`` ("arrived in Gondor": a visit
-                       by one, hosted by the other)
-``[---]``              no event: the pattern matches and stops the others (PETRARCH's
-                       null code)
-``_``                  joins words (``DIPLOMATIC_TIES``); the words are matched in order,
-                       their adjacency is left to the parse
-``#``, ``;``, ``<!-- -->``  comments
-``( )``, ``{ }``, ``^``  phrase brackets and skip markers of PETRARCH2's tree patterns:
-                       ignored (their words still count)
-=====================  ===================================================================
-
-The longest pattern wins (most words), as in PETRARCH. Words match a token's form or its
-lemma ("TIES" matches "ties" and "tie"). A code the codebook lacks (the validation
-suite's WEIS codes ``903``, ``075A``) becomes a new event type with the Goldstein score,
-QuadClass and PLOVER type of its nearest parent code, else those of ``010``.
-
-Discard lists: one phrase a line; a sentence containing a phrase codes no event, and a
-``+PHRASE`` discards every sentence of its document (sport, chronologies).
-"""
+"""PETRARCH2/TABARI verb dictionaries read into ``VerbPattern`` values (see the package's
+docstring for each construct and how it is read on a spaCy parse)."""
 
 from __future__ import annotations
 
@@ -56,13 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ConfigError
-from .ontology import CameoCode, Codebook
+from .codes import NULL_CODE
+from .lines import content_lines, read_lines
 
 log = logging.getLogger(__name__)
 
-NULL_CODE = "---"  # PETRARCH's null code: the pattern matches and codes no event
-NEUTRAL_CODE = "010"  # attributes of a code with no known parent
 VERB_MARKER = "*"
 SOURCE_MARKER = "$"
 TARGET_MARKER = "+"
@@ -70,16 +21,7 @@ COMPOUND_MARKER = "%"
 BLOCK_HEADER = re.compile(r"^---\s*(.*?)\s*(?:\[([^\]]*)\])?\s*(?:\[[^\]]*\]\s*)*---\s*$")
 CODE = re.compile(r"\[([^\]]*)\]")
 FORMS = re.compile(r"\{([^}]*)\}")
-HTML_COMMENT = re.compile(r"<!--.*?-->")
 IGNORED_MARKS = re.compile(r"[(){}^]")
-
-
-@dataclass(frozen=True)
-class WordSlot:
-    """One pattern word: any of its phrases, each a run of words given by their forms."""
-
-    phrases: tuple[tuple[frozenset[str], ...], ...]
-    firsts: frozenset[str] = frozenset()  # the forms any phrase may start with: a quick test
 
 
 @dataclass(frozen=True)
@@ -123,68 +65,9 @@ class VerbDictionary:
     patterns: list[VerbPattern]
 
 
-@dataclass(frozen=True)
-class Discards:
-    """Phrases whose sentence (or, for story discards, whose document) codes no event."""
-
-    sentence: re.Pattern | None = None
-    story: re.Pattern | None = None
-
-    def __bool__(self) -> bool:
-        return self.sentence is not None or self.story is not None
-
-    def discards_sentence(self, sentence: str) -> bool:
-        return self.sentence is not None and self.sentence.search(sentence) is not None
-
-    def discards_story(self, document: str) -> bool:
-        return self.story is not None and self.story.search(document) is not None
-
-    def merged(self, other: Discards) -> Discards:
-        return Discards(_union(self.sentence, other.sentence), _union(self.story, other.story))
-
-
 def is_verb_dictionary(path: Path) -> bool:
     """A PETRARCH/TABARI verb dictionary: it has ``--- VERB [code] ---`` block headers."""
-    return any(BLOCK_HEADER.match(line.strip()) for line in _lines(path))
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-
-
-# ---- discard lists ------------------------------------------------------------------------
-
-
-def read_discards(path: Path) -> Discards:
-    sentence: list[str] = []
-    story: list[str] = []
-    for _, line in _content_lines(path):
-        phrase = " ".join(line.replace("_", " ").split())
-        if phrase.startswith("+"):
-            story.append(phrase[1:].strip())
-        elif phrase:
-            sentence.append(phrase)
-    return Discards(_phrase_regex(sentence), _phrase_regex(story))
-
-
-def _phrase_regex(phrases: list[str]) -> re.Pattern | None:
-    words = sorted({p for p in phrases if p}, key=len, reverse=True)
-    if not words:
-        return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def _union(a: re.Pattern | None, b: re.Pattern | None) -> re.Pattern | None:
-    if a is None or b is None:
-        return a or b
-    return re.compile(f"{a.pattern}|{b.pattern}", re.IGNORECASE)
-
-
-# ---- verb dictionaries --------------------------------------------------------------------
+    return any(BLOCK_HEADER.match(line.strip()) for line in read_lines(path))
 
 
 @dataclass
@@ -223,27 +106,11 @@ def _member(phrase: str) -> str:
     return " ".join(w.lower() for w in re.split(r"[\s_]+", phrase) if w)
 
 
-def _content_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, text) with comments and blank lines left out."""
-    in_comment = False
-    for number, raw in enumerate(_lines(path), start=1):
-        line = HTML_COMMENT.sub("", raw)
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line, in_comment = line.split("-->", 1)[1], False
-        if "<!--" in line:
-            line, in_comment = line.split("<!--", 1)[0], True
-        line = re.split(r"[#;]", line, maxsplit=1)[0].strip()
-        if line:
-            yield number, line
-
-
 def _parse(path: Path) -> tuple[dict[str, list[str]], list[_Block]]:
     synsets: dict[str, list[str]] = {}
     blocks: list[_Block] = []
     synset: str | None = None
-    for number, line in _content_lines(path):
+    for number, line in content_lines(path):
         header = BLOCK_HEADER.match(line)
         if header:
             synset = None
@@ -311,7 +178,7 @@ def _block_patterns(
     for verb in block.verbs:
         groups.setdefault((verb.before, verb.after), []).append(verb)
     for number, text, code in block.patterns:
-        words = [w for w in re.split(r"[\s_]+", IGNORED_MARKS.sub(" ", text)) if w]
+        words = _pattern_words(IGNORED_MARKS.sub(" ", text))
         if VERB_MARKER not in words and "**" not in words:
             log.warning("%s:%d: pattern without '*', skipped", path, number)
             continue
@@ -332,6 +199,20 @@ def _block_patterns(
     for (code, before, after), verbs in alone.items():
         pattern_id = f"{prefix}.{verbs[0].line}"
         yield _pattern(pattern_id, block.code, verbs, code, (), before, after, synsets, path)
+
+
+def _pattern_words(text: str) -> list[str]:
+    """The words of a pattern. ``DEATH_TOTAL`` is one phrase, "death total", found on
+    consecutive words ("death and injury total" is not it); a run holding a marker or a
+    synset is split into its words (``WOULD_*_TALKS``, ``NEW_&TIETYPES_RELATIONS``)."""
+    words: list[str] = []
+    for run in text.split():
+        parts = [p for p in run.split("_") if p]
+        if len(parts) > 1 and not any(_marker(p) or "*" in p or "&" in p for p in parts):
+            words.append(" ".join(parts))
+        else:
+            words.extend(parts)
+    return words
 
 
 def _pattern(
@@ -392,74 +273,3 @@ def _word(word: str, synsets: dict[str, list[str]]) -> str:
             raise KeyError(name)  # PETRARCH skips a pattern naming an unknown synset
         return "&" + name.lower()
     return word.lower()
-
-
-def word_slot(word: str, synsets: dict[str, tuple[str, ...]]) -> WordSlot:
-    """The slot of a pattern word: the word itself, or the phrases of its ``&synset``
-    (sets inside sets expanded)."""
-    phrases = tuple(tuple(_forms(w) for w in p) for p in _phrases(word, synsets, 0) if p)
-    return WordSlot(phrases, frozenset().union(*(p[0] for p in phrases)))
-
-
-def _phrases(word: str, synsets: dict[str, tuple[str, ...]], depth: int) -> list[tuple[str, ...]]:
-    if not word.startswith("&"):
-        return [tuple(word.lower().split())]
-    name = word[1:].rstrip("_").lower()
-    if depth > 5:
-        raise ConfigError(f"synset &{name} contains itself")
-    if name not in synsets:
-        raise ConfigError(f"unknown synset &{name}")
-    out: list[tuple[str, ...]] = []
-    for member in synsets[name]:
-        out.extend(
-            _phrases(member, synsets, depth + 1)
-            if member.startswith("&")
-            else [tuple(member.split())]
-        )
-    return out
-
-
-def _forms(word: str) -> frozenset[str]:
-    """A pattern word and the singulars it may stand for ("ties" -> "tie", "parties" ->
-    "party"), since tokens are matched by form or by lemma."""
-    forms = {word}
-    if word.endswith("ies") and len(word) > 4:
-        forms.add(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 3:
-        forms.add(word[:-2])
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
-        forms.add(word[:-1])
-    return frozenset(forms)
-
-
-# ---- codes --------------------------------------------------------------------------------
-
-
-def new_codes(codes: set[str], codebook: Codebook, origin: str) -> list[CameoCode]:
-    """Event types for the codes a dictionary uses that the codebook lacks: each takes the
-    attributes of its nearest parent code, else those of the neutral ``010``."""
-    added = []
-    for code in sorted(codes - {NULL_CODE}):
-        if code in codebook:
-            continue
-        parent = nearest_parent(code, codebook) or NEUTRAL_CODE
-        known = codebook[parent]
-        added.append(
-            CameoCode(
-                code,
-                f"{origin} code {code}",
-                known.goldstein,
-                known.quad_class,
-                known.plover_type,
-                known.plover_mode,
-            )
-        )
-    return added
-
-
-def nearest_parent(code: str, codebook: Codebook) -> str | None:
-    """The longest prefix of ``code`` (two digits at least) that the codebook knows."""
-    for length in range(len(code) - 1, 1, -1):
-        if code[:length] in codebook:
-            return code[:length]
-    return None
