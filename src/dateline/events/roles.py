@@ -23,6 +23,7 @@ MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
+DOER_SPECS = {"nsubj", "agent", "surface-subject", "verb"}  # the roles that find who acted
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
             role_of(trigger, spec, doc, patterns), patterns.words.partitive_nouns
         )
         if role is not None and mention_of(doc, role.token) is None:
-            role = _located(role) or _by_its_doer(role)
+            # a doer is never the place near it: "planted by the group near Gao"
+            role = (None if spec in DOER_SPECS else _located(role)) or _by_its_doer(role)
         if role is not None and mention_of(doc, role.token) is not None:
             return role
     return None
@@ -160,7 +162,20 @@ def _located(role: RoleHead) -> RoleHead | None:
 def _object(trigger) -> RoleHead | None:
     deps = {"nsubjpass"} if is_passive(trigger) else OBJECTS | {"dative"}
     token = dependent(trigger, deps)
+    if token is None and _passive_participle(trigger):
+        # "government forces attacked by rebels": the noun the participle qualifies
+        return RoleHead(trigger.head, f"{trigger.lemma_.lower()}<-acl")
     return RoleHead(token, f"{trigger.lemma_.lower()}->{token.dep_}") if token is not None else None
+
+
+def _passive_participle(verb) -> bool:
+    """A past participle qualifying a noun, with no object of its own."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and dependent(verb, OBJECTS) is None
+    )
 
 
 def _possessor(noun) -> RoleHead | None:
@@ -311,6 +326,8 @@ def _implicit_agent(verb, doc: Document) -> RoleHead | None:
 def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | None:
     """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
     a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
+    if noun.dep_ == "nsubjpass" and _is_support(noun.head, patterns):
+        return _agent(noun.head)  # "the attack was carried out by the Taliban"
     token = noun
     links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
     while token.dep_ in links and token.head.i != token.i:
@@ -328,6 +345,10 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
                 return None
             return subject_of(token, doc)
     return None
+
+
+def _is_support(verb, patterns: PatternSet) -> bool:
+    return verb.pos_ == "VERB" and patterns.lemma(verb.lemma_.lower()) in patterns.words.support_verbs
 
 
 def _is_topic(preposition) -> bool:
