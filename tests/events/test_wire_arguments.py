@@ -28,7 +28,9 @@ def dyads(settings):
 
 
 def test_a_list_parsed_as_an_apposition_gives_every_member(dyads):
-    found = dyads("Saudi Arabia, the UAE, Bahrain and Egypt cut diplomatic ties with Qatar in June.")
+    found = dyads(
+        "Saudi Arabia, the UAE, Bahrain and Egypt cut diplomatic ties with Qatar in June."
+    )
     assert sorted(found) == [
         ("16", "ARE", "QAT"),
         ("16", "BHR", "QAT"),

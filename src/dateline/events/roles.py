@@ -348,7 +348,9 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
 
 
 def _is_support(verb, patterns: PatternSet) -> bool:
-    return verb.pos_ == "VERB" and patterns.lemma(verb.lemma_.lower()) in patterns.words.support_verbs
+    return (
+        verb.pos_ == "VERB" and patterns.lemma(verb.lemma_.lower()) in patterns.words.support_verbs
+    )
 
 
 def _is_topic(preposition) -> bool:
