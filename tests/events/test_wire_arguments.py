@@ -96,3 +96,55 @@ def test_a_labelled_raid_has_its_doer(dyads):
     assert [(r, s) for r, s, _ in dyads("The Israeli raid on Jenin left four dead.")] == [
         ("19", "ISR")
     ]
+
+
+def test_a_claimed_attack_is_the_claimers(dyads):
+    assert dyads("Houthi rebels claimed a drone attack on Saudi oil facilities.") == [
+        ("19", "YEM", "SAU")
+    ]
+    found = dyads("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.")
+    assert [(root, source) for root, source, _ in found] == [("19", "SOM")]
+
+
+def test_a_summoned_envoy_is_an_official_complaint_to_the_envoys_country(dyads):
+    assert dyads("Iran summoned the British ambassador over the seizure of a tanker.") == [
+        ("11", "IRN", "GBR")
+    ]
+
+
+# 2. conflict language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed crowd is the people of the place it protests in
+        ("Hundreds of women protested outside the parliament in Kabul.", ("14", "AFG")),
+        ("Mourners marched through the streets of Tehran chanting slogans.", ("14", "IRN")),
+        # with no country named, a city named gives the story's country
+        ("Police arrested 40 protesters during a demonstration in Istanbul.", ("17", "TUR")),
+    ],
+)
+def test_the_place_gives_an_unnamed_crowd_its_country(dyads, text, expected):
+    assert [(root, source) for root, source, _ in dyads(text)] == [expected]
+
+
+def test_riots_are_violent_protest(settings):
+    events = dateline.code_text("Riots broke out in several cities in Kenya.", settings=settings)
+    assert [(e.cameo.code, e.plover.mode) for e in events.events] == [("145", "riot")]
+
+
+def test_a_weapons_fire_is_no_blaze(dyads):
+    assert [root for root, _, _ in dyads("Mortar fire killed two soldiers near Gao.")] == ["18"]
+    assert dyads("A fire destroyed 20 homes in Lagos.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosion at a checkpoint in Mogadishu killed three soldiers.",
+        "A grenade attack on a church in Kenya wounded 15 people.",
+    ],
+)
+def test_a_violent_noun_that_does_a_violent_verb_is_one_event(dyads, text):
+    assert len(dyads(text)) == 1

@@ -74,6 +74,8 @@ class EventCoder:
         coded: dict[int, list[Event]] = {}
         for i, pattern in matches.items():
             token = doc.parsed[i]
+            if self._means_of(token, pattern, matches):
+                continue
             if not self.matcher.reports_nothing(token, pattern, matches):
                 events, has_roles = self._events(people, doc, index, token, pattern)
                 if not any(e.source for e in events) and (
@@ -86,6 +88,16 @@ class EventCoder:
                 (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
                 complete.extend(self._paired(events, pattern) if has_roles else [])
         return complete + _fallbacks(partial, complete, doc)
+
+    def _means_of(self, noun, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+        """ "an explosion at a checkpoint killed three soldiers", "a grenade attack wounded
+        15": a violent event noun that is the subject of a violent verb is how that verb's
+        act was done, one event, coded on the verb."""
+        if noun.pos_ != "NOUN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        act = matches.get(noun.head.i)
+        violent = self.non_events.violent_roots
+        return act is not None and pattern.code[:2] in violent and act.code[:2] in violent
 
     def _consequence(self, token, events: list[Event], coded: dict[int, list[Event]]) -> bool:
         """ "launched strikes on Kyiv, killing 11 people": a violent act in a participle
@@ -102,11 +114,18 @@ class EventCoder:
         return same_doer and all(e.target is not None for e in cause)
 
     def _crowd(self, trigger, pattern: Pattern, doc: Document) -> ActorRef | None:
-        """ "a peaceful protest took place in Tbilisi": nobody named, the protesters are the
-        people of the place (written as no text, since the sentence does not name them)."""
-        if not (pattern.default_target and self.non_events.occurs(trigger)):
+        """ "a peaceful protest took place in Tbilisi", "hundreds of women protested in
+        Kabul": nobody named, the protesters are the people of the place (written as no
+        text, since the sentence does not name them)."""
+        if not pattern.default_target:
             return None
-        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in trigger.head.subtree)
+        if self.non_events.occurs(trigger):
+            clause = trigger.head
+        elif trigger.pos_ == "VERB":
+            clause = trigger
+        else:
+            return None
+        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in clause.subtree)
         place = next((m for m in places if m is not None and m.rule == LOCATIVE_RULE), None)
         country = doc.actors[place.actor].country if place is not None else None
         return ActorRef("", f"{country} civilians", country, "CVL") if country else None

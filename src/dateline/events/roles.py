@@ -23,6 +23,7 @@ MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
 LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
+CLAIMED_NOUNS = {"responsibility", "credit"}
 DOER_SPECS = {"nsubj", "agent", "surface-subject", "verb"}  # the roles that find who acted
 
 
@@ -357,6 +358,8 @@ def _is_topic(preposition) -> bool:
     """ "a ban on protests", "imposed a blackout on the fighting": a phrase on a noun, or a
     topic phrase beside the verb's own object, names what the act is about, not the act."""
     head = preposition.head
+    if head.lemma_.lower() in CLAIMED_NOUNS and preposition.lower_ == "for":
+        return False  # "claimed responsibility for the attack": the claimer did it
     if head.pos_ == "NOUN":
         return preposition.lower_ != "of"
     has_object = dependent(head, OBJECTS) is not None
