@@ -20,21 +20,21 @@ from ..settings import Settings
 from .confidence import confidence, explanation
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
-from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, mention_of, without_locatives
+from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
+from .place_targets import place_of, place_roles
 from .references import load_reference_words, resolve_references
-from .roles import ROLE_RULES, EventRoles, RoleHead, find_role, subject_of
-from .syntax import OBJECTS, dependent
+from .role_words import RoleHead
+from .roles import EventRoles, find_role, subject_of
+from .syntax import OBJECTS
 
 log = logging.getLogger(__name__)
 
 MAX_EVENTS_PER_TRIGGER = 12  # "A, B, C and D welcomed ties between E and F": 8 events
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
-# a violent act's origin ("fired from Gaza"), but a withdrawal's target ("pulled out from X")
-ORIGIN_PREPOSITIONS = {"from"}
 
 
 class EventCoder:
@@ -188,7 +188,7 @@ class EventCoder:
         # an actor in any target role beats a place; a place may fill a prepositional role
         # ("expelled from Uganda") or, for a movement, any role ("arrived in Baghdad")
         target_role = find_role(trigger, pattern.target, people, self.patterns) or find_role(
-            trigger, _place_roles(pattern), doc, self.patterns
+            trigger, place_roles(pattern), doc, self.patterns
         )
         if pattern.phrase_arguments:  # PETRARCH's rule where the role rules found no actor
             roles = EventRoles(source_role, target_role)
@@ -205,7 +205,7 @@ class EventCoder:
         ]
         if not targets and pattern.code[:2] in self.patterns.words.place_target_roots:
             violent = pattern.code[:2] in self.non_events.violent_roots
-            target_role = _place_of(trigger, doc, skip_origin=violent)
+            target_role = place_of(trigger, doc, skip_origin=violent)
             targets = actor_mentions(doc, _head(target_role))
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
@@ -302,41 +302,6 @@ def _depth(token) -> int:
         token = token.head
         depth += 1
     return depth
-
-
-def _place_roles(pattern: Pattern) -> tuple[str, ...]:
-    """The target roles a place may fill: all of a movement's, else the prepositional ones."""
-    if pattern.place_target:
-        return pattern.target
-    return tuple(spec for spec in pattern.target if spec not in ROLE_RULES)
-
-
-def _place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
-    """The place an act happened in, as the target of an act on a place: a locative phrase
-    on the trigger ("attacked in Lebanon"), on its object ("imposed a curfew in Basra"),
-    else on the word governing it ("carried out raids in Lebanon")."""
-    objects = [c for c in trigger.children if c.dep_ in OBJECTS]  # "imposed a curfew in X"
-    holders = [trigger, *objects] + ([trigger.head] if trigger.head.i != trigger.i else [])
-    if trigger.dep_ == "acl" and trigger.head.head.i != trigger.head.i:
-        holders.append(trigger.head.head)  # "rockets fired from Gaza landed in Israel"
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ != "prep" or (skip_origin and child.lower_ in ORIGIN_PREPOSITIONS):
-                continue  # "rockets fired from Gaza": where they came from is not what they hit
-            for pobj in _located_objects(child):
-                mention = mention_of(doc, pobj)
-                if mention is not None and mention.rule == LOCATIVE_RULE:
-                    return RoleHead(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
-    return None
-
-
-def _located_objects(preposition) -> list:
-    """The object of a preposition, then the places in it: "outside a church in Benue"."""
-    pobj = dependent(preposition, {"pobj"})
-    if pobj is None:
-        return []
-    inner = [g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return [pobj, *inner]
 
 
 def _dyads(sources: list[ActorWords], targets: list[ActorWords], pattern: Pattern) -> list[tuple]:
