@@ -148,3 +148,13 @@ def test_a_weapons_fire_is_no_blaze(dyads):
 )
 def test_a_violent_noun_that_does_a_violent_verb_is_one_event(dyads, text):
     assert len(dyads(text)) == 1
+
+
+def test_a_date_after_the_verb_is_nobody_called_on(dyads):
+    found = dyads("Qatar and Saudi Arabia agreed on Tuesday to restore full diplomatic ties.")
+    assert sorted(found) == [("03", "QAT", "SAU"), ("03", "SAU", "QAT")]
+
+
+def test_a_province_owned_by_a_country_places_the_group_in_it(dyads):
+    found = dyads("Russian warplanes struck rebel-held villages in Syria's Idlib province.")
+    assert found == [("19", "RUS", "SYR")]

@@ -28,7 +28,7 @@ from .role_words import (
     through_partitive,
     undergoer,
 )
-from .syntax import OBJECTS, dependent, is_passive
+from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
 # words whose subject is the subject of the verb they complement
 CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
@@ -202,7 +202,9 @@ def _object_controller(verb):
         return token
     for child in verb.rights:  # after the verb: "On Monday, X offered to ..." is a date
         if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
-            return dependent(child, {"pobj"})
+            pobj = dependent(child, {"pobj"})
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
+                return pobj  # "agreed on Tuesday to restore ties" is no one called on
     return None
 
 
