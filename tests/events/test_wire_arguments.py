@@ -158,3 +158,40 @@ def test_a_date_after_the_verb_is_nobody_called_on(dyads):
 def test_a_province_owned_by_a_country_places_the_group_in_it(dyads):
     found = dyads("Russian warplanes struck rebel-held villages in Syria's Idlib province.")
     assert found == [("19", "RUS", "SYR")]
+
+
+# 4. reactions to an event named earlier in the story
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea fired a ballistic missile into the sea. Japan condemned the launch.",
+            ("11", "JPN", "PRK"),
+        ),
+        (
+            "China banned imports of Australian wine. Canberra protested against the ban.",
+            ("11", "AUS", "CHN"),
+        ),
+        (
+            "Russia announced the expulsion of 20 Czech diplomats. Prague condemned the decision.",
+            ("11", "CZE", "RUS"),
+        ),
+        (
+            "Iran seized a British tanker in the Gulf. London condemned the seizure.",
+            ("11", "GBR", "IRN"),
+        ),
+        (
+            "Saudi Arabia accused Qatar of funding militants. The accusations came after weeks "
+            "of tension. Doha rejected the allegations as baseless.",
+            ("12", "QAT", "SAU"),
+        ),
+    ],
+)
+def test_a_reaction_targets_the_doer_of_the_event_it_names(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_an_expulsion_announced_is_an_expulsion(dyads):
+    assert dyads("Russia announced the expulsion of 20 Czech diplomats.") == [("16", "RUS", "CZE")]
