@@ -21,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from dateline.ingest import read_inputs
 from dateline.model import Failure
-from dateline.runner import clean_paths, code_paths
+from dateline.pipeline.runner import clean_paths, code_paths
 from dateline.settings import Settings
 from dateline.store import open_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.runner import BatchResult, Pipeline, RunSummary, code_paths
+from dateline.pipeline.runner import BatchResult, Pipeline, RunSummary, code_paths
 from dateline.settings import Settings
 
 
@@ -92,7 +92,7 @@ def test_a_stage_bug_fails_one_document_and_the_batch_goes_on(tmp_path):
 
 
 def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
-    from dateline.runner import recode_stored
+    from dateline.pipeline.runner import recode_stored
     from dateline.store import open_db
 
     french = tmp_path / "fr.txt"

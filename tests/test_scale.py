@@ -16,7 +16,7 @@ from dateline.errors import WorkerError
 from dateline.events.coder import triggers
 from dateline.events.patterns import load_patterns
 from dateline.model import Document
-from dateline.runner import RunSummary, code_paths, code_text
+from dateline.pipeline.runner import RunSummary, code_paths, code_text
 from dateline.settings import Settings
 from dateline.store import open_db
 
@@ -45,7 +45,7 @@ class KeepParsed:
 def coded_with_parse(text: str, settings: Settings) -> Document:
     from dateline.clean import clean_document
     from dateline.model import RawDocument
-    from dateline.runner import Pipeline
+    from dateline.pipeline.runner import Pipeline
 
     pipeline = Pipeline(settings)
     pipeline.stages.append(KeepParsed())

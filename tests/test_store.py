@@ -34,7 +34,7 @@ from dateline.model import (
     content_hash,
 )
 from dateline.record import document_records, event_record
-from dateline.runner import code_text
+from dateline.pipeline.runner import code_text
 from dateline.store import MIGRATIONS, open_db
 
 SRC = Path(__file__).resolve().parents[1] / "src"

@@ -15,13 +15,13 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "code_text": "runner",
-    "code_paths": "runner",
-    "clean_paths": "runner",
-    "code_documents": "runner",
-    "Pipeline": "runner",
-    "BatchResult": "runner",
-    "RunSummary": "runner",
+    "code_text": "pipeline.runner",
+    "code_paths": "pipeline.runner",
+    "clean_paths": "pipeline.runner",
+    "code_documents": "pipeline.runner",
+    "Pipeline": "pipeline.runner",
+    "BatchResult": "pipeline.runner",
+    "RunSummary": "pipeline.runner",
     "open_db": "store",
     "Store": "store",
     "Settings": "settings",

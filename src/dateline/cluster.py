@@ -31,7 +31,7 @@ from .errors import ConfigError, MissingExtraError
 from .ingest import STDIN, expand_paths, is_url, read_inputs
 from .model import Failure
 from .parts import is_complete, read_parts, write_parts
-from .runner import BatchResult, chunks, code_batch, pipeline_for
+from .pipeline.runner import BatchResult, chunks, code_batch, pipeline_for
 from .settings import Settings
 from .store import BatchRows, Store, batch_rows, documents_of, records_of
 

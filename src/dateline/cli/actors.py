@@ -8,7 +8,7 @@ import click
 
 from ..errors import DatelineError
 from ..model import Document, Failure
-from ..runner import clean_paths, code_documents
+from ..pipeline.runner import clean_paths, code_documents
 from .options import actors_option, config_option, model_option, settings_from
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..model import Document, Failure
-from ..runner import clean_paths
+from ..pipeline.runner import clean_paths
 from .options import (
     config_option,
     fetch_timeout_option,

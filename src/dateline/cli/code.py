@@ -10,7 +10,7 @@ import click
 from tqdm import tqdm
 
 from ..errors import DatelineError
-from ..runner import RunSummary, code_paths, plural, recode_stored
+from ..pipeline.runner import RunSummary, code_paths, plural, recode_stored
 from ..store import open_db
 from .options import (
     actors_option,

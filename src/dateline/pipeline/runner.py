@@ -17,22 +17,22 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from .actors import COREF_WINDOW, ActorCoder
-from .casualties import CasualtyCounter
-from .clean import clean_document
-from .dedup import Deduplicator
-from .errors import DatelineError, WorkerError
-from .events import EventCoder
-from .events.coder import triggers
-from .ingest import read_inputs
-from .model import CODING_FAILED, Document, Failure, RawDocument
-from .nlp import Parser, SentenceChooser, common_words, lemma_guesser, load_model
-from .record import document_records
-from .sentence_filter import ActorCues, SentenceFilter
-from .settings import Settings, load_settings
-from .store import Store
-from .when import EventDater
-from .where import EventPlacer
+from ..actors import COREF_WINDOW, ActorCoder
+from ..casualties import CasualtyCounter
+from ..clean import clean_document
+from ..dedup import Deduplicator
+from ..errors import DatelineError, WorkerError
+from ..events import EventCoder
+from ..events.coder import triggers
+from ..ingest import read_inputs
+from ..model import CODING_FAILED, Document, Failure, RawDocument
+from ..nlp import Parser, SentenceChooser, common_words, lemma_guesser, load_model
+from ..record import document_records
+from ..sentence_filter import ActorCues, SentenceFilter
+from ..settings import Settings, load_settings
+from ..store import Store
+from ..when import EventDater
+from ..where import EventPlacer
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class Pipeline:
         )
         self.stages = [actors, events]
         if self.settings.classifier:
-            from .events.classifier import ClassifierCoder  # needs the [embed] extra
+            from ..events.classifier import ClassifierCoder  # needs the [embed] extra
 
             self.stages.append(ClassifierCoder(self.settings))
         self.stages += [
@@ -220,7 +220,7 @@ def code_paths(
     """
     settings = settings or load_settings()
     if settings.dask_scheduler:
-        from .cluster import code_on_cluster  # needs the [scale] extra
+        from ..cluster import code_on_cluster  # needs the [scale] extra
 
         yield from code_on_cluster(paths, settings=settings, store=store)
         return
