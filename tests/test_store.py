@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dateline.api import code_text
 from dateline.errors import StoreError
 from dateline.model import (
     Actor,
@@ -34,7 +35,6 @@ from dateline.model import (
     content_hash,
 )
 from dateline.record import document_records, event_record
-from dateline.pipeline.runner import code_text
 from dateline.store import MIGRATIONS, open_db
 
 SRC = Path(__file__).resolve().parents[1] / "src"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from .errors import shorten
@@ -32,6 +33,15 @@ UPPER_BOUNDS = ("settings", "file")
 # How ``Document.skipped`` begins when a stage failed on the document: the next run
 # (and ``--recode``) codes it again, where other reasons to skip (language) stay.
 CODING_FAILED = "coding failed"
+
+
+class DocStatus(StrEnum):
+    """What became of a document (``Document.status``)."""
+
+    CODED = "coded"  # none of the others: coded (before the stages run, to be coded)
+    DUPLICATE = "duplicate"  # a copy of ``duplicate_of``: its events are the original's
+    SKIPPED = "skipped"  # not coded for a reason that stays (language, no text)
+    FAILED = "failed"  # a stage failed on it: the next run and ``--recode`` code it again
 
 
 @dataclass
@@ -196,6 +206,20 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)  # spaCy Doc, never stored
+
+    @property
+    def status(self) -> DocStatus:
+        if self.duplicate_of:
+            return DocStatus.DUPLICATE
+        if self.skipped is None:
+            return DocStatus.CODED
+        # the stored form of a failure (rows of every version): the reason after the prefix
+        return DocStatus.FAILED if self.skipped.startswith(CODING_FAILED) else DocStatus.SKIPPED
+
+    def fail(self, stage: str, reason: str) -> None:
+        """Mark the document as failed in ``stage``: no actors, mentions or events."""
+        self.actors, self.mentions, self.events = [], [], []
+        self.skipped = f"{CODING_FAILED} in {stage}: {reason}"
 
     @property
     def year_guessed(self) -> bool:

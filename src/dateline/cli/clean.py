@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
+from ..api import clean_paths
 from ..model import Document, Failure
-from ..pipeline.runner import clean_paths
 from .options import (
     config_option,
     fetch_timeout_option,
