@@ -35,6 +35,13 @@ UPPER_BOUNDS = ("settings", "file")
 CODING_FAILED = "coding failed"
 
 
+# The stages around the coding components, as the errors table names them (a coding
+# stage is named by its component: "actors", "events" ...).
+INGEST_STAGE = "ingest"
+CLEAN_STAGE = "clean"
+PARSE_STAGE = "nlp"
+
+
 class DocStatus(StrEnum):
     """What became of a document (``Document.status``)."""
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..clean import clean_document
 from ..dedup import Deduplicator
 from ..errors import DatelineError, WorkerError
-from ..model import Document, Failure, RawDocument
+from ..model import CLEAN_STAGE, Document, Failure, RawDocument
 from ..record import document_records
 from ..settings import Settings
 from .components import Registry, classifier_component
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PIPELINES_KEPT = 4  # pipelines (each with its vocabularies and stages) a process keeps
-CLEAN_STAGE = "clean"
 
 Inputs = Iterable[RawDocument | Failure]  # what ``ingest.read_inputs`` yields
 

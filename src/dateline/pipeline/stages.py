@@ -12,14 +12,12 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Document, Failure
+from ..model import PARSE_STAGE, Document, Failure
 from ..nlp import Parser, SentenceChooser
 from ..settings import Settings, load_settings
 from .components import ACTORS, EVENT_CODER, EVENTS, Registry, Stage, check, default_stages
 
 log = logging.getLogger(__name__)
-
-PARSE_STAGE = "nlp"  # the stage a failure of the parser is recorded against
 
 
 @dataclass(frozen=True)
