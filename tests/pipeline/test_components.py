@@ -31,6 +31,8 @@ def test_a_stage_whose_requirements_no_earlier_stage_assigns_fails_at_assembly()
 def test_an_unknown_or_repeated_stage_fails_at_assembly_naming_the_known_ones():
     with pytest.raises(PipelineError, match=r"no stage named 'coder' \(known: actors, "):
         Pipeline(Settings(stages=("actors", "coder")))
+    with pytest.raises(PipelineError, match="classifier is on, but the stages"):
+        Pipeline(Settings(stages=("actors", "events"), classifier=True))
     registry = Registry()
     with pytest.raises(PipelineError, match="'actors' is given twice"):
         check([registry.get("actors"), registry.get("actors")])

@@ -184,3 +184,27 @@ def test_summary_says_event_in_the_singular_and_warns_of_guessed_years():
     assert "; 1 event\n" in str(summary)
     assert "warning: 2 documents dated with a guessed year" in str(summary)
     assert "warning" not in str(RunSummary(coded=1, events=2))
+
+
+def test_recode_codes_again_a_document_whose_coding_failed(tmp_path, monkeypatch):
+    from dateline.actors import ActorCoder
+    from dateline.api import recode_stored
+    from dateline.store import open_db
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    working = ActorCoder.__call__
+
+    def broken(self, doc):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(ActorCoder, "__call__", broken)
+    with open_db(tmp_path / "e.duckdb") as store:
+        list(code_paths([str(path)], store=store))
+        (stored,) = store.stored_documents()
+        assert stored.status is DocStatus.FAILED
+        monkeypatch.setattr(ActorCoder, "__call__", working)
+        recoded = [doc for batch in recode_stored(store) for doc in batch.documents]
+        events = store.stats()["events"]
+    assert [doc.status for doc in recoded] == [DocStatus.CODED]
+    assert events > 0

@@ -146,6 +146,8 @@ def default_stages(settings: Settings) -> tuple[str, ...]:
     """The stages a pipeline runs: ``settings.stages``, else the shipped order (with the
     classifier after the patterns when ``settings.classifier`` is on)."""
     if settings.stages:
+        if settings.classifier and CLASSIFIER.name not in settings.stages:
+            raise PipelineError("classifier is on, but the stages given do not name it")
         return settings.stages
     classifier = (CLASSIFIER.name,) if settings.classifier else ()
     return (ACTORS.name, EVENT_CODER.name, *classifier, CASUALTIES.name, WHEN.name, WHERE.name)
