@@ -146,18 +146,25 @@ def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
     assert skipped == [(str(french), "language: fr")]
 
 
-def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, monkeypatch, caplog):
+@pytest.fixture
+def mend_actors(monkeypatch):
+    """The actors stage broken (every document fails in it) until ``mend_actors()``."""
     from dateline.actors import ActorCoder
-    from dateline.store import open_db
 
-    path = tmp_path / "story.txt"
-    path.write_text(STORY)
     working = ActorCoder.__call__
 
     def broken(self, doc):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr(ActorCoder, "__call__", broken)
+    return lambda: monkeypatch.setattr(ActorCoder, "__call__", working)
+
+
+def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, mend_actors, caplog):
+    from dateline.store import open_db
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
     with open_db(tmp_path / "e.duckdb") as store:
         first = RunSummary()
         with caplog.at_level("INFO", logger="dateline"):
@@ -166,7 +173,7 @@ def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, mon
         assert (first.coded, first.failed, first.events) == (0, 1, 0)
         assert store.stats()["errors"] == 1
         assert not [r for r in caplog.records if r.exc_info and r.levelname != "DEBUG"]
-        monkeypatch.setattr(ActorCoder, "__call__", working)
+        mend_actors()
         second = RunSummary()
         for batch in code_paths([str(path)], store=store):
             second.add(batch)
@@ -186,24 +193,17 @@ def test_summary_says_event_in_the_singular_and_warns_of_guessed_years():
     assert "warning" not in str(RunSummary(coded=1, events=2))
 
 
-def test_recode_codes_again_a_document_whose_coding_failed(tmp_path, monkeypatch):
-    from dateline.actors import ActorCoder
+def test_recode_codes_again_a_document_whose_coding_failed(tmp_path, mend_actors):
     from dateline.api import recode_stored
     from dateline.store import open_db
 
     path = tmp_path / "story.txt"
     path.write_text(STORY)
-    working = ActorCoder.__call__
-
-    def broken(self, doc):
-        raise IndexError("list index out of range")
-
-    monkeypatch.setattr(ActorCoder, "__call__", broken)
     with open_db(tmp_path / "e.duckdb") as store:
         list(code_paths([str(path)], store=store))
         (stored,) = store.stored_documents()
         assert stored.status is DocStatus.FAILED
-        monkeypatch.setattr(ActorCoder, "__call__", working)
+        mend_actors()
         recoded = [doc for batch in recode_stored(store) for doc in batch.documents]
         events = store.stats()["events"]
     assert [doc.status for doc in recoded] == [DocStatus.CODED]
