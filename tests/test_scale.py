@@ -14,8 +14,8 @@ import pytest
 from dateline.api import code_paths, code_text
 from dateline.cluster import partitions
 from dateline.errors import WorkerError
-from dateline.events.coder import triggers
 from dateline.events.patterns import load_patterns
+from dateline.events.triggers import triggers
 from dateline.model import Document
 from dateline.pipeline.results import RunSummary
 from dateline.settings import Settings

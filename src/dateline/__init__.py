@@ -32,6 +32,8 @@ _EXPORTS = {
     "DatelineError": "errors",
     "InputError": "errors",
     "PipelineError": "errors",
+    "StoreError": "errors",
+    "UsageError": "errors",
     "Actor": "model",
     "Document": "model",
     "DocStatus": "model",
