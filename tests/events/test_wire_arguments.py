@@ -195,3 +195,19 @@ def test_a_reaction_targets_the_doer_of_the_event_it_names(dyads, text, expected
 
 def test_an_expulsion_announced_is_an_expulsion(dyads):
     assert dyads("Russia announced the expulsion of 20 Czech diplomats.") == [("16", "RUS", "CZE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes between Israeli troops and Palestinian gunmen erupted in Jenin overnight.",
+        "Talks between Serbia and Kosovo took place in Brussels on Thursday.",
+    ],
+)
+def test_an_event_between_two_parties_is_theirs_both_ways(dyads, text):
+    found = dyads(text)
+    assert len(found) == 2 and {(s, t) for _, s, t in found} == {
+        (found[0][1], found[0][2]),
+        (found[0][2], found[0][1]),
+    }
+    assert None not in {s for _, s, _ in found}

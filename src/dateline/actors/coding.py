@@ -146,16 +146,16 @@ class Story:
         if counts:
             country, _ = counts.most_common(1)[0]
             return StoryCountry(country, "the story's most named country")
-        # no country named: the country of the first city named ("in Istanbul")
-        for ent in self.parsed.ents:
-            if ent.label_ == "GPE" and (country := city_country(ent.text)) is not None:
-                return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
         # no country named: the country of the groups and people the dictionaries know
         known = Counter(self.entry_at[start].entry.country for start in starts)
         known.pop(None, None)
         if known:
             country, _ = known.most_common(1)[0]
             return StoryCountry(country, "the country of the story's known actors")
+        # nobody known either: the country of the first city named ("in Istanbul")
+        for ent in self.parsed.ents:
+            if ent.label_ == "GPE" and (country := city_country(ent.text)) is not None:
+                return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
         return StoryCountry(None, "")
 
     def nationality(self, token) -> DictionaryMatch | None:

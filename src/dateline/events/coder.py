@@ -27,7 +27,7 @@ from .phrase_args import phrase_roles
 from .place_targets import place_of, place_roles
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
-from .roles import EventRoles, find_role, subject_of
+from .roles import ROLE_RULES, EventRoles, find_role, subject_of
 from .syntax import OBJECTS
 
 log = logging.getLogger(__name__)
@@ -190,6 +190,9 @@ class EventCoder:
         target_role = find_role(trigger, pattern.target, people, self.patterns) or find_role(
             trigger, place_roles(pattern), doc, self.patterns
         )
+        if self.non_events.occurs(trigger):  # "fighting broke out between X and Y"
+            source_role = source_role or _on_the_occurrence(trigger, pattern.source, people, self)
+            target_role = target_role or _on_the_occurrence(trigger, pattern.target, people, self)
         if pattern.phrase_arguments:  # PETRARCH's rule where the role rules found no actor
             roles = EventRoles(source_role, target_role)
             found = phrase_roles(trigger, people, doc, self.patterns, roles)
@@ -203,7 +206,11 @@ class EventCoder:
             for t in actor_mentions(doc, _head(target_role))
             if not _own_belonging(doc, t, sources)
         ]
-        if not targets and pattern.code[:2] in self.patterns.words.place_target_roots:
+        each_other = pattern.reciprocal and len(sources) > 1  # "clashes between X and Y"
+        if (
+            not (targets or each_other)
+            and pattern.code[:2] in self.patterns.words.place_target_roots
+        ):
             violent = pattern.code[:2] in self.non_events.violent_roots
             target_role = place_of(trigger, doc, skip_origin=violent)
             targets = actor_mentions(doc, _head(target_role))
@@ -261,6 +268,13 @@ class EventCoder:
         return events[:MAX_EVENTS_PER_TRIGGER], has_roles
 
 
+def _on_the_occurrence(noun, specs: tuple[str, ...], people: Document, coder: EventCoder):
+    """The prepositional roles of an event noun found on the verb saying it happened: the
+    parser hangs "between X and Y" on "broke out" in "fighting broke out between X and Y"."""
+    prepositions = tuple(spec for spec in specs if spec not in ROLE_RULES)
+    return find_role(noun.head, prepositions, people, coder.patterns)
+
+
 def _head(role: RoleHead | None):
     """The head word of a role found, else None."""
     return role.token if role is not None else None
@@ -306,7 +320,9 @@ def _depth(token) -> int:
 
 def _dyads(sources: list[ActorWords], targets: list[ActorWords], pattern: Pattern) -> list[tuple]:
     """(source, target) pairs: one per conjoined actor; "X and Y met" pairs X with Y."""
-    if not targets and pattern.reciprocal and len(sources) > 1:
+    # "talks between X and Y": the same phrase read as sources and targets meets itself
+    among_themselves = {t.actor for t in targets} <= {s.actor for s in sources}
+    if among_themselves and pattern.reciprocal and len(sources) > 1:
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not targets and pattern.needs_target:
         return []
