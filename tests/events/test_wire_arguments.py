@@ -88,6 +88,12 @@ def test_two_parties_restoring_ties_restore_them_with_each_other(dyads):
     assert sorted(found) == [("03", "QAT", "SAU"), ("03", "SAU", "QAT")]
 
 
+def test_troops_moved_to_a_border_target_the_other_side(dyads):
+    assert dyads("Turkey deployed additional troops to its border with Syria.") == [
+        ("15", "TUR", "SYR")
+    ]
+
+
 def test_tariffs_slapped_on_goods_are_sanctions(dyads):
     assert dyads("The United States slapped tariffs on Chinese steel.") == [("16", "USA", "CHN")]
 
