@@ -53,6 +53,7 @@ def _said_with_its_target(event: Event, events) -> bool:
     return event.target is None and any(
         other.target is not None
         and other.cameo.root == event.cameo.root
+        and other.plover.type == event.plover.type  # "dispersed ... arresting 12": two acts
         and _name(other.source) == _name(event.source)
         for other in events
     )
