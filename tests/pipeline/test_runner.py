@@ -122,7 +122,7 @@ def test_a_failure_in_the_event_coder_is_recorded_as_the_events_stage(tmp_path, 
     path.write_text(STORY)
     with open_db(tmp_path / "e.duckdb") as store:
         failures = [f for batch in code_paths([str(path)], store=store) for f in batch.failures]
-        stages = store.sql("SELECT stage FROM errors")[1]
+        stages = store.sql("SELECT stage FROM errors").rows
     assert [f.stage for f in failures] == ["events"]
     assert stages == [("events",)]
 
@@ -141,7 +141,7 @@ def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
     with open_db(tmp_path / "e.duckdb") as store:
         list(code_paths([str(french), str(english)], store=store))
         recoded = [doc.path for batch in recode_stored(store) for doc in batch.documents]
-        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL")[1]
+        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL").rows
     assert recoded == [str(english)]
     assert skipped == [(str(french), "language: fr")]
 
@@ -177,7 +177,7 @@ def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, men
         second = RunSummary()
         for batch in code_paths([str(path)], store=store):
             second.add(batch)
-        stored = store.sql("SELECT count(*), count(skipped) FROM documents")[1]
+        stored = store.sql("SELECT count(*), count(skipped) FROM documents").rows
         events = store.stats()["events"]
         errors = store.stats()["errors"]
     assert (second.coded, second.already_stored, second.failed) == (1, 0, 0)
