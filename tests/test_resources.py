@@ -60,10 +60,3 @@ def test_a_malformed_file_is_a_config_error_naming_it(tmp_path, name, text, read
 def test_a_missing_file_is_a_config_error_naming_it(tmp_path):
     with pytest.raises(ConfigError, match="absent.txt"):
         resources.lines(tmp_path / "absent.txt")
-
-
-def test_shipped_files_come_before_the_users(tmp_path):
-    user = tmp_path / "mine.csv"
-    paths = resources.shipped_then_user("actors/roles.csv", [user])
-    assert paths[0].is_file() and paths[0].name == "roles.csv"
-    assert paths[1] == user

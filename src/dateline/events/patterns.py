@@ -48,7 +48,7 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..resources import cached
+from ..resources import cached, parse_json
 from .ontology import CameoCode, Codebook, codebook_entry, shipped_codebook
 from .pattern_words import PatternWords, read_pattern_words
 from .petrarch import (
@@ -62,7 +62,7 @@ from .petrarch import (
     read_verb_dictionary,
     word_slot,
 )
-from .yaml_files import PATTERN_DIR, parse_json, parse_yaml
+from .yaml_files import PATTERN_DIR, parse_yaml
 
 SHIPPED_FILES = ("verbs.yaml",)
 CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
@@ -303,7 +303,7 @@ def _read_yaml_file(path: Path) -> PatternFile:
 
 def _parse_pattern_file(path: Path, text: str) -> PatternFile:
     """A Dateline pattern file's text (YAML, or JSON with YAML's keys)."""
-    data = parse_json(path, text) if path.suffix.lower() == ".json" else parse_yaml(path, text)
+    data = parse_json(text, path) if path.suffix.lower() == ".json" else parse_yaml(path, text)
     try:
         codes = [codebook_entry(entry) for entry in data.get("codes", [])]
         synsets = {
