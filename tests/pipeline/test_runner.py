@@ -208,3 +208,31 @@ def test_recode_codes_again_a_document_whose_coding_failed(tmp_path, mend_actors
         events = store.stats()["events"]
     assert [doc.status for doc in recoded] == [DocStatus.CODED]
     assert events > 0
+
+
+def test_recode_with_workers_codes_in_processes_as_one_process_does(tmp_path):
+    from dateline.api import recode_stored
+    from dateline.store import open_db
+
+    for index in range(3):
+        (tmp_path / f"story{index}.txt").write_text(STORY.replace("three", f"{index + 3}"))
+    event_ids = "SELECT id FROM events ORDER BY id"
+    with open_db(tmp_path / "e.duckdb") as store:
+        list(code_paths([str(tmp_path)], store=store))
+        coded = store.sql(event_ids)[1]
+        settings = Settings(batch_size=1, workers=2)
+        recoded = [
+            doc.path for batch in recode_stored(store, settings=settings) for doc in batch.documents
+        ]
+        assert store.sql(event_ids)[1] == coded
+    assert sorted(recoded) == sorted(str(tmp_path / f"story{i}.txt") for i in range(3))
+    assert coded
+
+
+def test_recode_refuses_workers_with_an_injected_classifier(tmp_path):
+    from dateline.api import recode_stored
+    from dateline.errors import PipelineError
+    from dateline.store import open_db
+
+    with open_db(tmp_path / "e.duckdb") as store, pytest.raises(PipelineError, match="workers 1"):
+        list(recode_stored(store, settings=Settings(workers=2), classifier=object()))
