@@ -340,3 +340,10 @@ def test_a_compound_source_with_no_target_codes_each_way(code):
 def test_a_dictionary_verb_owns_its_participle_as_an_adjective(code):
     # the shipped adjective pattern "opposed" (120) gives way to the dictionary's OPPOSE (113)
     assert code("Kestria was opposed by Valdoria on Monday.") == [("113", "VAL", "KES")]
+
+
+def test_a_user_dictionary_code_stands_whatever_the_modality(code):
+    # Dateline's own rule codes an intended visit as an intent to meet (036) and a refused
+    # one as a refusal; the dictionary's code is kept, the modality says the rest
+    assert ("042", "VAL", "KES") in code("Valdoria will visit Kestria next month.")
+    assert ("042", "VAL", "KES") in code("Valdoria did not visit Kestria.")

@@ -109,6 +109,12 @@ class Pattern:
         return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
 
     @property
+    def codes_as_written(self) -> bool:
+        """A user's PETRARCH verb dictionary gives its code whatever the modality (it has
+        its own patterns for intents and refusals: ``SAID WOULD * ATTACK [173]``)."""
+        return self.phrase_arguments and not self.converted
+
+    @property
     def codes_nothing(self) -> bool:
         """PETRARCH's null code: the pattern matches and no event is coded."""
         return self.code == NULL_CODE
