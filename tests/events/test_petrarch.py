@@ -347,3 +347,34 @@ def test_a_user_dictionary_code_stands_whatever_the_modality(code):
     # one as a refusal; the dictionary's code is kept, the modality says the rest
     assert ("042", "VAL", "KES") in code("Valdoria will visit Kestria next month.")
     assert ("042", "VAL", "KES") in code("Valdoria did not visit Kestria.")
+
+
+RUN_VERBS = """\
+&TIETYPES
++MILITARY
++ECONOMIC
+
+&WAR_OF_WORDS
++QUARREL
+
+--- ABANDON [345] ---
+ABANDON
+- * NEW_&TIETYPES_RELATIONS [903]
+- * IN &WAR_OF_WORDS [111]
+"""
+
+
+def test_a_run_with_a_synset_is_found_on_consecutive_words(files, tmp_path):
+    path = tmp_path / "run.verbs.txt"
+    path.write_text(RUN_VERBS, encoding="utf-8")
+    afters = {p.code: p.after for p in read_verb_dictionary(path).patterns}
+    # a synset's name may hold "_": the longest name the file defines
+    assert afters["903"] == ("new &tietypes relations",)
+    assert afters["111"] == ("in", "&war_of_words")
+    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
+
+    def codes(text: str) -> list[str]:
+        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
+
+    assert codes("Valdoria abandoned new economic relations with Kestria.") == ["903"]
+    assert codes("Valdoria abandoned new global economic relations with Kestria.") == ["345"]

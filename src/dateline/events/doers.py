@@ -255,8 +255,7 @@ def _is_installation(place, words: NonEventWords) -> bool:
     if place.lemma_.lower() in words.accidental_things:
         return True
     return any(
-        c.dep_ == "compound" and c.lemma_.lower() in words.accidental_things
-        for c in place.children
+        c.dep_ == "compound" and c.lemma_.lower() in words.accidental_things for c in place.children
     )
 
 
