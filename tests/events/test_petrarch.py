@@ -361,6 +361,11 @@ RUN_VERBS = """\
 ABANDON
 - * NEW_&TIETYPES_RELATIONS [903]
 - * IN &WAR_OF_WORDS [111]
+
+--- RESTORE [064] ---
+RESTORE
+- * FULL DIPLOMATIC [+++]
+- * DIPLOMATIC [0641]
 """
 
 
@@ -378,3 +383,15 @@ def test_a_run_with_a_synset_is_found_on_consecutive_words(files, tmp_path):
 
     assert codes("Valdoria abandoned new economic relations with Kestria.") == ["903"]
     assert codes("Valdoria abandoned new global economic relations with Kestria.") == ["345"]
+
+
+def test_a_complex_event_pattern_is_skipped(files, tmp_path):
+    path = tmp_path / "run.verbs.txt"
+    path.write_text(RUN_VERBS, encoding="utf-8")
+    codes = {p.code for p in read_verb_dictionary(path).patterns}
+    assert "0641" in codes and not {c for c in codes if "+" in c or c == NULL_CODE}
+    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
+    events = dateline.code_text(
+        "Valdoria restored full diplomatic ties with Kestria.", settings=settings
+    ).events
+    assert [e.cameo.code for e in events] == ["0641"]

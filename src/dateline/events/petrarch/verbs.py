@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codes import NULL_CODE
+from .codes import COMPLEX_CODE, NULL_CODE
 from .lines import content_lines, read_lines
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,9 @@ def _parse(path: Path) -> tuple[dict[str, list[str]], list[_Block]]:
             codes = CODE.findall(line)
             if not codes:
                 log.warning("%s:%d: pattern without a [code], skipped", path, number)
+                continue
+            if codes[-1].strip() == COMPLEX_CODE:
+                log.debug("%s:%d: complex-event pattern, skipped", path, number)
                 continue
             blocks[-1].patterns.append((number, CODE.sub("", line[1:]).strip(), codes[-1]))
         elif blocks:
