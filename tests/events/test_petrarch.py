@@ -366,6 +366,10 @@ ABANDON
 RESTORE
 - * FULL DIPLOMATIC [+++]
 - * DIPLOMATIC [0641]
+
+--- ADOPT [081] ---
+ADOPT
+- * RESOLUTION [102]
 """
 
 
@@ -395,3 +399,16 @@ def test_a_complex_event_pattern_is_skipped(files, tmp_path):
         "Valdoria restored full diplomatic ties with Kestria.", settings=settings
     ).events
     assert [e.cameo.code for e in events] == ["0641"]
+
+
+def test_a_user_dictionary_word_is_matched_as_written(files, tmp_path):
+    # PETRARCH's closed match: RESOLUTION is "resolution", not "resolutions"
+    path = tmp_path / "run.verbs.txt"
+    path.write_text(RUN_VERBS, encoding="utf-8")
+    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
+
+    def codes(text: str) -> list[str]:
+        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
+
+    assert codes("Valdoria adopted a resolution with Kestria.") == ["102"]
+    assert codes("Valdoria adopted two resolutions with Kestria.") == ["081"]

@@ -199,7 +199,7 @@ class EventCoder:
             return [], False
         modality = modality_of(trigger, self.cues)
         code_id = pattern.code
-        if pattern.codes_as_written:
+        if pattern.from_user_verb_dictionary:
             code_id = pattern.code  # a user's PETRARCH dictionary codes modals in its patterns
         elif modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
             code_id = self.patterns.intent_code(code_id)

@@ -109,9 +109,12 @@ class Pattern:
         return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
 
     @property
-    def codes_as_written(self) -> bool:
-        """A user's PETRARCH verb dictionary gives its code whatever the modality (it has
-        its own patterns for intents and refusals: ``SAID WOULD * ATTACK [173]``)."""
+    def from_user_verb_dictionary(self) -> bool:
+        """Read from a user's PETRARCH verb dictionary, so coded as PETRARCH codes: its code
+        whatever the modality (its own patterns code intents and refusals: ``SAID WOULD *
+        ATTACK [173]``), its words matched as written (PETRARCH's closed match:
+        ``RESOLUTION`` is not "resolutions"). The shipped conversion reads raw news more
+        loosely (lemmas, Dateline's modal codes)."""
         return self.phrase_arguments and not self.converted
 
     @property
