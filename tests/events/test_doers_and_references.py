@@ -235,10 +235,18 @@ def test_a_cause_on_the_doer_or_as_the_root_gives_no_event(code, text):
         "An explosion at a coal mine in northern Peru killed 11 miners.",
         "Chile beat Peru on penalties to win the Copa America cup in Santiago.",
         "Peru beat Chile to win the title.",
+        "Peru declared a dengue emergency in three northern regions.",
+        "The Chilean team took gold in the relay, beating Peru and Bolivia.",
+        "The Peruvian champions Universitario fired their coach on Monday.",
     ],
 )
 def test_animals_heat_crashes_collisions_mines_and_titles_give_no_event(code, text):
     assert code(text) == []
+
+
+def test_an_emergency_for_no_cause_is_still_coded(code):
+    events = code("Peru declared a state of emergency in Lima after the riots.")
+    assert [e.plover.type for e in events] == ["COERCE"]
 
 
 def test_a_crash_with_an_object_is_an_act(code):

@@ -260,8 +260,9 @@ def _is_installation(place, words: NonEventWords) -> bool:
 
 
 def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
-    """ "beat forecasts" (market language), "battled the flames" (a cause fought): an act
-    whose object is no actor that anybody harmed."""
+    """ "beat forecasts" (market language), "battled the flames" (a cause fought),
+    "declared a cholera emergency" (a cause on the object): an act whose object is no actor
+    that anybody harmed."""
     for child in trigger.children:
         if child.dep_ not in {"dobj", "obj"}:
             continue
@@ -269,7 +270,14 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if lemma in words.harmless_objects:
             kind = DoerKind.CAUSE if words.is_cause(lemma) else DoerKind.MARKET
             return Doer(kind, child.text)
+        cause = next((m for m in child.children if _modifies_as_cause(m, words)), None)
+        if cause is not None:
+            return Doer(DoerKind.CAUSE, cause.text)  # "declared a cholera emergency"
     return None
+
+
+def _modifies_as_cause(modifier, words: NonEventWords) -> bool:
+    return modifier.dep_ in MODIFIERS and words.is_cause(modifier.lemma_.lower())
 
 
 def _from_circumstances(trigger, words: NonEventWords) -> Doer:
