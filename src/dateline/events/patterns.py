@@ -109,6 +109,15 @@ class Pattern:
         return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
 
     @property
+    def from_user_verb_dictionary(self) -> bool:
+        """Read from a user's PETRARCH verb dictionary, so coded as PETRARCH codes: its code
+        whatever the modality (its own patterns code intents and refusals: ``SAID WOULD *
+        ATTACK [173]``), its words matched as written (PETRARCH's closed match:
+        ``RESOLUTION`` is not "resolutions"). The shipped conversion reads raw news more
+        loosely (lemmas, Dateline's modal codes)."""
+        return self.phrase_arguments and not self.converted
+
+    @property
     def codes_nothing(self) -> bool:
         """PETRARCH's null code: the pattern matches and no event is coded."""
         return self.code == NULL_CODE
