@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..lexicon import Entry, Lexicon, Role, phrase_key, token_key
+from ..lexicon import Entry, Lexicon, Role, city_country, phrase_key, token_key
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 
@@ -152,6 +152,10 @@ class Story:
         if known:
             country, _ = known.most_common(1)[0]
             return StoryCountry(country, "the country of the story's known actors")
+        # nobody known either: the country of the first city named ("in Istanbul")
+        for ent in self.parsed.ents:
+            if ent.label_ == "GPE" and (country := city_country(ent.text)) is not None:
+                return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
         return StoryCountry(None, "")
 
     def nationality(self, token) -> DictionaryMatch | None:

@@ -213,9 +213,11 @@ def _names_a_cause(token, words: NonEventWords) -> bool:
     """ "the floods", "lightning strikes", "a gas blast": a cause, a noun a cause modifies,
     or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
     only a place ("in their car")."""
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
+    if any(m in words.weapons for m in modifiers):
+        return False  # "artillery fire", "mortar fire": a weapon's
     if words.names_cause(token):
         return True
-    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
     if any(words.is_cause(m) for m in modifiers):
         return True
     machine = any(m in words.accidental_things for m in modifiers)
@@ -226,6 +228,9 @@ def _is_weapon(token, words: NonEventWords) -> bool:
     """ "a bomb", "a car bombing", "an airstrike"; not "lightning strikes", "a gas blast",
     "a tank at the chemical plant exploded"."""
     lemma = token.lemma_.lower()
+    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS)
+    if lemma in words.blasts and any(m in words.weapons for m in modifiers):
+        return True  # "artillery fire", "a mortar blast"
     if lemma not in words.weapons or _names_a_cause(token, words):
         return False
     return lemma not in words.blasts or _accidental_noun(token, words) is None
