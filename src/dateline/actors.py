@@ -19,12 +19,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .lexicon import (
+from .kb.lexicon import (
     KINDS,
     Entry,
     Lexicon,
     Role,
-    city_country,
     data_rows,
     load_lexicon,
     phrase_key,
@@ -294,7 +293,7 @@ class _Phrases:
         elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
             # the tagger often takes a town for an organisation or a people ("Samarra")
             name = self.ent_at[head.i].text if head.ent_type_ else head.text
-            country, evidence = city_country(name), f"city '{name}' (GeoNames)"
+            country, evidence = self.lexicon.city_country(name), f"city '{name}' (GeoNames)"
         else:
             return None
         if country is None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .clause import clause_tokens, trigger_token
-from .gazetteer import (
+from .kb.gazetteer import (
     ADMIN1,
     ADMIN2,
     CITY,
