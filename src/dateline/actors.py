@@ -30,6 +30,7 @@ from .kb.lexicon import (
     token_key,
     word_list,
 )
+from .kb.spatial import institution_prepositions
 from .model import Actor, Document, Mention
 from .settings import Settings
 
@@ -53,7 +54,7 @@ COMPATIBLE = {  # which earlier actors a pronoun or description may refer to
     "state": ("state",),
 }
 NOT_NATIONALITY = word_list("not_nationality.txt")  # "ethnic Albanians" may live anywhere
-INSTITUTION_PLACES = word_list("institution_prepositions.txt")  # "in court", "at the hospital"
+INSTITUTION_PLACES = institution_prepositions()  # "in court", "at the hospital"
 NAME_LINKS = {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
 NAME_PARTICLES = word_list("name_particles.txt")  # vary between mentions: "al-Maliki", "Maliki"
 COREF_WINDOW = 3  # sentences back that a pronoun or description may reach

@@ -31,6 +31,7 @@ from .kb.gazetteer import (
     GazPlace,
     load_gazetteer,
 )
+from .kb.spatial import place_nouns, place_weights
 from .model import ActorRef, Document, Event, Place
 from .settings import Settings
 
@@ -179,7 +180,7 @@ def _is_place_entity(ent) -> bool:
     if ent.label_ in PLACE_LABELS:
         return True
     root = ent.root
-    nouns = spatial_words()["place_nouns"]["words"]
+    nouns = place_nouns()
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns
 
 
@@ -204,7 +205,7 @@ def _locative_weight(token) -> int:
     Climbs from the name through the nouns it describes ("Baghdad airport",
     "the northern city of Arbil") to the preposition that governs them.
     """
-    prepositions = spatial_words()["prepositions"]
+    prepositions = place_weights()
     for _ in range(6):
         if token.dep_ in _NAME_LINKS and token.head.i != token.i:
             token = token.head
@@ -219,7 +220,7 @@ def _locative_weight(token) -> int:
 
 def _facility_weight(ent) -> int:
     """A facility is a place even as an object: "shelled Baghdad airport"."""
-    nouns = spatial_words()["place_nouns"]["words"]
+    nouns = place_nouns()
     if ent.label_ == "FAC" or (ent.root.dep_ == "compound" and ent.root.head.lower_ in nouns):
         return 1
     return 0

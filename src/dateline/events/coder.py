@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from types import MappingProxyType
 
+from ..kb.spatial import locating_prepositions
 from ..model import ActorRef, Document, Event, Mention
 from ..settings import Settings
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
@@ -111,7 +112,6 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
 )
 ROLE_RULES = MappingProxyType({rule.spec: rule for rule in ROLE_TABLE})
 LOCATIVE_RULE = "locative"  # the actors stage's rule for a place after a preposition
-LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -769,7 +769,7 @@ def _by_its_doer(role: Role) -> Role | None:
 def _located(role: Role) -> Role | None:
     """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
     for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in locating_prepositions():
             pobj = _child(child, {"pobj"})
             if pobj is not None:
                 return Role(pobj, f"{role.path}~{child.lower_}")

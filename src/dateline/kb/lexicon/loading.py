@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ...errors import ConfigError
 from ...resources import csv_rows, data_path, derived, yaml_data
+from ..demonyms import plural_demonym
+from ..spatial import locative_prepositions, place_nouns
 from .entries import KINDS, Entry
 from .files import data_rows, word_list
 from .petrarch import read_petrarch
@@ -18,7 +20,6 @@ from .vocabulary import Lexicon
 
 log = logging.getLogger(__name__)
 
-UNCOUNTABLE_ENDINGS = ("s", "sh", "ch", "ese", "x", "z")  # "the Swiss", "the French"
 # The shipped files of data/actors/ the lexicon is built from: a change to any rebuilds it.
 SHIPPED_FILES = (
     "cameo_countries.csv",
@@ -33,9 +34,7 @@ SHIPPED_FILES = (
     "leaders.csv",
     "roles.csv",
     "descriptions.csv",
-    "locatives.txt",
     "holdings.txt",
-    "place_nouns.txt",
     "former.txt",
     "organisation_words.txt",
 )
@@ -48,7 +47,8 @@ def load_lexicon(actor_files: Iterable[Path] = ()) -> Lexicon:
     again by the next call, even in a long-lived process."""
     files = tuple(Path(p) for p in actor_files)
     shipped = (data_path(f"actors/{name}") for name in SHIPPED_FILES)
-    return derived((*shipped, *files), "lexicon", lambda: _build(files))
+    shared = (data_path("prepositions.csv"), data_path("place_nouns.txt"))
+    return derived((*shipped, *shared, *files), "lexicon", lambda: _build(files))
 
 
 def _build(actor_files: tuple[Path, ...]) -> Lexicon:
@@ -90,8 +90,9 @@ def _shipped() -> Lexicon:
         source = f"country_names.csv: {row['phrase']}"
         entry = Entry(name, row["iso3"], None, row["kind"], source)
         lexicon.add(row["phrase"], entry)
-        if row["kind"] == "demonym" and not row["phrase"].endswith(UNCOUNTABLE_ENDINGS):
-            lexicon.add(row["phrase"] + "s", entry)  # "Iraqis", "Palestinians"
+        plural = plural_demonym(row["phrase"]) if row["kind"] == "demonym" else None
+        if plural:
+            lexicon.add(plural, entry)  # "Iraqis", "Palestinians"
     for row in data_rows("metonyms.csv"):
         source = f"metonyms.csv: {row['phrase']}"
         entry = Entry(row["name"], row["iso3"], row["sector"], "organisation", source)
@@ -107,9 +108,9 @@ def _shipped() -> Lexicon:
         lexicon.add_role(row["role"], row["sector"], row["kind"])
     for row in data_rows("descriptions.csv"):
         lexicon.descriptions[row["noun"]] = row["refers_to"]
-    lexicon.locatives = set(word_list("locatives.txt"))
+    lexicon.locatives = set(locative_prepositions())
     lexicon.holdings = set(word_list("holdings.txt"))
-    lexicon.place_nouns = set(word_list("place_nouns.txt"))
+    lexicon.place_nouns = set(place_nouns())
     lexicon.former = set(word_list("former.txt"))
     return lexicon
 
