@@ -131,14 +131,16 @@ def story_context(doc: Document, gazetteer: Gazetteer) -> Context:
         context.near = gazetteer.resolve(doc.dateline.place, context)
         if context.near:
             context.add(context.near, 2.0)
-    names = [ent.text for ent in doc.parsed.ents if _is_place_entity(ent)]
+    nouns = place_nouns()
+    names = [ent.text for ent in doc.parsed.ents if _is_place_entity(ent, nouns)]
     return gazetteer.context_for(names, context)
 
 
 def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list[Toponym]:
     """Every place the gazetteer knows, resolved in ``context``: the parse's place entities,
     then the locations the actors stage found that the tagger missed ("arrived in Bamako")."""
-    spans = [ent for ent in doc.parsed.ents if _is_place_entity(ent)]
+    nouns, weights = place_nouns(), place_weights()
+    spans = [ent for ent in doc.parsed.ents if _is_place_entity(ent, nouns)]
     taken = {i for span in spans for i in range(span.start_char, span.end_char)}
     for mention in doc.mentions:
         if mention.rule == "locative" and mention.start not in taken:
@@ -152,7 +154,7 @@ def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list
         if place is None:
             continue
         sentence = max(bisect.bisect_right(starts, span.start_char) - 1, 0)
-        weight = max(_locative_weight(span.root), _facility_weight(span))
+        weight = max(_locative_weight(span.root, weights), _facility_weight(span, nouns))
         found.append(
             Toponym(
                 span.start, span.end, span.start_char, span.end_char, span.text, place, weight,
@@ -174,13 +176,12 @@ def to_place(place: GazPlace) -> Place:
     )
 
 
-def _is_place_entity(ent) -> bool:
+def _is_place_entity(ent, nouns: frozenset[str]) -> bool:
     """A place label, or a name the tagger mislabelled that the text itself calls a place:
     "the border town of Mandera" (tagged ORG)."""
     if ent.label_ in PLACE_LABELS:
         return True
     root = ent.root
-    nouns = place_nouns()
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns
 
 
@@ -199,13 +200,12 @@ def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | N
     return gazetteer.resolve_phrase(ent.text, context, within=within, skip=directions)
 
 
-def _locative_weight(token) -> int:
+def _locative_weight(token, prepositions: dict[str, int]) -> int:
     """How surely a name is where something happens: the object of "in", "at", "to" ...
 
     Climbs from the name through the nouns it describes ("Baghdad airport",
     "the northern city of Arbil") to the preposition that governs them.
     """
-    prepositions = place_weights()
     for _ in range(6):
         if token.dep_ in _NAME_LINKS and token.head.i != token.i:
             token = token.head
@@ -218,9 +218,8 @@ def _locative_weight(token) -> int:
     return 0
 
 
-def _facility_weight(ent) -> int:
+def _facility_weight(ent, nouns: frozenset[str]) -> int:
     """A facility is a place even as an object: "shelled Baghdad airport"."""
-    nouns = place_nouns()
     if ent.label_ == "FAC" or (ent.root.dep_ == "compound" and ent.root.head.lower_ in nouns):
         return 1
     return 0

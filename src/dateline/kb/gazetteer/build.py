@@ -16,7 +16,7 @@ from ...errors import ConfigError
 from ...resources import csv_rows, data_path, toml_table
 from ..demonyms import plural_demonym
 from .index import Gazetteer
-from .places import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, GazPlace, name_key
+from .places import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, GazPlace, Respelling, name_key
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def build_gazetteer(min_city_population: int, place_files: tuple[Path, ...] = ()
     countries = _countries(cache)
     iso3 = {code2: place.country for code2, place in countries.items()}
     admin1s = _admin1s(cache)
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(respelling=Respelling.shipped())
     alternates = _country_alternates()
     for place in countries.values():
         gazetteer.add(place, alternates.get(place.country, ()))

@@ -23,7 +23,7 @@ from .index import Gazetteer
 log = logging.getLogger(__name__)
 
 # Bump when the pickled layout of Gazetteer changes.
-_CACHE_FORMAT = "gazetteer-1"
+_CACHE_FORMAT = "gazetteer-2"
 
 
 def load_gazetteer(min_city_population: int = 500, place_files: tuple[Path, ...] = ()) -> Gazetteer:

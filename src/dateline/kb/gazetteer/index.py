@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from .places import ADMIN1, ADMIN2, CITY, COUNTRY, Context, GazPlace, name_key, respellings
+from .places import ADMIN1, ADMIN2, CITY, COUNTRY, Context, GazPlace, Respelling, name_key
 from .scoring import (
     CURATED,
     KIND_PRIOR,
@@ -35,7 +35,12 @@ class Gazetteer:
     it) so that the cached index loads from disk in a fraction of a second.
     """
 
-    def __init__(self, places: Iterable[tuple[GazPlace, Iterable[str]]] = ()):
+    def __init__(
+        self,
+        places: Iterable[tuple[GazPlace, Iterable[str]]] = (),
+        respelling: Respelling | None = None,
+    ):
+        self._respelling = respelling or Respelling()
         self._rows: list[tuple] = []
         self._index: dict[str, list[int]] = {}
         self._countries: dict[str, int] = {}
@@ -90,7 +95,7 @@ class Gazetteer:
         """The index entries of a name key, else of the key respelled ("St." for "Saint")."""
         if key in self._index:
             return self._index[key]
-        return next((self._index[k] for k in respellings(key) if k in self._index), [])
+        return next((self._index[k] for k in self._respelling.of(key) if k in self._index), [])
 
     def country(self, iso3: str) -> GazPlace | None:
         number = self._countries.get(iso3)

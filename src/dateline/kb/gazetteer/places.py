@@ -89,18 +89,24 @@ def name_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def respellings(key: str) -> Iterator[str]:
-    """The key with its abbreviated words spelled out, then with its words abbreviated:
-    "st albans" -> "saint albans"; "mount pleasant" -> "mt pleasant"."""
-    spelled = _spelled_out()
-    abbreviated = {word: abbreviation for abbreviation, word in spelled.items()}
-    for table in (spelled, abbreviated):
-        words = key.split(" ")
-        respelled = " ".join(table.get(word, word) for word in words)
-        if respelled != key:
-            yield respelled
+@dataclass(frozen=True)
+class Respelling:
+    """Abbreviated place-name words and the words they stand for, both ways, kept in the
+    index so that a look-up that misses reads no file."""
 
+    spelled_out: dict[str, str] = field(default_factory=dict)  # "st" -> "saint"
+    abbreviated: dict[str, str] = field(default_factory=dict)  # "mount" -> "mt"
 
-def _spelled_out() -> dict[str, str]:
-    """Abbreviated place-name words and the words they stand for ("st" -> "saint")."""
-    return toml_table(data_path("places/name_abbreviations.toml"))["words"]
+    @classmethod
+    def shipped(cls) -> Respelling:
+        """The table of data/places/name_abbreviations.toml."""
+        spelled = dict(toml_table(data_path("places/name_abbreviations.toml"))["words"])
+        return cls(spelled, {word: abbreviation for abbreviation, word in spelled.items()})
+
+    def of(self, key: str) -> Iterator[str]:
+        """The key with its abbreviated words spelled out, then with its words abbreviated:
+        "st albans" -> "saint albans"; "mount pleasant" -> "mt pleasant"."""
+        for table in (self.spelled_out, self.abbreviated):
+            respelled = " ".join(table.get(word, word) for word in key.split(" "))
+            if respelled != key:
+                yield respelled
