@@ -5,7 +5,7 @@ import os
 from datetime import date
 
 from dateline.kb import spatial
-from dateline.kb.demonyms import plural_demonym
+from dateline.kb.countries import plural_demonym
 from dateline.kb.gazetteer import load_gazetteer
 from dateline.kb.lexicon import load_lexicon, phrase_key, vocabulary
 
@@ -60,3 +60,25 @@ def test_the_misspelling_memo_is_bounded(monkeypatch):
     for word in words:
         lexicon.misspelt(word, date(2020, 1, 1))
     assert len(lexicon._near) == 3
+
+
+def test_one_countries_table_for_actors_and_places():
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    for name in ("Czechia", "Czech Republic"):  # the names the two old tables gave CZE
+        assert lexicon.best(phrase_key(name), None).country == "CZE"
+        assert (gazetteer.resolve(name).country, gazetteer.resolve(name).precision) == (
+            "CZE",
+            "country",
+        )
+    aruban = lexicon.best(phrase_key("Aruban"), None)  # a demonym only the places' table had
+    assert (aruban.country, aruban.kind) == ("ABW", "demonym")
+    assert lexicon.best(phrase_key("French"), None).country == "FRA"  # not a territory's
+
+
+def test_a_place_that_stands_for_a_state_stays_a_place_in_the_gazetteer():
+    lexicon, gazetteer = load_lexicon(), load_gazetteer()
+    assert lexicon.best(phrase_key("Gaza"), None).country == "PSE"
+    assert gazetteer.resolve("Gaza").precision == "city"
+    assert lexicon.best(phrase_key("Yugoslavia"), None).country == "SRB"
+    assert gazetteer.resolve("Yugoslavia").country == "SCG"
+    assert lexicon.best(phrase_key("Congo"), None).country == "COD"

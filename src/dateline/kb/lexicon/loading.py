@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ...errors import ConfigError
 from ...resources import csv_rows, data_path, derived, yaml_data
-from ..demonyms import plural_demonym
+from ..countries import Country, countries, countries_file, plural_demonym
 from ..spatial import locative_prepositions, place_nouns
 from .entries import KINDS, Entry
 from .files import data_rows, word_list
@@ -25,8 +25,6 @@ SHIPPED_FILES = (
     "cameo_countries.csv",
     "cameo_sectors.csv",
     "cameo_types.csv",
-    "countries.csv",
-    "country_names.csv",
     "metonyms.csv",
     "regions.csv",
     "organisations.csv",
@@ -47,7 +45,7 @@ def load_lexicon(actor_files: Iterable[Path] = ()) -> Lexicon:
     again by the next call, even in a long-lived process."""
     files = tuple(Path(p) for p in actor_files)
     shipped = (data_path(f"actors/{name}") for name in SHIPPED_FILES)
-    shared = (data_path("prepositions.csv"), data_path("place_nouns.txt"))
+    shared = (countries_file(), data_path("prepositions.csv"), data_path("place_nouns.txt"))
     return derived((*shipped, *shared, *files), "lexicon", lambda: _build(files))
 
 
@@ -83,16 +81,11 @@ def _shipped() -> Lexicon:
         lexicon.cameo_to_iso[row["cameo"]] = row["iso3"]
     for row in data_rows("cameo_sectors.csv"):
         lexicon.cameo_sectors[row["cameo"]] = row["sector"]
-    for row in data_rows("countries.csv"):
-        _add_country(lexicon, row)
-    for row in data_rows("country_names.csv"):
-        name = lexicon.countries.get(row["iso3"], row["phrase"])
-        source = f"country_names.csv: {row['phrase']}"
-        entry = Entry(name, row["iso3"], None, row["kind"], source)
-        lexicon.add(row["phrase"], entry)
-        plural = plural_demonym(row["phrase"]) if row["kind"] == "demonym" else None
-        if plural:
-            lexicon.add(plural, entry)  # "Iraqis", "Palestinians"
+    for country in countries():
+        _add_country(lexicon, country)
+    # after every country's own names, so that "Congo" names the state that stands for it
+    for country in countries():
+        _add_stand_ins_and_people(lexicon, country)
     for row in data_rows("metonyms.csv"):
         source = f"metonyms.csv: {row['phrase']}"
         entry = Entry(row["name"], row["iso3"], row["sector"], "organisation", source)
@@ -115,15 +108,27 @@ def _shipped() -> Lexicon:
     return lexicon
 
 
-def _add_country(lexicon: Lexicon, row: dict[str, str]) -> None:
-    code, name = row["iso3"], row["name"]
+def _add_country(lexicon: Lexicon, country: Country) -> None:
+    code, name = country.iso3, country.name
     lexicon.countries[code] = name
-    for phrase in [name, *filter(None, row["aliases"].split("|"))]:
+    for phrase in (name, *country.names):
         lexicon.add(phrase, Entry(name, code, None, "state", f"countries.csv: {phrase}"))
-    if row["capital"]:
+    if country.capital:
         # a capital stands for the government: "Washington says", "New Delhi described"
-        entry = Entry(name, code, "GOV", "capital", f"countries.csv: capital {row['capital']}")
-        lexicon.add(row["capital"], entry)
+        source = f"countries.csv: capital {country.capital}"
+        lexicon.add(country.capital, Entry(name, code, "GOV", "capital", source))
+
+
+def _add_stand_ins_and_people(lexicon: Lexicon, country: Country) -> None:
+    """Places that stand for the state ("Gaza"), then its demonyms and their plurals."""
+    code, name = country.iso3, country.name
+    for phrase in country.actor_names:
+        lexicon.add(phrase, Entry(name, code, None, "state", f"countries.csv: {phrase}"))
+    for demonym in country.demonyms:
+        entry = Entry(name, code, None, "demonym", f"countries.csv: {demonym}")
+        lexicon.add(demonym, entry)
+        if plural := plural_demonym(demonym):
+            lexicon.add(plural, entry)  # "Iraqis", "Palestinians"
 
 
 def _yaml_rows(path: Path) -> list[dict]:
