@@ -149,8 +149,9 @@ def _by_its_doer(role: RoleHead) -> RoleHead | None:
 
 def _located(role: RoleHead) -> RoleHead | None:
     """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
+    locating = locating_prepositions()
     for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ in locating_prepositions():
+        if child.dep_ == "prep" and child.lower_ in locating:
             pobj = dependent(child, {"pobj"})
             if pobj is not None:
                 return RoleHead(pobj, f"{role.path}~{child.lower_}")
