@@ -40,11 +40,12 @@ class _Agent:
 
 
 def read_petrarch(lexicon: Lexicon, path: Path, priority: int) -> None:
+    body_nouns = _body_nouns()
     for item in _petrarch_items(path):
         if isinstance(item, _Agent):
             _add_agent(lexicon, item.phrase, item.codes, item.substitutions)
         else:
-            _add_block(lexicon, item, path, priority)
+            _add_block(lexicon, item, path, priority, body_nouns)
 
 
 def petrarch_actors(
@@ -52,9 +53,10 @@ def petrarch_actors(
 ) -> Iterator[tuple[list[str], list[Entry]]]:
     """The actor blocks of a PETRARCH/TABARI file: each one's names and its entries, one
     per ``[CODE date-range]`` (used by scripts/build_leaders.py)."""
+    body_nouns = _body_nouns()
     for item in _petrarch_items(path):
         if isinstance(item, _Block):
-            entries = _block_entries(lexicon, item, path, priority)
+            entries = _block_entries(lexicon, item, path, priority, body_nouns)
             if item.names and entries:
                 yield item.names, entries
 
@@ -104,24 +106,30 @@ def _expand(phrase: str, subs: dict[str, list[str]]) -> list[str]:
     return [x for word in subs[found.group(1)] for x in _expand(head + word + tail, subs)]
 
 
-def _add_block(lexicon: Lexicon, block: _Block, path: Path, priority: int) -> None:
-    for entry in _block_entries(lexicon, block, path, priority):
+def _add_block(
+    lexicon: Lexicon, block: _Block, path: Path, priority: int, body_nouns: frozenset[str]
+) -> None:
+    for entry in _block_entries(lexicon, block, path, priority, body_nouns):
         for phrase in block.names:
             lexicon.add(phrase, entry)
 
 
-def _block_entries(lexicon: Lexicon, block: _Block, path: Path, priority: int) -> list[Entry]:
+def _block_entries(
+    lexicon: Lexicon, block: _Block, path: Path, priority: int, body_nouns: frozenset[str]
+) -> list[Entry]:
     if not block.names or not block.codes:
         return []
     raw = block.names[0].replace("_", " ").strip()
     name = raw if len(raw) <= 4 else raw.title()  # "UN", "IAEA" stay acronyms
     source = f"{path.name}:{block.line} {block.names[0].strip('_ ')}"
-    entries = (_petrarch_entry(lexicon, code, name, source, priority) for code in block.codes)
+    entries = (
+        _petrarch_entry(lexicon, code, name, source, priority, body_nouns) for code in block.codes
+    )
     return [entry for entry in entries if entry is not None]
 
 
 def _petrarch_entry(
-    lexicon: Lexicon, code: str, name: str, source: str, priority: int
+    lexicon: Lexicon, code: str, name: str, source: str, priority: int, body_nouns: frozenset[str]
 ) -> Entry | None:
     """``IRNGOVMIL >091001`` -> Entry(country IRN, sector GOV, valid from 2009-10-01)."""
     parts = code.split()
@@ -139,16 +147,21 @@ def _petrarch_entry(
         kind = "state"
     elif valid_from or valid_to:
         # dated roles belong to people ("ALI_LARIJANI [IRNGOV >080801]"), undated to bodies
-        kind = "organisation" if _names_a_body(name) else "person"
+        kind = "organisation" if _names_a_body(name, body_nouns) else "person"
     else:
         kind = "organisation"
     return Entry(name, country, sector, kind, source, valid_from, valid_to, priority)
 
 
-def _names_a_body(name: str) -> bool:
+def _body_nouns() -> frozenset[str]:
+    """The nouns that make a name a body: read once per file (a dictionary has ~20,000
+    dated names, and each read of a data file costs a stat)."""
+    return word_list("organisation_words.txt")
+
+
+def _names_a_body(name: str, body_nouns: frozenset[str]) -> bool:
     """ "Defense Ministry", "Quds Force": a name with an organisation noun in it."""
-    nouns = word_list("organisation_words.txt")
-    return any(word in nouns for word in re.findall(r"\w+", name.lower()))
+    return any(word in body_nouns for word in re.findall(r"\w+", name.lower()))
 
 
 def _tabari_range(text: str) -> tuple[date | None, date | None]:
