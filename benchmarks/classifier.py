@@ -17,7 +17,7 @@ from collections import Counter
 from dateline.clean import clean_document
 from dateline.events.classifier import ClassifierCoder
 from dateline.model import RawDocument
-from dateline.runner import Pipeline
+from dateline.pipeline.stages import Pipeline
 from dateline.settings import Settings
 from events import PLOVER_GSR, gold_of, gsr_records
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from dateline.clean import clean_document
 from dateline.kb.lexicon import data_rows, load_lexicon
 from dateline.model import ActorRef, Document, RawDocument
-from dateline.runner import Pipeline
+from dateline.pipeline.stages import Pipeline
 from dateline.settings import Settings
 
 # CAMEO actor types that stand in a code's country place ("IGOUNO"): no country

@@ -73,7 +73,9 @@ def peak_rss_mb() -> float:
 
 def run_config(config: str, folder: Path, work: Path) -> dict:
     """In a child process: code ``folder`` with one configuration; returns its figures."""
-    from dateline.runner import RunSummary, code_paths, pipeline_for
+    from dateline.api import code_paths
+    from dateline.pipeline.results import RunSummary
+    from dateline.pipeline.runner import pipeline_for
     from dateline.settings import Settings
     from dateline.store import open_db
 

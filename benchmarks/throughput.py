@@ -22,7 +22,7 @@ from pathlib import Path
 from dateline.clean import clean_document
 from dateline.model import RawDocument
 from dateline.nlp import load_model
-from dateline.runner import Pipeline
+from dateline.pipeline.stages import Pipeline
 from dateline.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpora" / "reuters21578"

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from dateline.api import code_paths, code_text
 from dateline.cluster import partitions
 from dateline.errors import WorkerError
 from dateline.events.patterns import load_patterns
 from dateline.events.triggers import triggers
 from dateline.model import Document
-from dateline.runner import RunSummary, code_paths, code_text
+from dateline.pipeline.results import RunSummary
 from dateline.settings import Settings
 from dateline.store import open_db
 
@@ -45,7 +46,7 @@ class KeepParsed:
 def coded_with_parse(text: str, settings: Settings) -> Document:
     from dateline.clean import clean_document
     from dateline.model import RawDocument
-    from dateline.runner import Pipeline
+    from dateline.pipeline.stages import Pipeline
 
     pipeline = Pipeline(settings)
     pipeline.stages.append(KeepParsed())

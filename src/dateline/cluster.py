@@ -26,12 +26,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
-from .dedup import Deduplicator
 from .errors import ConfigError, MissingExtraError
 from .ingest import STDIN, expand_paths, is_url, read_inputs
 from .model import Failure
 from .parts import is_complete, read_parts, write_parts
-from .runner import BatchResult, chunks, code_batch, pipeline_for
+from .pipeline.results import BatchResult
+from .pipeline.runner import code_inputs, pipeline_for
 from .settings import Settings
 from .store import BatchRows, Store, batch_rows, documents_of, records_of
 
@@ -69,11 +69,9 @@ def code_partition(partition: Partition, settings: Settings, parts_dir: str) -> 
     folder = Path(parts_dir) / partition.key
     if is_complete(folder):
         return str(folder)
-    dedup, pipeline, seen = Deduplicator(settings), pipeline_for(settings), set()
     rows = BatchRows()
     inputs = read_inputs(list(partition.files), settings)
-    for chunk in chunks(inputs, settings.batch_size):
-        batch = code_batch(chunk, settings, dedup, pipeline, None, seen)
+    for batch in code_inputs(inputs, pipeline_for(settings)):
         rows.extend(batch_rows(batch.documents, batch.failures))
     write_parts(folder, rows)
     log.info("%s: %d documents coded into %s", partition.key, len(rows.documents), folder)

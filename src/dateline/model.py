@@ -36,6 +36,22 @@ UPPER_BOUNDS = ("settings", "file")
 CODING_FAILED = "coding failed"
 
 
+# The stages around the coding components, as the errors table names them (a coding
+# stage is named by its component: "actors", "events" ...).
+INGEST_STAGE = "ingest"
+CLEAN_STAGE = "clean"
+PARSE_STAGE = "nlp"
+
+
+class DocStatus(StrEnum):
+    """What became of a document (``Document.status``)."""
+
+    CODED = "coded"  # none of the others: coded (before the stages run, to be coded)
+    DUPLICATE = "duplicate"  # a copy of ``duplicate_of``: its events are the original's
+    SKIPPED = "skipped"  # not coded for a reason that stays (language, no text)
+    FAILED = "failed"  # a stage failed on it: the next run and ``--recode`` code it again
+
+
 class MentionRule(StrEnum):
     """How the actors stage linked a span to its actor (``Mention.rule``, stored as its
     value). Stages that read mentions compare against these, never against a spelling."""
@@ -234,6 +250,20 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     parsed: Any = field(default=None, repr=False, compare=False)  # spaCy Doc, never stored
+
+    @property
+    def status(self) -> DocStatus:
+        if self.duplicate_of:
+            return DocStatus.DUPLICATE
+        if self.skipped is None:
+            return DocStatus.CODED
+        # the stored form of a failure (rows of every version): the reason after the prefix
+        return DocStatus.FAILED if self.skipped.startswith(CODING_FAILED) else DocStatus.SKIPPED
+
+    def fail(self, stage: str, reason: str) -> None:
+        """Mark the document as failed in ``stage``: no actors, mentions or events."""
+        self.actors, self.mentions, self.events = [], [], []
+        self.skipped = f"{CODING_FAILED} in {stage}: {reason}"
 
     @property
     def year_guessed(self) -> bool:

@@ -18,12 +18,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dateline.api import code_text
 from dateline.errors import StoreError, UsageError
 from dateline.model import (
     Failure,
 )
 from dateline.record import document_records, event_record
-from dateline.runner import code_text
 from dateline.store import MIGRATIONS, open_db
 from stored_events import make_doc, make_event
 
