@@ -178,6 +178,22 @@ def test_the_index_is_cached_on_disk_and_reloaded(tmp_path, monkeypatch):
     assert cached.stat().st_size > 0
 
 
+def test_the_same_place_file_elsewhere_reads_the_same_cache(tmp_path, monkeypatch):
+    rows = "name,country,lat,lon,precision,geonameid\nBlue Valley,KEN,0.5,36.1,region,\n"
+    first, second = tmp_path / "a" / "places.csv", tmp_path / "b" / "places.csv"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(rows)
+    cache = tmp_path / "cache"
+    open_gazetteer(SMALL, (first,), cache)
+
+    def no_build(*args):
+        raise AssertionError("the cache should have been read")
+
+    monkeypatch.setattr(gazetteer_build, "build_gazetteer", no_build)
+    assert open_gazetteer(SMALL, (second,), cache).resolve("Blue Valley").lat == 0.5
+
+
 def test_a_corrupt_cache_is_rebuilt(tmp_path):
     open_gazetteer(SMALL, (), tmp_path)
     [cached] = tmp_path.glob("gazetteer-*.pickle")

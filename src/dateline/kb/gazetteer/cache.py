@@ -79,8 +79,10 @@ def _cache_digest(min_city_population: int, place_files: tuple[Path, ...]) -> st
 
 
 def _file_stamp(path: Path) -> str:
+    # the content alone: two checkouts or installs of the same code and data share one
+    # cache file instead of each rebuilding it and removing the other's
     try:
-        return f"{Path(path).resolve()}:{hashlib.sha256(Path(path).read_bytes()).hexdigest()}"
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
 
