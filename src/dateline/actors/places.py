@@ -27,13 +27,9 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
         # the tagger often takes a town for an organisation or a people ("Samarra")
         name = story.ent_at[head.i].text if head.ent_type_ else head.text
-<<<<<<< HEAD
-        country, evidence = city_country(name), f"city '{name}' (GeoNames)"
+        country, evidence = story.lexicon.city_country(name), f"city '{name}' (GeoNames)"
     elif (label := _national_label(story, head)) is not None:
         country, evidence = label.entry.country, label.entry.source
-=======
-        country, evidence = story.lexicon.city_country(name), f"city '{name}' (GeoNames)"
->>>>>>> i-k1
     else:
         return None
     if country is None:

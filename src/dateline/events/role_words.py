@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kb.spatial import locating_prepositions
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
-
-LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 
 
 @dataclass(frozen=True)
@@ -34,8 +33,9 @@ def by_its_doer(role: RoleHead) -> RoleHead | None:
 
 def located(role: RoleHead) -> RoleHead | None:
     """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
+    locating = locating_prepositions()
     for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in locating:
             pobj = dependent(child, {"pobj"})
             if pobj is not None:
                 return RoleHead(pobj, f"{role.path}~{child.lower_}")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..kb.spatial import locating_prepositions
 from ..model import Document
 from .mentions import mention_of
 from .patterns import PatternSet
@@ -145,62 +144,6 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
     return None
 
 
-<<<<<<< HEAD
-=======
-def _by_its_doer(role: RoleHead) -> RoleHead | None:
-    """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase."""
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~by")
-    return None
-
-
-def _located(role: RoleHead) -> RoleHead | None:
-    """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
-    locating = locating_prepositions()
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ in locating:
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~{child.lower_}")
-    return None
-
-
-def _object(trigger) -> RoleHead | None:
-    deps = {"nsubjpass"} if is_passive(trigger) else OBJECTS | {"dative"}
-    token = dependent(trigger, deps)
-    return RoleHead(token, f"{trigger.lemma_.lower()}->{token.dep_}") if token is not None else None
-
-
-def _possessor(noun) -> RoleHead | None:
-    token = dependent(noun, {"poss"})
-    return RoleHead(token, f"poss<-{noun.lemma_.lower()}") if token is not None else None
-
-
-def _surface_subject(word) -> RoleHead | None:
-    """ "Israel is opposed to": the grammatical subject whatever the voice, found on the
-    word or on its auxiliary (the parser may hang it on "is")."""
-    holders = [word, *(c for c in word.children if c.dep_ in {"aux", "auxpass"})]
-    subjects = (c for h in holders for c in h.children if c.dep_ in {"nsubj", "nsubjpass"})
-    token = next(subjects, None)
-    return RoleHead(token, f"{token.dep_}<-{word.lemma_.lower()}") if token is not None else None
-
-
-def _through_partitive(role: RoleHead | None, partitives: frozenset[str]) -> RoleHead | None:
-    """ "thousands of Kenyan students", "a group of rebels": the actor is in the of-phrase."""
-    if role is None or not (role.token.pos_ == "NUM" or role.token.lemma_.lower() in partitives):
-        return role
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~of")
-    return role
-
-
->>>>>>> i-k1
 def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
     """The actor of a verb: its subject, its passive agent, or the subject it inherits."""
     lemma = verb.lemma_.lower()
