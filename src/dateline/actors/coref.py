@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import phrase_key
+from ..kb.lexicon import phrase_key
 from ..model import Actor, ActorKind, Document, Mention, MentionRule
 from .coding import ActorVocabulary, Candidate, CodedActor
 

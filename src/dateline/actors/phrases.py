@@ -8,7 +8,7 @@ description waiting for coreference to say whom it refers to.
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
+from ..kb.lexicon import Lexicon
 from ..model import ActorKind, Document, MentionRule
 from . import coding, places
 from .coding import COUNTRY_KINDS, ActorVocabulary, Candidate, CodedActor, DictionaryMatch, Story

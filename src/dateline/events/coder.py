@@ -226,7 +226,9 @@ class EventCoder:
             return [], False
         modality = modality_of(trigger, self.cues)
         code_id = pattern.code
-        if modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
+        if pattern.from_user_verb_dictionary:
+            code_id = pattern.code  # a user's PETRARCH dictionary codes modals in its patterns
+        elif modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
             code_id = self.patterns.intent_code(code_id)
         elif modality == Modality.NEGATED:
             code_id = self.patterns.refusal_code(code_id)

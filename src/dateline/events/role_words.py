@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kb.spatial import locating_prepositions
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
-LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 
 
@@ -32,10 +32,10 @@ def located(role: RoleHead) -> RoleHead | None:
     """ "deployed warships to the waters near Taiwan", "moved troops to its border with
     Finland": a place phrase on an unnamed object, or the other side of a border."""
     border = role.token.lemma_.lower() in BORDER_NOUNS
-    return _phrase_on(role, LOCATING_PREPOSITIONS | ({"with"} if border else set()))
+    return _phrase_on(role, locating_prepositions() | ({"with"} if border else set()))
 
 
-def _phrase_on(role: RoleHead, prepositions: set[str]) -> RoleHead | None:
+def _phrase_on(role: RoleHead, prepositions: frozenset[str] | set[str]) -> RoleHead | None:
     for child in role.token.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             pobj = dependent(child, {"pobj"})
