@@ -34,8 +34,8 @@ from .syntax import OBJECTS
 log = logging.getLogger(__name__)
 
 MAX_EVENTS_PER_TRIGGER = 12  # "A, B, C and D welcomed ties between E and F": 8 events
-POSSESSIVES = {"its", "their", "his", "her", "our"}
-MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+MANNER_PREPOSITIONS = frozenset({"in", "during", "with", "by", "through"})  # "seized in a raid"
 
 
 class EventCoder:

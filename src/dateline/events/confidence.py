@@ -14,7 +14,7 @@ from .roles import EventRoles
 
 PARTIAL_DISCOUNT = 0.6  # confidence factor of an event whose needed actor was not found
 # the act may not exist at all
-UNSURE_MODALITIES = {Modality.HYPOTHETICAL, Modality.NEGATED, Modality.CANCELLED}
+UNSURE_MODALITIES = frozenset({Modality.HYPOTHETICAL, Modality.NEGATED, Modality.CANCELLED})
 UNSURE_MODALITY_DISCOUNT = 0.85
 
 

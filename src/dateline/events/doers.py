@@ -17,13 +17,13 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from .mentions import ActorWords
+from .syntax import SUBJECTS
 from .yaml_files import PATTERN_DIR, read_yaml
 
 DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
-CIRCUMSTANCE_PREPOSITIONS = {"in", "by", "from", "during", "after", "of"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-MODIFIERS = {"compound", "amod", "nmod"}
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "by", "from", "during", "after", "of"})
+MODIFIERS = frozenset({"compound", "amod", "nmod"})
 DESCRIBED_RULES = {"role", "coref:description"}  # actors-stage rules of "gunmen", "the men"
 
 

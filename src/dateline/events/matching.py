@@ -15,10 +15,13 @@ from .patterns import Pattern, PatternSet
 from .syntax import OBJECTS, is_passive
 from .triggers import TriggerWords, constraints_hold
 
-REQUESTED_CLAUSES = {"ccomp", "xcomp"}  # how the act asked for hangs under the request
-PURPOSE_CLAUSES = {"advcl", "xcomp"}  # "staged rallies to demand", "blocked roads demanding"
+# how the act asked for hangs under the request
+REQUESTED_CLAUSES = frozenset({"ccomp", "xcomp"})
+# "staged rallies to demand", "blocked roads demanding"
+PURPOSE_CLAUSES = frozenset({"advcl", "xcomp"})
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
-COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
+# a clause that completes its head word
+COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 POS_OF_TAG = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # spaCy's -> a pattern's
 
 

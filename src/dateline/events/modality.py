@@ -26,8 +26,10 @@ class Modality(StrEnum):
 MODALITIES = tuple(m.value for m in Modality)
 
 # dependency labels through which a clause or a noun hangs under a governing word
-CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep"}
-NOUN_LINKS = {"dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "appos"}
+CLAUSE_LINKS = frozenset(
+    {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep"}
+)
+NOUN_LINKS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "appos"})
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ shipped ones and docs in its header):
       - id: user.drone-strike       # unique; a user id equal to a shipped one replaces it
         nouns: [drone]               # or verbs: / adjectives: [...]; single-word lemmas
         object: [tie, relation]      # the direct object's lemma must be one of these
+        subject: [shell, mortar]     # the subject's lemma (or a compound on it) must be one
         particle: [down]             # a particle (phrasal verb) must be one of these
         prep: [on]                   # a preposition child must be one of these
         clause_aux: [must]           # the governed clause's auxiliary ("said X must ...")
@@ -66,7 +67,7 @@ from .yaml_files import PATTERN_DIR, parse_yaml
 
 SHIPPED_FILES = ("verbs.yaml",)
 CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
-YAML_SUFFIXES = {".yaml", ".yml", ".json"}  # JSON: a pattern file with YAML's keys
+YAML_SUFFIXES = frozenset({".yaml", ".yml", ".json"})  # JSON: a pattern file with YAML's keys
 
 VERB_SOURCE = ("nsubj", "agent")
 VERB_TARGET = ("dobj", "with", "against", "on", "to", "at", "into", "toward", "from", "for")
@@ -83,6 +84,7 @@ class Pattern:
     lemmas: frozenset[str]
     code: str
     object: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()  # "mortar shells landed": what the subject is
     particle: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     clause_aux: frozenset[str] = frozenset()
@@ -105,7 +107,9 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        constraints = (self.object, self.particle, self.prep, self.clause_aux, self.complement)
+        constraints = (
+            self.object, self.subject, self.particle, self.prep, self.clause_aux, self.complement
+        )
         return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
 
     @property
@@ -351,6 +355,7 @@ def _pattern(entry: dict, slot: Callable[[str], WordSlot]) -> Pattern:
         lemmas=frozenset(str(lemma).lower() for lemma in lemmas),
         code=str(entry["code"]),
         object=_words(entry.get("object")),
+        subject=_words(entry.get("subject")),
         particle=_words(entry.get("particle")),
         prep=_words(entry.get("prep")),
         clause_aux=_words(entry.get("clause_aux")),

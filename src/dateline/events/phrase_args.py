@@ -28,13 +28,13 @@ from .doers import DESCRIBED_RULES
 from .patterns import PatternSet
 from .role_words import RoleHead
 from .roles import EventRoles
+from .syntax import SUBJECTS
 
 # a verb's dependents that are not its phrase: another clause, a parenthesis, a relative
 # clause (and an adverbial clause with a conjunction: see _verb_phrase)
-OUTSIDE_THE_PHRASE = {"conj", "cc", "parataxis", "punct", "relcl", "appos"}
+OUTSIDE_THE_PHRASE = frozenset({"conj", "cc", "parataxis", "punct", "relcl", "appos"})
 # how a complement hangs on the verb whose subject it shares
-CONTROLLED = {"xcomp", "advcl", "conj"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CONTROLLED = frozenset({"xcomp", "advcl", "conj"})
 MAX_CONTROL_DEPTH = 3
 
 

@@ -14,7 +14,7 @@ from .roles import ROLE_RULES
 from .syntax import OBJECTS, dependent
 
 # a violent act's origin ("fired from Gaza"), but a withdrawal's target ("pulled out from X")
-ORIGIN_PREPOSITIONS = {"from"}
+ORIGIN_PREPOSITIONS = frozenset({"from"})
 
 
 def place_roles(pattern: Pattern) -> tuple[str, ...]:

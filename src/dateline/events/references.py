@@ -18,8 +18,8 @@ from .yaml_files import PATTERN_DIR, read_yaml
 ANY_ROOT = "any"
 # where a reaction names what it reacts to: "rejected the accusations", "apologised for
 # the attack", "protested against the decision"
-OBJECT_DEPS = {"dobj", "obj", "nsubjpass"}
-TOPIC_PREPOSITIONS = {"for", "over", "of", "about", "against", "on", "to"}
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
+TOPIC_PREPOSITIONS = frozenset({"for", "over", "of", "about", "against", "on", "to"})
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..kb.spatial import locating_prepositions
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
-BORDER_NOUNS = {"border", "frontier", "boundary"}
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,13 @@ from .role_words import (
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
 # words whose subject is the subject of the verb they complement
-CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
-MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
-CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
-TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
-CLAIMED_NOUNS = {"responsibility", "credit"}
-DOER_SPECS = {"nsubj", "agent", "surface-subject", "verb"}  # the roles that find who acted
+CONTROL_LINKS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
+MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"})
+CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity", "control", "hand"})
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
+# the roles that find who acted
+DOER_SPECS = frozenset({"nsubj", "agent", "surface-subject", "verb"})
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-OBJECTS = {"dobj", "obj", "attr", "oprd"}
-TIME_ENTITIES = {"DATE", "TIME"}  # "a strike on Monday": a date is no argument
+OBJECTS = frozenset({"dobj", "obj", "attr", "oprd"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "a strike on Monday": a date is no argument
 
 
 def dependent(token, deps: set[str]):

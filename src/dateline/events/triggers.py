@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .patterns import Pattern, PatternSet
-from .syntax import OBJECTS, TIME_ENTITIES, dependent
+from .syntax import OBJECTS, SUBJECTS, TIME_ENTITIES, dependent
 
 # clauses on a verb that a PETRARCH pattern's words never reach into
-UNRELATED_CLAUSES = {"conj", "cc", "advcl", "parataxis", "punct", "relcl"}
+UNRELATED_CLAUSES = frozenset({"conj", "cc", "advcl", "parataxis", "punct", "relcl"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ def triggers(patterns: PatternSet) -> dict[str, tuple[Trigger, ...]]:
         for pattern in candidates:
             constraints = (
                 pattern.object,
+                pattern.subject,
                 pattern.particle,
                 pattern.prep,
                 pattern.clause_aux,
@@ -57,6 +58,8 @@ def triggers(patterns: PatternSet) -> dict[str, tuple[Trigger, ...]]:
 
 def constraints_hold(token, pattern: Pattern, words: TriggerWords | None = None) -> bool:
     if pattern.object and not (_object_words(token) & pattern.object):
+        return False
+    if pattern.subject and not (_subject_words(token) & pattern.subject):
         return False
     if pattern.before or pattern.after:
         words = words or TriggerWords(token)
@@ -184,6 +187,19 @@ def _argument_prepositions(token) -> set[str]:
 
 def _child_words(token, deps: set[str]) -> set[str]:
     return {c.lemma_.lower() for c in token.children if c.dep_ in deps}
+
+
+def _subject_words(token) -> set[str]:
+    """Lemmas of the subject's head and its compounds: "mortar shells" gives both words. The
+    model takes a capitalised plural opening a sentence ("Rockets landed") for a name and
+    keeps it as its lemma, so a plural's singular counts too."""
+    heads = [c for c in token.children if c.dep_ in SUBJECTS]
+    words = {
+        t.lemma_.lower()
+        for head in heads
+        for t in (head, *(c for c in head.children if c.dep_ == "compound"))
+    }
+    return words | {w[:-1] for w in words if w.endswith("s")}
 
 
 def _object_words(token) -> set[str]:

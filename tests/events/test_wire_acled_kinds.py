@@ -1,0 +1,157 @@
+"""Wire sentences written for these tests, one ACLED kind at a time (battles, explosions and
+remote violence, violence against civilians, protests and riots, strategic developments),
+through the full pipeline: the CAMEO code with the source's and the target's countries."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+
+def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+    events = dateline.code_text(text).events
+    return sorted(
+        (e.cameo.code, e.source and e.source.country, e.target and e.target.country) for e in events
+    )
+
+
+BATTLES = [
+    (
+        "MOGADISHU (Reuters) - Al Shabaab fighters attacked a military base in Lower Shabelle "
+        "on Thursday, killing at least 10 Somali soldiers.",
+        ("190", "SOM", "SOM"),
+    ),
+    (
+        "GOMA (AFP) - M23 rebels clashed with Congolese troops near Sake on Wednesday.",
+        ("190", "COD", "COD"),
+    ),
+    ("TRIPOLI (AFP) - Rival militias exchanged fire in Tripoli on Friday.", ("190", "LBY", "LBY")),
+    (
+        "ADEN (Reuters) - Government forces clashed with Houthi rebels near Taiz on Sunday.",
+        ("190", "YEM", "YEM"),
+    ),
+]
+REMOTE_VIOLENCE = [
+    # munitions as the subject: no doer named, the place they hit is the target
+    (
+        "KYIV (Reuters) - Mortar shells landed near a school in Kherson on Tuesday, "
+        "local officials said.",
+        ("195", None, "UKR"),
+    ),
+    (
+        "BAGHDAD (Reuters) - Rockets landed inside the Green Zone in Baghdad on Sunday.",
+        ("195", None, "IRQ"),
+    ),
+    (
+        "GAZA (Reuters) - An Israeli airstrike hit a house in Rafah on Tuesday, "
+        "killing five people.",
+        ("195", "ISR", "PSE"),
+    ),
+    (
+        "DONETSK (AFP) - A Russian drone struck a residential building in Odesa on Monday.",
+        ("195", "RUS", "UKR"),
+    ),
+    (
+        "KABUL (AP) - A roadside bomb exploded near a police vehicle in Kandahar, "
+        "wounding three officers.",
+        ("183", None, "AFG"),
+    ),
+]
+AGAINST_CIVILIANS = [
+    (
+        "LAGOS (Reuters) - Gunmen abducted 30 students from a school in Kaduna state on Friday.",
+        ("181", "NGA", "NGA"),
+    ),
+    (
+        "JERUSALEM (Reuters) - Israeli settlers attacked Palestinian villagers near Nablus "
+        "on Sunday.",
+        ("190", "ISR", "PSE"),
+    ),
+    (
+        "BAMAKO (AP) - Malian soldiers and Wagner mercenaries killed dozens of civilians in the "
+        "village of Moura, rights groups said.",
+        ("1823", "MLI", "MLI"),
+    ),
+]
+PROTESTS_AND_RIOTS = [
+    # who gathers outside an embassy protests there, against the embassy's country
+    (
+        "BAGHDAD (AP) - Protesters gathered outside the US embassy in Baghdad on Friday.",
+        ("141", "IRQ", "USA"),
+    ),
+    (
+        "DHAKA (AFP) - Thousands of garment workers took to the streets of Dhaka on Monday "
+        "to demand higher wages.",
+        ("141", "BGD", "BGD"),
+    ),
+    (
+        "PARIS (Reuters) - Farmers blocked highways around Paris on Wednesday to protest "
+        "against fuel taxes.",
+        ("144", "FRA", "FRA"),
+    ),
+    (
+        "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Tuesday.",
+        ("175", "KEN", "KEN"),
+    ),
+    (
+        "TEHRAN (AP) - Iranian security forces arrested dozens of protesters in Tehran "
+        "on Thursday.",
+        ("173", "IRN", "IRN"),
+    ),
+    (
+        "COLOMBO (Reuters) - Protesters stormed the presidential palace in Colombo on Saturday.",
+        ("190", "LKA", "LKA"),
+    ),
+]
+STRATEGIC = [
+    # drills near someone are a show of force; drills with someone, cooperation
+    (
+        "TAIPEI (Reuters) - China conducted military drills near Taiwan on Saturday.",
+        ("150", "CHN", "TWN"),
+    ),
+    (
+        "BEIJING (Reuters) - China sent warplanes near Taiwan on Monday, Taipei said.",
+        ("154", "CHN", "TWN"),
+    ),
+    (
+        "CARACAS (AFP) - Venezuelan authorities expelled the Spanish ambassador on Tuesday.",
+        ("166", "VEN", "ESP"),
+    ),
+    (
+        "WASHINGTON (Reuters) - The United States imposed sanctions on Iran's central bank "
+        "on Friday.",
+        ("163", "USA", "IRN"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    BATTLES + REMOTE_VIOLENCE + AGAINST_CIVILIANS + PROTESTS_AND_RIOTS + STRATEGIC,
+)
+def test_a_wire_sentence_codes_its_act_and_dyad(text, expected):
+    assert expected in coded(text)
+
+
+def test_drills_with_a_partner_stay_cooperation():
+    text = "MANILA (AP) - The Philippines held naval drills with Japan on Monday."
+    assert ("062", "PHL", "JPN") in coded(text)
+
+
+def test_a_gerund_subject_fighting_between_two_sides_is_theirs_both_ways():
+    text = (
+        "KHARTOUM (AFP) - Fighting between the Sudanese army and Chadian troops raged on Saturday."
+    )
+    assert {(c, s, t) for c, s, t in coded(text)} >= {("190", "SDN", "TCD"), ("190", "TCD", "SDN")}
+
+
+def test_a_subject_constraint_needs_its_word():
+    # "landed" with no munition as subject is an arrival, not a strike
+    text = "CAIRO (Reuters) - Sudan's foreign minister landed in Cairo on Monday."
+    assert all(code != "195" for code, _, _ in coded(text))
+
+
+def test_rioters_who_loot_and_torch_do_both():
+    text = "LIMA (AFP) - Rioters looted shops and torched police stations in Juliaca on Monday."
+    assert [code for code, _, _ in coded(text)] == ["145", "1712"]
