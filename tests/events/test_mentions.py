@@ -3,7 +3,7 @@ and never adds one of its own."""
 
 from __future__ import annotations
 
-from dateline.events.mentions import SURFACE_RULE, actor_mentions, mention_of
+from dateline.events.mentions import actor_mentions, mention_of
 from dateline.model import Actor, Mention
 
 
@@ -18,12 +18,7 @@ def test_an_unmarked_word_names_the_actor_of_a_mention_elsewhere(parsed):
     _mark(doc, "US commanders")
     custody_us = next(t for t in doc.parsed if t.text == "US" and t.i > 0)
     found = mention_of(doc, custody_us)
-    assert (found.text, found.start, found.rule, found.actor) == (
-        "US",
-        custody_us.idx,
-        SURFACE_RULE,
-        0,
-    )
+    assert (found.text, found.start, found.surface, found.actor) == ("US", custody_us.idx, True, 0)
     ref = found.actor_ref(doc)
     assert (ref.text, ref.name, ref.country) == ("US", "US commanders", "USA")
     assert len(doc.mentions) == 1  # nothing added to the actors stage's mentions

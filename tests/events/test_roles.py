@@ -70,3 +70,11 @@ def _mark(doc, word):
     token = next(t for t in doc.parsed if t.text == word)
     doc.actors.append(Actor(word, "CHL", "GOV", "state", "test"))
     doc.mentions.append(Mention(token.idx, token.idx + len(token), word, 0, 0, "test"))
+
+
+def test_a_role_found_through_another_word_is_inherited(parsed, patterns):
+    doc = parsed("Chile vowed to attack Peru.")
+    attack = next(t for t in doc.parsed if t.text == "attack")
+    vowed = next(t for t in doc.parsed if t.text == "vowed")
+    assert role_of(attack, "nsubj", doc, patterns).inherited
+    assert not role_of(vowed, "nsubj", doc, patterns).inherited

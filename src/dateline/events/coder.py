@@ -15,12 +15,12 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..model import ActorRef, Document, Event
+from ..model import ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .confidence import confidence, explanation
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
-from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, without_locatives
+from .mentions import ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
@@ -127,7 +127,7 @@ class EventCoder:
         else:
             return None
         places = (doc.mention_at(t.idx, t.idx + len(t)) for t in clause.subtree)
-        place = next((m for m in places if m is not None and m.rule == LOCATIVE_RULE), None)
+        place = next((m for m in places if m is not None and m.rule == MentionRule.LOCATIVE), None)
         country = doc.actors[place.actor].country if place is not None else None
         return ActorRef("", f"{country} civilians", country, "CVL") if country else None
 

@@ -38,11 +38,7 @@ def confidence(
     score += 0.25 if has_target else 0.0
     score += 0.1 if pattern.specificity else 0.0
     score += 0.05 if trigger.pos_ == "VERB" else 0.0
-    source_role = roles.source
-    inherited = source_role is not None and (
-        "~" in source_role.path or "implicit" in source_role.path
-    )
-    score -= 0.1 if inherited else 0.0
+    score -= 0.1 if roles.source is not None and roles.source.inherited else 0.0
     score *= 1.0 if has_roles else PARTIAL_DISCOUNT
     score *= UNSURE_MODALITY_DISCOUNT if modality in UNSURE_MODALITIES else 1.0
     return round(min(max(score, 0.05), 0.95), 3)

@@ -24,7 +24,6 @@ DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "by", "from", "during", "after", "of"})
 MODIFIERS = frozenset({"compound", "amod", "nmod"})
-DESCRIBED_RULES = {"role", "coref:description"}  # actors-stage rules of "gunmen", "the men"
 
 
 class DoerKind(Enum):
@@ -164,7 +163,7 @@ def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonE
         if kind is not None:
             return Doer(kind, doer.text)
     if source is not None:
-        kind = DoerKind.DESCRIBED if source.rule in DESCRIBED_RULES else DoerKind.NAMED
+        kind = DoerKind.DESCRIBED if source.described else DoerKind.NAMED
         return Doer(kind, source.text)
     circumstances = _from_circumstances(trigger, words)
     if doer is not None and circumstances.kind is not DoerKind.CAUSE:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 
 from ..model import ActorRef, Document, Mention, MentionRule
 
-LOCATIVE_RULE = MentionRule.LOCATIVE  # the actors stage's rule for a place after a preposition
-SURFACE_RULE = "events:surface"  # an unmarked proper noun read as a mention's actor
+# the actors stage's rules of a group it only described: "gunmen", "the men"
+DESCRIBED_RULES = frozenset({MentionRule.ROLE, MentionRule.COREF_DESCRIPTION})
 
 
 @dataclass(frozen=True)
@@ -23,11 +23,23 @@ class ActorWords:
     start: int
     end: int
     text: str
-    rule: str  # the mention's rule, or SURFACE_RULE
+    # a proper noun the actors stage left unmarked, read as the mention's actor ("in US
+    # custody" after "US commanders"): the mention's rule says nothing of these words
+    surface: bool = False
 
     @classmethod
     def of(cls, mention: Mention) -> ActorWords:
-        return cls(mention, mention.start, mention.end, mention.text, mention.rule)
+        return cls(mention, mention.start, mention.end, mention.text)
+
+    @property
+    def locative(self) -> bool:
+        """A place after a preposition, which events take only as a place-like target."""
+        return not self.surface and self.mention.rule == MentionRule.LOCATIVE
+
+    @property
+    def described(self) -> bool:
+        """A group the actors stage only described ("gunmen"), not one it named."""
+        return not self.surface and self.mention.rule in DESCRIBED_RULES
 
     @property
     def actor(self) -> int:
@@ -42,7 +54,7 @@ class ActorWords:
 def without_locatives(doc: Document) -> Document:
     """The document as the role finders see it: places named after a preposition are
     where an event happened, not who took part in it."""
-    return replace(doc, mentions=[m for m in doc.mentions if m.rule != LOCATIVE_RULE])
+    return replace(doc, mentions=[m for m in doc.mentions if m.rule != MentionRule.LOCATIVE])
 
 
 def mention_of(doc: Document, token) -> ActorWords | None:
@@ -73,7 +85,7 @@ def _mention_elsewhere(doc: Document, token) -> ActorWords | None:
     for mention in doc.mentions:
         words = mention.text.split()
         if words and words[0] == word and doc.actors[mention.actor].country:
-            return ActorWords(mention, token.idx, token.idx + len(token), word, SURFACE_RULE)
+            return ActorWords(mention, token.idx, token.idx + len(token), word, surface=True)
     return None
 
 

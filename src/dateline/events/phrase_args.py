@@ -24,7 +24,7 @@ leaders of X, Y and Z met" has three sources (the first actor and its conjuncts)
 from __future__ import annotations
 
 from ..model import Document, Mention
-from .doers import DESCRIBED_RULES
+from .mentions import DESCRIBED_RULES
 from .patterns import PatternSet
 from .role_words import RoleHead
 from .roles import EventRoles

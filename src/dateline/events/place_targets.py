@@ -7,7 +7,7 @@ target only when no actor is (coder.py decides when); these say where to look fo
 from __future__ import annotations
 
 from ..model import ActorKind, Document
-from .mentions import LOCATIVE_RULE, ActorWords, mention_of
+from .mentions import ActorWords, mention_of
 from .patterns import Pattern
 from .role_words import RoleHead
 from .roles import ROLE_RULES
@@ -45,7 +45,7 @@ def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
 
 def _a_place(mention: ActorWords, pobj, doc: Document) -> bool:
     """A place after the preposition, or a country owning it: "in Nigeria's Benue state"."""
-    if mention.rule == LOCATIVE_RULE:
+    if mention.locative:
         return True
     owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
     named = owner is not None and mention.start <= owner.idx < mention.end

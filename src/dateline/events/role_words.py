@@ -17,10 +17,13 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 @dataclass(frozen=True)
 class RoleHead:
-    """Where an actor was found: the head token of its phrase and the parse path to it."""
+    """Where an actor was found: the head token of its phrase and the parse path to it.
+    ``inherited``: found through another word's role (a governing verb's subject, an
+    unnamed object's phrase) or implied, not on the trigger itself: a coding less sure."""
 
     token: object  # spaCy Token
     path: str
+    inherited: bool = False
 
 
 def by_its_doer(role: RoleHead) -> RoleHead | None:
@@ -40,7 +43,7 @@ def _phrase_on(role: RoleHead, prepositions: frozenset[str] | set[str]) -> RoleH
         if child.dep_ == "prep" and child.lower_ in prepositions:
             pobj = dependent(child, {"pobj"})
             if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~{child.lower_}")
+                return RoleHead(pobj, f"{role.path}~{child.lower_}", inherited=True)
     return None
 
 
@@ -85,7 +88,7 @@ def through_partitive(role: RoleHead | None, partitives: frozenset[str]) -> Role
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = dependent(child, {"pobj"})
             if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~of")
+                return RoleHead(pobj, f"{role.path}~of", inherited=True)
     return role
 
 

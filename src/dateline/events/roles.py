@@ -158,11 +158,11 @@ def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
     head = verb.head
     controller = _object_controller(head) if verb.dep_ == "xcomp" else None
     if controller is not None and _can_act(controller, doc):
-        return RoleHead(controller, f"{head.lemma_.lower()}->obj~xcomp")
+        return RoleHead(controller, f"{head.lemma_.lower()}->obj~xcomp", inherited=True)
     if verb.dep_ in CONTROL_LINKS and head.pos_ in {"VERB", "AUX", "ADJ"}:  # "is about to"
         inherited = subject_of(head, doc, depth + 1)
         if inherited is not None:
-            return RoleHead(inherited.token, f"{inherited.path}~{verb.dep_}")
+            return RoleHead(inherited.token, f"{inherited.path}~{verb.dep_}", inherited=True)
     if verb.dep_ == "relcl" and subject is not None:
         # "the rebels who attacked": the relative pronoun stands for the head noun
         return RoleHead(head, f"relcl<-{lemma}")
@@ -218,7 +218,7 @@ def _complement_target(word, doc: Document, patterns: PatternSet) -> RoleHead | 
     for spec in ("dobj", "to", "from", "with", "on", "for"):
         role = role_of(complement, spec, doc, patterns)
         if role is not None and mention_of(doc, role.token) is not None:
-            return RoleHead(role.token, f"xcomp:{role.path}")
+            return RoleHead(role.token, f"xcomp:{role.path}", role.inherited)
     return None
 
 
@@ -238,7 +238,7 @@ def _agent_of_the_means(role: RoleHead) -> RoleHead | None:
         if participle.dep_ == "acl" and participle.tag_ == "VBN":
             found = _agent(participle)
             if found is not None:
-                return RoleHead(found.token, f"{role.path}~{found.path}")
+                return RoleHead(found.token, f"{role.path}~{found.path}", inherited=True)
     return None
 
 
@@ -248,7 +248,7 @@ def _implicit_agent(verb, doc: Document) -> RoleHead | None:
         if token.lemma_.lower() in CUSTODY_NOUNS and token.pos_ == "NOUN":
             for child in token.children:
                 if child.dep_ in MODIFIERS and mention_of(doc, child) is not None:
-                    return RoleHead(child, f"implicit:{token.lower_}")
+                    return RoleHead(child, f"implicit:{token.lower_}", inherited=True)
     return None
 
 
