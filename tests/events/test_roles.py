@@ -7,6 +7,7 @@ import pytest
 
 from dateline.events.patterns import load_patterns
 from dateline.events.roles import ROLE_RULES, ROLE_TABLE, role_of
+from dateline.events.syntax import RoleSpec
 
 # spec -> (sentence, trigger word, the head word the rule must find)
 EXAMPLES = {
@@ -31,7 +32,7 @@ def patterns():
 
 
 def test_every_rule_has_an_example():
-    assert set(EXAMPLES) == set(ROLE_RULES)
+    assert set(EXAMPLES) == set(ROLE_RULES) == set(RoleSpec)
     assert all(rule.finds for rule in ROLE_TABLE)
 
 
@@ -78,3 +79,10 @@ def test_a_role_found_through_another_word_is_inherited(parsed, patterns):
     vowed = next(t for t in doc.parsed if t.text == "vowed")
     assert role_of(attack, "nsubj", doc, patterns).inherited
     assert not role_of(vowed, "nsubj", doc, patterns).inherited
+
+
+def test_a_subject_constraint_is_a_need_of_the_sentence(patterns):
+    from dateline.events.triggers import triggers
+
+    needs = {need for rule in triggers(patterns)["land"] for need in rule.needs}
+    assert any({"mortar", "rocket"} <= need for need in needs)

@@ -23,7 +23,7 @@ from .yaml_files import PATTERN_DIR, read_yaml
 DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "by", "from", "during", "after", "of"})
-MODIFIERS = frozenset({"compound", "amod", "nmod"})
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 class DoerKind(Enum):
@@ -212,7 +212,7 @@ def _names_a_cause(token, words: NonEventWords) -> bool:
     """ "the floods", "lightning strikes", "a gas blast": a cause, a noun a cause modifies,
     or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
     only a place ("in their car")."""
-    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in NOUN_MODIFIERS]
     if any(m in words.weapons for m in modifiers):
         return False  # "artillery fire", "mortar fire": a weapon's
     if words.names_cause(token):
@@ -227,7 +227,7 @@ def _is_weapon(token, words: NonEventWords) -> bool:
     """ "a bomb", "a car bombing", "an airstrike"; not "lightning strikes", "a gas blast",
     "a tank at the chemical plant exploded"."""
     lemma = token.lemma_.lower()
-    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS)
+    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in NOUN_MODIFIERS)
     if lemma in words.blasts and any(m in words.weapons for m in modifiers):
         return True  # "artillery fire", "a mortar blast"
     if lemma not in words.weapons or _names_a_cause(token, words):
@@ -244,7 +244,7 @@ def _accidental_noun(noun, words: NonEventWords):
     for child in noun.children:
         modifier = child.lemma_.lower()
         is_harmless = modifier in words.accidental_things or words.is_cause(modifier)
-        if child.dep_ in MODIFIERS and is_harmless:
+        if child.dep_ in NOUN_MODIFIERS and is_harmless:
             return child
         if child.dep_ == "prep" and child.lower_ in {"at", "in", "on"}:
             place = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -281,7 +281,7 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
 
 
 def _modifies_as_cause(modifier, words: NonEventWords) -> bool:
-    return modifier.dep_ in MODIFIERS and words.is_cause(modifier.lemma_.lower())
+    return modifier.dep_ in NOUN_MODIFIERS and words.is_cause(modifier.lemma_.lower())
 
 
 def _from_circumstances(trigger, words: NonEventWords) -> Doer:

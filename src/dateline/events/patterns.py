@@ -63,17 +63,18 @@ from .petrarch import (
     read_verb_dictionary,
     word_slot,
 )
+from .syntax import RoleSpec
 from .yaml_files import PATTERN_DIR, parse_yaml
 
 SHIPPED_FILES = ("verbs.yaml",)
 CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
 YAML_SUFFIXES = frozenset({".yaml", ".yml", ".json"})  # JSON: a pattern file with YAML's keys
 
-VERB_SOURCE = ("nsubj", "agent")
-VERB_TARGET = ("dobj", "with", "against", "on", "to", "at", "into", "toward", "from", "for")
+VERB_SOURCE = (RoleSpec.NSUBJ, RoleSpec.AGENT)
+VERB_TARGET = (RoleSpec.DOBJ, "with", "against", "on", "to", "at", "into", "toward", "from", "for")
 # PETRARCH takes a verb's target from any of its phrases: "arrived in X", "warned of X"
 PETRARCH_TARGET = (*VERB_TARGET, "in", "of", "about", "over", "upon", "towards")
-NOUN_SOURCE = ("poss", "by", "compound", "verb")
+NOUN_SOURCE = (RoleSpec.POSS, "by", RoleSpec.COMPOUND, RoleSpec.VERB)
 NOUN_TARGET = ("with", "against", "on", "to", "of", "at", "into", "between")
 
 
@@ -108,7 +109,12 @@ class Pattern:
     @property
     def specificity(self) -> int:
         constraints = (
-            self.object, self.subject, self.particle, self.prep, self.clause_aux, self.complement
+            self.object,
+            self.subject,
+            self.particle,
+            self.prep,
+            self.clause_aux,
+            self.complement,
         )
         return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
 

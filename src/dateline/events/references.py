@@ -19,7 +19,7 @@ ANY_ROOT = "any"
 # where a reaction names what it reacts to: "rejected the accusations", "apologised for
 # the attack", "protested against the decision"
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
-TOPIC_PREPOSITIONS = frozenset({"for", "over", "of", "about", "against", "on", "to"})
+REFERENCE_PREPOSITIONS = frozenset({"for", "over", "of", "about", "against", "on", "to"})
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _referring_noun(doc: Document, event: Event, words: ReferenceWords):
     candidates += [
         g
         for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+        if c.dep_ == "prep" and c.lower_ in REFERENCE_PREPOSITIONS
         for g in c.children
         if g.dep_ == "pobj"
     ]

@@ -28,16 +28,16 @@ from .role_words import (
     through_partitive,
     undergoer,
 )
-from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
+from .syntax import OBJECTS, TIME_ENTITIES, RoleSpec, dependent, is_passive
 
 # words whose subject is the subject of the verb they complement
 CONTROL_LINKS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
-MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"})
+HOLDER_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"})
 CUSTODY_NOUNS = frozenset({"custody", "detention", "captivity", "control", "hand"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 CLAIMED_NOUNS = frozenset({"responsibility", "credit"})
 # the roles that find who acted
-DOER_SPECS = frozenset({"nsubj", "agent", "surface-subject", "verb"})
+DOER_SPECS = frozenset({RoleSpec.NSUBJ, RoleSpec.AGENT, RoleSpec.SURFACE_SUBJECT, RoleSpec.VERB})
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class RoleRule:
 # Each rule is tested in tests/events/test_roles.py.
 ROLE_TABLE: tuple[RoleRule, ...] = (
     RoleRule(
-        "nsubj",
+        RoleSpec.NSUBJ,
         "the subject; a passive's by-agent (or the agent of the means: 'killed by a bomb "
         "planted by X'); the subject inherited through a complement ('X agreed to talk', "
         "'X is about to restore'); the owner of the noun a clause hangs on",
@@ -72,48 +72,50 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
             subject_of(trigger, doc) or _noun_owner(trigger, doc, patterns)
         ),
     ),
-    RoleRule("agent", "the by-phrase: 'was attacked by X'", lambda t, d, p: _agent(t)),
+    RoleRule(RoleSpec.AGENT, "the by-phrase: 'was attacked by X'", lambda t, d, p: _agent(t)),
     RoleRule(
-        "surface-subject",
+        RoleSpec.SURFACE_SUBJECT,
         "the grammatical subject whatever the voice: 'X is opposed to'",
         lambda t, d, p: surface_subject(t),
     ),
     RoleRule(
-        "dobj",
+        RoleSpec.DOBJ,
         "the object (a passive's subject): 'attacked X', 'X was attacked'",
         lambda t, d, p: object_of(t),
     ),
-    RoleRule("poss", "the possessor of a noun: 'X's attack'", lambda t, d, p: possessor(t)),
+    RoleRule(RoleSpec.POSS, "the possessor of a noun: 'X's attack'", lambda t, d, p: possessor(t)),
     RoleRule(
-        "verb",
+        RoleSpec.VERB,
         "the subject of the support verb an event noun hangs on: 'X launched an attack'",
         lambda trigger, doc, patterns: _governing_subject(trigger, doc, patterns),
     ),
     RoleRule(
-        "compound", "a modifier before the noun: 'Iranian shelling'", lambda t, d, p: modifier(t)
+        RoleSpec.COMPOUND,
+        "a modifier before the noun: 'Iranian shelling'",
+        lambda t, d, p: modifier(t),
     ),
     RoleRule(
-        "verb-place",
+        RoleSpec.VERB_PLACE,
         "the place the governing verb went to: 'arrived in X on a visit'",
         lambda trigger, doc, patterns: _governing_place(trigger, doc),
     ),
     RoleRule(
-        "ccomp",
+        RoleSpec.CCOMP,
         "the subject of the reported clause: 'alleged that X funds'",
         lambda t, d, p: clause_subject(t),
     ),
     RoleRule(
-        "xcomp",
+        RoleSpec.XCOMP,
         "the target of the act committed to: 'agreed to withdraw from X'",
         lambda trigger, doc, patterns: _complement_target(trigger, doc, patterns),
     ),
     RoleRule(
-        "custody",
+        RoleSpec.CUSTODY,
         "the holder in the sentence: 'in X custody'",
         lambda trigger, doc, patterns: _implicit_agent(trigger, doc),
     ),
     RoleRule(
-        "undergoer",
+        RoleSpec.UNDERGOER,
         "the subject of the verb the noun is the cause of: 'X died of torture'",
         lambda t, d, p: undergoer(t),
     ),
@@ -215,7 +217,7 @@ def _complement_target(word, doc: Document, patterns: PatternSet) -> RoleHead | 
     complement = dependent(word, {"xcomp"})
     if complement is None:
         return None
-    for spec in ("dobj", "to", "from", "with", "on", "for"):
+    for spec in (RoleSpec.DOBJ, "to", "from", "with", "on", "for"):
         role = role_of(complement, spec, doc, patterns)
         if role is not None and mention_of(doc, role.token) is not None:
             return RoleHead(role.token, f"xcomp:{role.path}", role.inherited)
@@ -247,7 +249,7 @@ def _implicit_agent(verb, doc: Document) -> RoleHead | None:
     for token in verb.sent:
         if token.lemma_.lower() in CUSTODY_NOUNS and token.pos_ == "NOUN":
             for child in token.children:
-                if child.dep_ in MODIFIERS and mention_of(doc, child) is not None:
+                if child.dep_ in HOLDER_MODIFIERS and mention_of(doc, child) is not None:
                     return RoleHead(child, f"implicit:{token.lower_}", inherited=True)
     return None
 

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 OBJECTS = frozenset({"dobj", "obj", "attr", "oprd"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "a strike on Monday": a date is no argument
+
+
+class RoleSpec(StrEnum):
+    """The role specs a pattern's ``source:``/``target:`` lists may name besides a
+    preposition (events/roles.py ROLE_TABLE says what each finds). Pattern files spell
+    them as these values; code names them by member."""
+
+    NSUBJ = "nsubj"
+    AGENT = "agent"
+    SURFACE_SUBJECT = "surface-subject"
+    DOBJ = "dobj"
+    POSS = "poss"
+    VERB = "verb"
+    COMPOUND = "compound"
+    VERB_PLACE = "verb-place"
+    CCOMP = "ccomp"
+    XCOMP = "xcomp"
+    CUSTODY = "custody"
+    UNDERGOER = "undergoer"
 
 
 def dependent(token, deps: set[str]):

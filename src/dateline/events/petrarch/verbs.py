@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..syntax import RoleSpec
 from .codes import COMPLEX_CODE, NULL_CODE
 from .lines import content_lines, read_lines
 
@@ -53,7 +54,7 @@ class VerbPattern:
         marker, words after the verb are its object phrase ("restored military ties"):
         the object is no target then."""
         if not self.target and self.after:
-            usual = tuple(role for role in usual if role != "dobj")
+            usual = tuple(role for role in usual if role != RoleSpec.DOBJ)
         return tuple(dict.fromkeys(self.target + usual))
 
 
@@ -277,12 +278,12 @@ def _role(left: list[str], right: list[str], marker: str) -> tuple[str, ...]:
     if marker in left:
         # "+ WAS * BY $": a target before the verb is its grammatical subject, whatever the
         # voice; a source there is the doer ("nsubj" reads a passive's by-agent)
-        return ("surface-subject",) if marker == TARGET_MARKER else ("nsubj",)
+        return (RoleSpec.SURFACE_SUBJECT,) if marker == TARGET_MARKER else (RoleSpec.NSUBJ,)
     if marker not in right:
         return ()
     at = right.index(marker)
     if at == 0 or _marker(right[at - 1]):
-        return ("dobj",)
+        return (RoleSpec.DOBJ,)
     return (right[at - 1].lower(),)
 
 
