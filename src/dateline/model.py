@@ -54,6 +54,9 @@ CODING_FAILED = "coding failed"
 INGEST_STAGE = "ingest"
 CLEAN_STAGE = "clean"
 PARSE_STAGE = "nlp"
+# the event coders' versions (``Event.coder``): the coders and their components read these
+PATTERNS_CODER = "patterns.v1"
+CLASSIFIER_CODER = "classifier.v1"
 
 
 class DocStatus(StrEnum):

@@ -23,7 +23,7 @@ from typing import Protocol
 import numpy as np
 
 from ..errors import ConfigError, MissingExtraError
-from ..model import Document, Event, Mention
+from ..model import CLASSIFIER_CODER, Document, Event, Mention
 from ..resources import csv_rows, data_path
 from ..settings import Settings
 from .modality import Modality
@@ -185,7 +185,7 @@ class ClassifierCoder:
     below a pattern event of the same probability: it is a second opinion.
     """
 
-    version = "classifier.v1"
+    version = CLASSIFIER_CODER
     discount = 0.6
 
     def __init__(

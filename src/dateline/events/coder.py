@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..model import ActorRef, Document, Event, MentionRule
+from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .confidence import confidence, explanation
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
@@ -41,7 +41,7 @@ MANNER_PREPOSITIONS = frozenset({"in", "during", "with", "by", "through"})  # "s
 class EventCoder:
     """``coder(doc) -> doc``: fills ``doc.events`` from the parse and the actor mentions."""
 
-    version = "patterns.v1"
+    version = PATTERNS_CODER
 
     def __init__(self, settings: Settings):
         self.patterns: PatternSet = load_patterns(tuple(settings.pattern_files))

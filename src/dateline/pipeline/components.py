@@ -24,7 +24,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import PipelineError
-from ..model import Document
+from ..model import CLASSIFIER_CODER, PATTERNS_CODER, Document
 from ..settings import Settings
 
 if TYPE_CHECKING:
@@ -112,10 +112,10 @@ ACTORS = Factory(
     "actors", "actors.v1", ("doc.actors", "doc.mentions"), (*PARSED, "doc.dateline"), _actors
 )
 EVENT_CODER = Factory(
-    "events", "patterns.v1", (EVENTS,), (*PARSED, "doc.actors", "doc.mentions"), _events
+    "events", PATTERNS_CODER, (EVENTS,), (*PARSED, "doc.actors", "doc.mentions"), _events
 )
 CLASSIFIER = Factory(
-    "classifier", "classifier.v1", (EVENTS,), (*PARSED, "doc.mentions", EVENTS), _Classifier()
+    "classifier", CLASSIFIER_CODER, (EVENTS,), (*PARSED, "doc.mentions", EVENTS), _Classifier()
 )
 CASUALTIES = Factory(
     "casualties",
