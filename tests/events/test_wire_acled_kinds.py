@@ -155,3 +155,32 @@ def test_a_subject_constraint_needs_its_word():
 def test_rioters_who_loot_and_torch_do_both():
     text = "LIMA (AFP) - Rioters looted shops and torched police stations in Juliaca on Monday."
     assert [code for code, _, _ in coded(text)] == ["145", "1712"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LAGOS (Reuters) - Nigerian riot police patrolled the streets of Lagos on Monday.",
+        "LIMA (AFP) - Protest leaders spoke to reporters in Lima on Monday.",
+    ],
+)
+def test_an_event_noun_naming_a_kind_of_thing_is_no_event(text):
+    assert coded(text) == []
+
+
+def test_attack_helicopters_delivered_are_weapons_given():
+    text = "MOSCOW (Reuters) - Russia delivered attack helicopters to Mali on Friday."
+    assert coded(text) == [("072", "RUS", "MLI")]
+
+
+def test_back_references_take_the_dyad_of_the_act_they_name():
+    text = (
+        "ANKARA (Reuters) - Turkish warplanes struck Kurdish militant targets in northern Iraq "
+        "on Sunday. Baghdad condemned the strikes as a violation of its sovereignty."
+    )
+    assert ("111", "IRQ", "TUR") in coded(text)
+    text = (
+        "BRUSSELS (Reuters) - The European Union imposed new sanctions on Belarus on Monday. "
+        "Minsk rejected the decision."
+    )
+    assert [(c, s) for c, s, _ in coded(text) if c == "120"] == [("120", "BLR")]

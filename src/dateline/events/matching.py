@@ -22,6 +22,9 @@ PURPOSE_CLAUSES = frozenset({"advcl", "xcomp"})
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
 # a clause that completes its head word
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
+# how a noun modifies the noun after it, and the nouns that make the modifier their event
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+EVENT_HEAD_NOUNS = frozenset({"campaign", "operation", "wave", "action", "spree", "season"})
 POS_OF_TAG = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # spaCy's -> a pattern's
 
 
@@ -51,6 +54,7 @@ class TriggerMatcher:
         """The match names a part of another match's event, or no event at all."""
         return (
             _object_of_a_match(token, matches)
+            or _kind_of_thing(token, matches)
             or _deferred(token, pattern, matches)
             or self._requested(token, matches)
             or self._protest_aim(token, pattern, matches)
@@ -165,6 +169,18 @@ def _object_of_a_match(token, matches: dict[int, Pattern]) -> bool:
         return False
     # "began a hunger strike": the constrained object's whole phrase belongs to the verb
     return token.lemma_.lower() in head.object or token.dep_ in OBJECTS
+
+
+def _kind_of_thing(token, matches: dict[int, Pattern]) -> bool:
+    """ "riot police", "attack helicopters", "protest leaders": an event noun before another
+    noun says what kind of thing that is, unless the noun is an event itself ("a protest
+    march", "a bombing campaign")."""
+    if token.pos_ != "NOUN" or token.dep_ not in NOUN_MODIFIER_DEPS:
+        return False
+    head = token.head
+    if head.i == token.i or head.pos_ not in {"NOUN", "PROPN"} or head.i in matches:
+        return False
+    return head.lemma_.lower() not in EVENT_HEAD_NOUNS
 
 
 def _habitual(trigger) -> bool:
