@@ -24,7 +24,10 @@ REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 # how a noun modifies the noun after it, and the nouns that make the modifier their event
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-EVENT_HEAD_NOUNS = frozenset({"campaign", "operation", "wave", "action", "spree", "season"})
+EVENT_HEAD_NOUNS = frozenset(
+    {"campaign", "operation", "wave", "action", "spree", "season", "mission", "effort"}
+    | {"bid", "attempt", "process", "initiative", "drive", "push", "round"}
+)
 POS_OF_TAG = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # spaCy's -> a pattern's
 
 
