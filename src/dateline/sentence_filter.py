@@ -52,7 +52,7 @@ class SentenceFilter:
         lemmas: Callable[[str], frozenset[str]],
         common_words: frozenset[str],
     ):
-        self.triggers = triggers
+        self.needs = {lemma: _word_needs(rules) for lemma, rules in triggers.items()}
         self.cues = cues
         self.lemmas = lemmas
         self.common_words = common_words  # a capitalised one opening a sentence is no name
@@ -96,19 +96,27 @@ class SentenceFilter:
         return bool(words.names or words.forms & self.cues.words)
 
     def _eventful(self, words: _Words) -> bool:
+        if not self._has_actor(words):
+            return False
         needed = words.lemmas | words.forms  # word slots name forms ("taxes"), the rest lemmas
-        return self._has_actor(words) and any(
-            _needs_met(trigger, needed)
-            for word in words.lemmas
-            for trigger in self.triggers.get(word, ())
+        return any(
+            all(any(entry <= needed for entry in need) for need in needs)
+            for lemma in words.lemmas & self.needs.keys()
+            for needs in self.needs[lemma]
         )
 
 
-def _needs_met(trigger: Trigger, words: set[str]) -> bool:
-    return all(
-        any(all(part in words for part in entry.split()) for entry in need)
-        for need in trigger.needs
+WordNeeds = tuple[frozenset[str], ...]  # one need: its entries, each as the words it holds
+
+
+def _word_needs(rules: tuple[Trigger, ...]) -> frozenset[tuple[WordNeeds, ...]]:
+    """What each of a lemma's triggers needs, as word sets ("take part": both words); a
+    trigger needing nothing stands for all (the lemma alone is enough)."""
+    compiled = frozenset(
+        tuple(tuple(frozenset(entry.split()) for entry in need) for need in rule.needs)
+        for rule in rules
     )
+    return frozenset({()}) if () in compiled else compiled
 
 
 def _capitalised(token) -> bool:

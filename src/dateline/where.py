@@ -188,7 +188,7 @@ def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | N
     ``Gazetteer.resolve_phrase``); a town of the state or country written after it when
     it has one ("Paris, Tenn.")."""
     directions = spatial_words()["directions"]["words"]
-    following = ent.doc.text[ent.end_char : ent.end_char + _QUALIFIER_CHARS]
+    following = _text_after(ent, _QUALIFIER_CHARS)
     within = gazetteer.qualifier(following)
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
     if previous is not None and previous.lower_ in directions:
@@ -196,6 +196,13 @@ def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | N
         if place is not None:
             return place
     return gazetteer.resolve_phrase(ent.text, context, within=within, skip=directions)
+
+
+def _text_after(span, chars: int) -> str:
+    """The ``chars`` characters of the text after ``span``, read from the tokens that
+    follow it (``Doc.text`` would join every token of the document)."""
+    tail = span.doc[span.end - 1 : span.end + chars]  # a token holds one character at least
+    return tail.text_with_ws[len(span[-1].text) :][:chars]
 
 
 def _locative_weight(token) -> int:
