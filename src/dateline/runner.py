@@ -8,7 +8,6 @@ and writes each batch to the store in one transaction.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +26,7 @@ from .events.coder import triggers
 from .ingest import read_inputs
 from .model import CODING_FAILED, Document, Failure, RawDocument
 from .nlp import Parser, SentenceChooser, common_words, lemma_guesser, load_model
+from .parallel import worker_context
 from .record import document_records
 from .sentence_filter import ActorCues, SentenceFilter
 from .settings import Settings, load_settings
@@ -325,12 +325,6 @@ def _finish_batch(pending: _Pending, coded, failures, store, seen: set[str]) -> 
     return batch
 
 
-def code_batch(chunk, settings, dedup, pipeline, store, seen: set[str]) -> BatchResult:
-    """One batch read, coded here and stored: a cluster worker's unit of work."""
-    pending = _prepare_batch(chunk, settings, dedup, store, seen)
-    return _finish_batch(pending, *pipeline.code(pending.new_docs), store, seen)
-
-
 def _here(pending: Iterator[_Pending], settings: Settings) -> Iterator[tuple[_Pending, Coded]]:
     pipeline = pipeline_for(settings)
     for item in pending:
@@ -342,8 +336,7 @@ def _in_processes(
 ) -> Iterator[tuple[_Pending, Coded]]:
     """Batches coded by ``settings.workers`` processes, yielded in input order; at most
     two batches per worker are in flight, so memory stays bounded."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = worker_context(code_documents)
     in_flight: deque[tuple[_Pending, Future]] = deque()
     try:
         with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:

@@ -482,6 +482,17 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def coded_ids(self, files: Sequence[str]) -> list[str]:
+        """The ids of the documents read from ``files`` (the file itself, or its records
+        ``file#n``) that are stored and whose coding did not fail."""
+        rows = self.con.execute(
+            "SELECT DISTINCT doc_id FROM documents, unnest(?) AS given(file) "
+            "WHERE (path = file OR starts_with(path, file || '#')) "
+            "AND NOT starts_with(coalesce(skipped, ''), ?) ORDER BY doc_id",
+            [list(files), CODING_FAILED],
+        ).fetchall()
+        return [doc_id for (doc_id,) in rows]
+
     def fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
         """(doc_id, content_hash, fingerprint) of every stored original (not a duplicate)."""
         cursor = self.con.cursor()

@@ -247,3 +247,56 @@ def test_a_cluster_run_needs_somewhere_for_its_parts(tmp_path, cluster):
     settings = replace(Settings(), dask_scheduler=cluster)
     with pytest.raises(ConfigError, match="parts_dir"):
         run(stories(tmp_path / "in", 1), settings)
+
+
+def test_a_cluster_run_does_not_code_again_what_the_database_holds(tmp_path, cluster):
+    paths = stories(tmp_path / "in", 4)
+    db = tmp_path / "e.duckdb"
+    local, local_ids = run(paths, Settings(batch_size=2), db)
+    parts = tmp_path / "p"
+    settings = Settings(dask_scheduler=cluster, partition_bytes=1, parts_dir=str(parts))
+    again, again_ids = run(paths, settings, db)
+    assert (again.coded, again.already_stored) == (0, 4) and local.coded == 4
+    assert again_ids == local_ids  # the stored events, as a local re-run gives them
+    assert not list(parts.rglob("documents.parquet"))  # nothing was coded
+    assert stored(db)[:2] == (4, 4)
+
+
+def test_an_exact_copy_in_another_partition_is_stored_as_a_duplicate(tmp_path, cluster):
+    paths = stories(tmp_path / "in", 2)
+    original = tmp_path / "in" / "story000.txt"
+    (tmp_path / "in" / "story000-copy.txt").write_text(original.read_text())
+    settings = Settings(dask_scheduler=cluster, partition_bytes=1, parts_dir=str(tmp_path / "p"))
+    summary, ids = run(paths, settings, tmp_path / "e.duckdb")
+    assert (summary.coded, summary.duplicates) == (2, 1)
+    assert len(ids) == len(set(ids))  # the copy's events are not given twice
+    with open_db(tmp_path / "e.duckdb") as store:
+        copies = store.sql("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")[1]
+        coded = store.sql("SELECT count(DISTINCT doc_id) FROM events")[1]
+    assert copies == [(1,)] and coded == [(2,)]
+
+
+def test_two_workers_stream_through_a_bounded_window(tmp_path):
+    paths = stories(tmp_path / "in", 96)
+    settings = Settings(batch_size=4, workers=2)
+    alive = []
+    for _ in code_paths(paths, settings=settings):
+        gc.collect()
+        alive.append(sum(type(o) is Document for o in gc.get_objects()))
+    assert len(alive) == 24
+    # two batches a worker in flight, and one being read: each as sent and as coded
+    window = 2 * (2 * settings.workers + 1) * settings.batch_size
+    assert max(alive) <= window < 96
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork server on this platform",
+)
+def test_coding_processes_are_not_forked_from_this_process():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dateline.parallel import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context(os.getppid)) as pool:
+        assert pool.submit(os.getppid).result() != os.getpid()  # the fork server's child
