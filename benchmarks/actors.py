@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dateline.actors import ActorCoder
 from dateline.lexicon import Lexicon, load_lexicon
-from dateline.model import Document, content_hash
+from dateline.model import Document, MentionRule, content_hash
 from dateline.nlp import Parser
 from dateline.settings import Settings
 
@@ -78,7 +78,8 @@ def best_mention(doc: Document, span: tuple[int, int] | None):
     hits = [m for m in doc.mentions if m.start < end and start < m.end]
 
     def fit(m):
-        return (m.rule != "locative", min(end, m.end) - max(start, m.start), -(m.end - m.start))
+        overlap = min(end, m.end) - max(start, m.start)
+        return (m.rule != MentionRule.LOCATIVE, overlap, -(m.end - m.start))
 
     return max(hits, key=fit, default=None)
 

@@ -157,8 +157,8 @@ def bare_spacy(records: list[dict[str, str]]) -> float:
 
 def query_seconds(db: Path, events_wanted: int) -> tuple[float, int]:
     """The monthly dyad series over the stored events copied to ``events_wanted`` rows."""
-    from dateline.analysis import series
     from dateline.store import open_db
+    from dateline.use.analysis import series
 
     with open_db(db) as store:
         have = store.sql("SELECT count(*) FROM events")[1][0][0]

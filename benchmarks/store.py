@@ -21,7 +21,6 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from dateline.analysis import network, series
 from dateline.model import (
     Actor,
     ActorRef,
@@ -34,6 +33,7 @@ from dateline.model import (
     Sentence,
 )
 from dateline.store import open_db
+from dateline.use.analysis import network, series
 
 COUNTRIES = ["IRN", "IRQ", "USA", "SYR", "TUR", "SAU", "ISR", "LBN", "JOR", "EGY"]
 SECTORS = ["GOV", "MIL", "REB", "CVL", "COP"]

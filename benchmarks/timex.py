@@ -1,7 +1,7 @@
 """Date normalisation on TimeBank 1.2 and the TempEval-3 platinum set (../shared/eval/time/).
 
 Every TIMEX3 of type DATE (the document creation time excepted) is given to
-``dateline.timex.resolve`` as its gold span, with the document creation time (DCT)
+``dateline.kb.timex.resolve`` as its gold span, with the document creation time (DCT)
 as the anchor and a future hint from the words of its sentence before it. A hit is an
 exact match of the normalised value. Accuracy is printed per expression kind
 (explicit, weekday, relative, month-only, other, judged from the gold text) and
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import dateparser
 
-from dateline.timex import (
+from dateline.kb.timex import (
     EXPLICIT,
     KINDS,
     MONTH_ONLY,

@@ -41,7 +41,7 @@ from dateline.gazetteer import (
 )
 from dateline.nlp import load_model
 from dateline.settings import Settings
-from dateline.where import PLACE_LABELS, spatial_words
+from dateline.where import PLACE_LABELS, SpatialWords
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GEO = SHARED / "eval/geo"
@@ -131,7 +131,7 @@ class Score:
 
 def resolve_articles(articles: list[Article], gazetteer: Gazetteer) -> tuple[Score, Score, float]:
     ours, baseline = Score(), Score()
-    directions = spatial_words()["directions"]["words"]
+    directions = SpatialWords.shipped().directions
     started = time.perf_counter()
     for article in articles:
         context = gazetteer.context_for(t.phrase for t in article.toponyms)

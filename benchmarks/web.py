@@ -22,8 +22,8 @@ from pathlib import Path
 
 import httpx
 
-from dateline import analysis
 from dateline.store import Store, open_db
+from dateline.use import analysis
 from store import bench_ingest, grow, timed
 
 BUDGET_S = 2.0  # the bound on time to first render

@@ -80,7 +80,7 @@ def injection_db(tmp_path_factory) -> Path:
 
     from dateline.model import ActorRef
     from dateline.store import open_db
-    from test_store import make_doc, make_event
+    from stored_events import make_doc, make_event
 
     event = make_event(0, "ACCUSE", when="2021-05-04")
     event = replace(

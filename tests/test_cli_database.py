@@ -10,11 +10,12 @@ import pytest
 from click import Option
 from click.testing import CliRunner
 
-from dateline.analysis import QUAD_CLASSES
 from dateline.cli import main
 from dateline.cli.database import commands
+from dateline.record import FLAT_COLUMNS
 from dateline.store import open_db
-from test_store import make_doc, make_event
+from dateline.use.analysis import QUAD_CLASSES
+from stored_events import make_doc, make_event
 
 
 @pytest.fixture
@@ -85,6 +86,7 @@ def test_events_csv_and_parquet(db, tmp_path):
     result = run("events", "--db", db, "--format", "csv", "--limit", "1")
     rows = list(csv.DictReader(result.output.splitlines()))
     assert len(rows) == 1 and rows[0]["cameo_code"] == "042"
+    assert tuple(rows[0]) == FLAT_COLUMNS  # the columns of `dateline export --format csv`
     out = tmp_path / "events.parquet"
     assert run("events", "--db", db, "--format", "parquet", "--out", str(out)).exit_code == 0
     assert pq.read_table(out).num_rows == 4
@@ -186,6 +188,11 @@ def test_errors_are_one_line(db, tmp_path):
     )
     assert empty.exit_code == 1
     assert empty.output.strip() == "Error: no events match the filters: nothing to draw"
+    no_day = CliRunner().invoke(main, ["events", "--db", db, "--since", "2007-02-30"])
+    assert no_day.exit_code == 1
+    assert no_day.output.strip() == (
+        "Error: not a date: '2007-02-30' (use YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
 
 
 def test_events_by_quad_class_and_either_actor(db):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dateline.model import Actor, ActorRef, Cameo, Dateline, Event, Mention
+from dateline.model import Actor, ActorRef, Cameo, Dateline, Event, Mention, MentionRule
 from dateline.settings import Settings
 from dateline.where import EventPlacer
 
@@ -174,7 +174,7 @@ def test_a_location_only_the_actors_stage_found_is_a_place(parsed, placer):
     doc = parsed("The minister arrived in Zzyzxville and then in Bamako.", published=DAY)
     at = doc.text.index("Bamako")
     doc.actors = [Actor("Mali", "MLI", "GOV", "state", "test")]
-    doc.mentions = [Mention(at, at + len("Bamako"), "Bamako", 0, 0, "locative")]
+    doc.mentions = [Mention(at, at + len("Bamako"), "Bamako", 0, 0, MentionRule.LOCATIVE)]
     [place] = placed(placer, doc, event_at(doc, "arrived", "042"))
     assert (place.name, place.country) == ("Bamako", "MLI")
 

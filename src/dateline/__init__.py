@@ -29,6 +29,8 @@ _EXPORTS = {
     "event_record": "record",
     "DatelineError": "errors",
     "InputError": "errors",
+    "StoreError": "errors",
+    "UsageError": "errors",
     "Actor": "model",
     "Document": "model",
     "Event": "model",

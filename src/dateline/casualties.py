@@ -11,19 +11,18 @@ no count: nothing is guessed.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from .clause import trigger_token
 from .model import Count, Document, Event
+from .resources import data_path, toml_table
 from .settings import Settings
 
 KINDS = ("fatalities", "injured", "arrested")  # named as the Event fields they fill
 ARGUMENTS = ("nsubjpass", "nsubj", "dobj")  # "106 protesters were killed", "killing three"
 PREDICATES = ("oprd", "acomp", "xcomp")  # "leaving five people dead": the verb's object
 TOLL_ARGUMENTS = ("pobj", "attr", "dobj")  # "rose to 12", "is 12", "reached 12"
+VOCABULARY_FILE = "casualties.toml"  # under data/
 MAX_COUNT = 1_000_000  # larger numbers are sums of money or populations, not people
 
 
@@ -41,10 +40,8 @@ class _Vocabulary:
     kinds: dict[str, _Kind]
 
 
-@lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
-    text = resources.files("dateline").joinpath("data/casualties.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = toml_table(data_path(VOCABULARY_FILE))
     kinds = {
         name: _Kind(
             frozenset(data["kinds"][name]["words"]), frozenset(data["kinds"][name]["tolls"])

@@ -52,5 +52,10 @@ class StoreError(DatelineError):
     """The event database refused an operation: cannot open, bad or writing SQL query."""
 
 
+class UsageError(DatelineError, ValueError):
+    """A call named something that does not exist or gave a value out of its range: an
+    unknown format, period, frame kind, sort key or filter, a date that is no date."""
+
+
 class WorkerError(DatelineError):
     """A worker process or cluster died or refused work: what it held was not stored."""

@@ -15,9 +15,11 @@ Each stage reads only the fields that earlier stages wrote:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from .errors import shorten
@@ -32,6 +34,37 @@ UPPER_BOUNDS = ("settings", "file")
 # How ``Document.skipped`` begins when a stage failed on the document: the next run
 # (and ``--recode``) codes it again, where other reasons to skip (language) stay.
 CODING_FAILED = "coding failed"
+
+
+class MentionRule(StrEnum):
+    """How the actors stage linked a span to its actor (``Mention.rule``, stored as its
+    value). Stages that read mentions compare against these, never against a spelling."""
+
+    NER = "ner"  # a named entity of the parse
+    TITLE = "title"  # a person with a title or role: "Prime Minister Nuri al-Maliki"
+    ROLE = "role"  # a role noun: "officials", "the police"
+    DEMONYM = "demonym"  # a people or a group named by nationality: "Iranian officials"
+    DICTIONARY = "dictionary"  # a name the actor dictionaries know
+    CAPITAL = "capital"  # a capital standing for its government: "Washington says"
+    HOLDER = "holder"  # the country on a holding noun: "in US custody"
+    CONJOINED = "conjoined"  # the second country of "Hungarian and Romanian officials"
+    # a country or city after a preposition ("arrived in Baghdad"): its government, which
+    # events take only as a place-like target and coreference never links
+    LOCATIVE = "locative"
+    APPOS = "appos"  # an appositive renaming an actor: "Ali Larijani, Iran's top official"
+    COREF_SURNAME = "coref:surname"  # "Larijani" after "Ali Larijani"
+    COREF_PRONOUN = "coref:pronoun"
+    COREF_DESCRIPTION = "coref:description"  # "the men", "both governments"
+
+
+class ActorKind(StrEnum):
+    """What an actor is (``Actor.kind``): a pronoun or description refers back only to
+    the kinds it may stand for."""
+
+    PERSON = "person"
+    GROUP = "group"
+    STATE = "state"
+    ORGANISATION = "organisation"
 
 
 @dataclass
@@ -62,6 +95,10 @@ class Dateline:
     # where the year of a date written without one came from: metadata | page | settings
     # | file | body (a full date elsewhere in the story); None when the year is written
     year_from: str | None = None
+    # where ``text`` stands in Document.text, [start, end); None when not recorded (a
+    # dateline made by hand, or read back from a store that kept no offsets)
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass
@@ -80,7 +117,7 @@ class Actor:
     name: str  # canonical name
     country: str | None  # ISO 3166-1 alpha-3
     sector: str | None  # GOV MIL COP JUD SPY REB OPP PTY CVL MED BUS NGO IGO REL EDU HLH LAB ...
-    kind: str  # person | group | state | organisation
+    kind: str  # an ActorKind value
     evidence: str  # the rule or dictionary entry that coded it
 
 
@@ -93,7 +130,7 @@ class Mention:
     text: str
     sentence: int
     actor: int  # index into Document.actors
-    rule: str  # how this span was linked: "ner", "title", "demonym", "coref:surname", ...
+    rule: str  # how this span was linked: a MentionRule value
 
 
 @dataclass
@@ -104,6 +141,7 @@ class ActorRef:
     name: str
     country: str | None
     sector: str | None
+    actor: int | None = None  # index into Document.actors; None for an actor no mention gave
 
 
 @dataclass
@@ -213,6 +251,28 @@ class Document:
             return self.dateline.year_from in UPPER_BOUNDS
         return self.published_from in UPPER_BOUNDS
 
+    @property
+    def is_parsed(self) -> bool:
+        """The nlp stage has parsed the document (the runner guarantees it before any later
+        stage; a stage called on its own returns an unparsed document unchanged)."""
+        return self.parsed is not None
+
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding the character ``offset`` (the first sentence
+        for an offset before it)."""
+        return max(bisect.bisect_right(self.sentences, offset, key=_sentence_start) - 1, 0)
+
+    def dateline_in_text(self) -> Dateline | None:
+        """The news dateline with its offsets in ``text``: as recorded, or, for one recorded
+        without them, where its text first stands; None when the text does not hold it."""
+        dateline = self.dateline
+        if dateline is None or not dateline.text:
+            return None
+        if dateline.start is not None and dateline.end is not None:
+            return dateline
+        at = self.text.find(dateline.text)
+        return replace(dateline, start=at, end=at + len(dateline.text)) if at >= 0 else None
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping the character span [start, end), the longest first."""
         hits = [m for m in self.mentions if m.start < end and start < m.end]
@@ -220,7 +280,7 @@ class Document:
 
     def actor_ref(self, mention: Mention) -> ActorRef:
         actor = self.actors[mention.actor]
-        return ActorRef(mention.text, actor.name, actor.country, actor.sector)
+        return ActorRef(mention.text, actor.name, actor.country, actor.sector, mention.actor)
 
 
 @dataclass
@@ -233,6 +293,10 @@ class Failure:
 
     def __post_init__(self) -> None:
         self.reason = shorten(self.reason)
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def content_hash(text: str) -> str:

@@ -22,7 +22,7 @@ from .clean import clean_document
 from .dedup import Deduplicator
 from .errors import DatelineError, WorkerError
 from .events import EventCoder
-from .events.coder import triggers
+from .events.triggers import triggers
 from .ingest import read_inputs
 from .model import CODING_FAILED, Document, Failure, RawDocument
 from .nlp import Parser, SentenceChooser, common_words, lemma_guesser, load_model

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .events.coder import Trigger
+from .events.triggers import Trigger
 
 
 @dataclass(frozen=True)

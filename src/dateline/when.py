@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .clause import clause_head, clause_tokens, trigger_token
-from .model import Document, Event
-from .settings import Settings
-from .timex import (
+from .kb.timex import (
     REFERENCE,
     Timex,
     calendar_date,
@@ -27,6 +25,8 @@ from .timex import (
     resolve,
     vocabulary,
 )
+from .model import Document, Event
+from .settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -123,9 +123,11 @@ def _expressions(doc: Document, anchor: date | None) -> list[_Found]:
 
     Without an anchor date only absolute expressions ("March 3, 2006") are kept.
     """
-    if doc.parsed is None:
+    if not doc.is_parsed:
         return []
-    skip_until = _dateline_end(doc)
+    # the dateline's date is the publication date, not an event's
+    dateline = doc.dateline_in_text()
+    skip_until = dateline.end if dateline is not None else 0
     found = []
     # Without an anchor any date will do for scanning: the relative readings are dropped.
     for timex in find_timexes(doc.text, anchor or date(2000, 1, 1)):
@@ -138,14 +140,6 @@ def _expressions(doc: Document, anchor: date | None) -> list[_Found]:
             continue
         found.append(_Found(timex, span.start, span.end, span.root.i))
     return found
-
-
-def _dateline_end(doc: Document) -> int:
-    """Where the news dateline ends: its date is the publication date, not an event's."""
-    if not doc.dateline or not doc.dateline.text:
-        return 0
-    at = doc.text.find(doc.dateline.text)
-    return at + len(doc.dateline.text) if at >= 0 else 0
 
 
 def _in_sentence(doc: Document, found: list[_Found], index: int) -> list[_Found]:

@@ -12,12 +12,8 @@ choose among namesakes, and the state or country written after a name ("Paris, T
 
 from __future__ import annotations
 
-import bisect
 import logging
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from .clause import clause_tokens, trigger_token
 from .gazetteer import (
@@ -31,16 +27,17 @@ from .gazetteer import (
     GazPlace,
     load_gazetteer,
 )
-from .model import ActorRef, Document, Event, Place
+from .model import ActorRef, Document, Event, MentionRule, Place
+from .resources import data_path, toml_table
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels that chain a name to the noun it describes: "Baghdad airport", "the city of Jeddah".
-_NAME_LINKS = {"compound", "appos", "nmod", "amod", "npadvmod", "poss"}
+_NAME_LINKS = frozenset({"compound", "appos", "nmod", "amod", "npadvmod", "poss"})
 # Clauses that complete a trigger: what was "decided", "planned", "said".
-_COMPLEMENTS = {"xcomp", "ccomp"}
+_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 # How much text after a name is searched for the state or country that qualifies it.
 _QUALIFIER_CHARS = 40
 
@@ -59,11 +56,28 @@ class Toponym:
     sentence: int
 
 
-@lru_cache(maxsize=1)
-def spatial_words() -> dict:
-    """The shipped vocabulary of locative prepositions, directions and place nouns."""
-    path = resources.files("dateline").joinpath("data/places/spatial_words.toml")
-    return tomllib.loads(path.read_text("utf-8"))
+@dataclass(frozen=True)
+class SpatialWords:
+    """The words that tell where an event happens (data/places/spatial_words.toml)."""
+
+    prepositions: dict[str, int]  # "in" 2 beats "to" 1, the destination of a visit
+    directions: frozenset[str]  # "northern Iraq": a region of a country
+    place_nouns: frozenset[str]  # "Baghdad airport", "the town of Mandera"
+    here: frozenset[str]  # the event happened where the story was filed
+    actor_country_codes: dict[str, str]  # CAMEO prefix -> the actor whose country it is
+    arrival: frozenset[str]  # verbs that bring an actor to a place: "arrive", "land"
+
+    @classmethod
+    def shipped(cls) -> SpatialWords:
+        table = toml_table(data_path("places/spatial_words.toml"))
+        return cls(
+            prepositions=dict(table["prepositions"]),
+            directions=frozenset(table["directions"]["words"]),
+            place_nouns=frozenset(table["place_nouns"]["words"]),
+            here=frozenset(table["here"]["words"]),
+            actor_country_codes=dict(table["actor_country_codes"]),
+            arrival=frozenset(table["arrival"]["words"]),
+        )
 
 
 class EventPlacer:
@@ -71,12 +85,15 @@ class EventPlacer:
 
     def __init__(self, settings: Settings):
         self.gazetteer = load_gazetteer(settings.min_city_population, settings.place_files)
+        self.words = SpatialWords.shipped()
 
     def __call__(self, doc: Document) -> Document:
-        if not doc.events or doc.parsed is None:
+        if not doc.events or not doc.is_parsed:
             return doc
-        context = story_context(doc, self.gazetteer)
-        toponyms = find_toponyms(doc, self.gazetteer, context)
+        # spaCy makes new spans on every reading of ``ents``: read them once
+        entities = [ent for ent in doc.parsed.ents if _is_place_entity(ent, self.words)]
+        context = story_context(doc, self.gazetteer, entities)
+        toponyms = find_toponyms(doc, self.gazetteer, context, entities, self.words)
         log.debug("%s: %d place names for %d events", doc.doc_id, len(toponyms), len(doc.events))
         for event in doc.events:
             place = self.place_event(doc, event, toponyms, context)
@@ -88,9 +105,11 @@ class EventPlacer:
     ) -> GazPlace | None:
         """The clause's place, else its complement's, else the sentence's, else where the
         source arrived, else the actors' country, else "here"."""
+        words = self.words
         sentence = [t for t in toponyms if t.sentence == event.sentence]
-        host = _host_actor(event)
-        free = [t for t in sentence if t.weight > 0 and not _is_actor(doc, t, event, host)]
+        # a name no locative word governs is no place but an actor ("Iran accused ..."),
+        # or a destination only ("visited Iraq"): the fallbacks below take that one
+        free = [t for t in sentence if t.weight > 0]
         trigger = trigger_token(doc, event)
         if trigger is not None and free:
             clause = clause_tokens(trigger)
@@ -108,20 +127,21 @@ class EventPlacer:
                     return _best(own, trigger.i).place
         if free:
             return _best(free, trigger.i if trigger is not None else free[0].start).place
-        arrival = _latest_arrival(doc, event, toponyms)
+        arrival = _latest_arrival(doc, event, toponyms, words)
         if arrival is not None:
             return arrival
-        country = _actor_country(event)
+        country = _actor_country(event, _host_actor(event, words))
         if country:
             city = _city_in_paragraph(doc, event, toponyms, country)
             return city or self.gazetteer.country(country)
-        if trigger is not None and _says_here(trigger):
+        if trigger is not None and _says_here(trigger, words):
             return context.near
         return None
 
 
-def story_context(doc: Document, gazetteer: Gazetteer) -> Context:
-    """The story's countries (from its actors and its unambiguous place names) and dateline."""
+def story_context(doc: Document, gazetteer: Gazetteer, entities: list) -> Context:
+    """The story's countries (from its actors and its unambiguous place names in
+    ``entities``, the parse's place entities) and dateline."""
     context = Context()
     for actor in doc.actors:
         if actor.country:
@@ -130,28 +150,28 @@ def story_context(doc: Document, gazetteer: Gazetteer) -> Context:
         context.near = gazetteer.resolve(doc.dateline.place, context)
         if context.near:
             context.add(context.near, 2.0)
-    names = [ent.text for ent in doc.parsed.ents if _is_place_entity(ent)]
-    return gazetteer.context_for(names, context)
+    return gazetteer.context_for([ent.text for ent in entities], context)
 
 
-def find_toponyms(doc: Document, gazetteer: Gazetteer, context: Context) -> list[Toponym]:
+def find_toponyms(
+    doc: Document, gazetteer: Gazetteer, context: Context, entities: list, words: SpatialWords
+) -> list[Toponym]:
     """Every place the gazetteer knows, resolved in ``context``: the parse's place entities,
     then the locations the actors stage found that the tagger missed ("arrived in Bamako")."""
-    spans = [ent for ent in doc.parsed.ents if _is_place_entity(ent)]
+    spans = list(entities)
     taken = {i for span in spans for i in range(span.start_char, span.end_char)}
     for mention in doc.mentions:
-        if mention.rule == "locative" and mention.start not in taken:
+        if mention.rule == MentionRule.LOCATIVE and mention.start not in taken:
             span = doc.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-    starts = [s.start for s in doc.sentences]
     found = []
     for span in spans:
-        place = _resolve_entity(span, gazetteer, context)
+        place = _resolve_entity(span, doc.text, gazetteer, context, words.directions)
         if place is None:
             continue
-        sentence = max(bisect.bisect_right(starts, span.start_char) - 1, 0)
-        weight = max(_locative_weight(span.root), _facility_weight(span))
+        sentence = doc.sentence_at(span.start_char)
+        weight = max(_locative_weight(span.root, words), _facility_weight(span, words))
         found.append(
             Toponym(
                 span.start, span.end, span.start_char, span.end_char, span.text, place, weight,
@@ -173,22 +193,27 @@ def to_place(place: GazPlace) -> Place:
     )
 
 
-def _is_place_entity(ent) -> bool:
+def _is_place_entity(ent, words: SpatialWords) -> bool:
     """A place label, or a name the tagger mislabelled that the text itself calls a place:
     "the border town of Mandera" (tagged ORG)."""
     if ent.label_ in PLACE_LABELS:
         return True
     root = ent.root
-    nouns = spatial_words()["place_nouns"]["words"]
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in nouns
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lower_ in words.place_nouns
+    )
 
 
-def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | None:
+def _resolve_entity(
+    ent, text: str, gazetteer: Gazetteer, context: Context, directions: frozenset[str]
+) -> GazPlace | None:
     """The entity's place: "northern X" as a region, else the name or a shorter one (see
     ``Gazetteer.resolve_phrase``); a town of the state or country written after it when
-    it has one ("Paris, Tenn.")."""
-    directions = spatial_words()["directions"]["words"]
-    following = _text_after(ent, _QUALIFIER_CHARS)
+    it has one ("Paris, Tenn."). ``text`` is the document's (the parse's own ``text`` is
+    joined from its tokens anew on every reading)."""
+    following = text[ent.end_char : ent.end_char + _QUALIFIER_CHARS]
     within = gazetteer.qualifier(following)
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
     if previous is not None and previous.lower_ in directions:
@@ -198,20 +223,13 @@ def _resolve_entity(ent, gazetteer: Gazetteer, context: Context) -> GazPlace | N
     return gazetteer.resolve_phrase(ent.text, context, within=within, skip=directions)
 
 
-def _text_after(span, chars: int) -> str:
-    """The ``chars`` characters of the text after ``span``, read from the tokens that
-    follow it (``Doc.text`` would join every token of the document)."""
-    tail = span.doc[span.end - 1 : span.end + chars]  # a token holds one character at least
-    return tail.text_with_ws[len(span[-1].text) :][:chars]
-
-
-def _locative_weight(token) -> int:
+def _locative_weight(token, words: SpatialWords) -> int:
     """How surely a name is where something happens: the object of "in", "at", "to" ...
 
     Climbs from the name through the nouns it describes ("Baghdad airport",
     "the northern city of Arbil") to the preposition that governs them.
     """
-    prepositions = spatial_words()["prepositions"]
+    prepositions = words.prepositions
     for _ in range(6):
         if token.dep_ in _NAME_LINKS and token.head.i != token.i:
             token = token.head
@@ -224,38 +242,12 @@ def _locative_weight(token) -> int:
     return 0
 
 
-def _facility_weight(ent) -> int:
+def _facility_weight(ent, words: SpatialWords) -> int:
     """A facility is a place even as an object: "shelled Baghdad airport"."""
-    nouns = spatial_words()["place_nouns"]["words"]
-    if ent.label_ == "FAC" or (ent.root.dep_ == "compound" and ent.root.head.lower_ in nouns):
+    root = ent.root
+    if ent.label_ == "FAC" or (root.dep_ == "compound" and root.head.lower_ in words.place_nouns):
         return 1
     return 0
-
-
-def _is_actor(doc: Document, toponym: Toponym, event: Event, host: ActorRef | None) -> bool:
-    """Whether the name is the event's source or target ("Iran" in "Iran accused ...").
-
-    The ``host`` of a visit is the exception: "a visit to Tehran" happens in Tehran.
-    """
-    sentence = doc.sentences[event.sentence]
-    for ref in (event.source, event.target):
-        if ref is None or not ref.text or ref is host:
-            continue
-        at = doc.text.find(ref.text, sentence.start, sentence.end)
-        while at >= 0:
-            if at < toponym.end_char and toponym.start_char < at + len(ref.text):
-                return _is_named_actor(toponym, ref)
-            at = doc.text.find(ref.text, at + 1, sentence.end)
-    return False
-
-
-def _is_named_actor(toponym: Toponym, ref: ActorRef) -> bool:
-    """Whether the name stands for the actor rather than for where the event happened.
-
-    A location ("arrested in Lebanon") is a place even when it is also the event's
-    target, and so is a place inside a longer actor phrase ("the mayor of Baghdad").
-    """
-    return toponym.weight == 0 and len(ref.text) <= len(toponym.text) + 2
 
 
 def _best(toponyms: list[Toponym], index: int) -> Toponym:
@@ -267,12 +259,14 @@ def _best(toponyms: list[Toponym], index: int) -> Toponym:
     )
 
 
-def _latest_arrival(doc: Document, event: Event, toponyms: list[Toponym]) -> GazPlace | None:
+def _latest_arrival(
+    doc: Document, event: Event, toponyms: list[Toponym], words: SpatialWords
+) -> GazPlace | None:
     """Where the event's source last arrived before it ("Larijani arrived in Baghdad"):
     an event of that actor that names no place happens there."""
     if event.source is None or not event.source.text:
         return None
-    verbs = spatial_words()["arrival"]["words"]
+    verbs = words.arrival
     earlier = [t for t in toponyms if t.weight == 2 and t.sentence < event.sentence]
     for toponym in sorted(earlier, key=lambda t: t.start, reverse=True):
         verb = _governing_verb(doc.parsed[toponym.start : toponym.end].root)
@@ -300,18 +294,18 @@ def _is_subject(verb, ref: ActorRef) -> bool:
     return False
 
 
-def _host_actor(event: Event) -> ActorRef | None:
+def _host_actor(event: Event, words: SpatialWords) -> ActorRef | None:
     """The actor whose place is where the event happens: the host of a visit."""
     code = event.cameo.code if event.cameo else ""
-    for prefix, role in spatial_words()["actor_country_codes"].items():
+    for prefix, role in words.actor_country_codes.items():
         if code.startswith(prefix):
             return event.target if role == "target" else event.source
     return None
 
 
-def _actor_country(event: Event) -> str | None:
-    """The country an event without a named place happens in, from its actors."""
-    host = _host_actor(event)
+def _actor_country(event: Event, host: ActorRef | None) -> str | None:
+    """The country an event without a named place happens in, from its actors (the
+    ``host``'s, for a visit)."""
     if host is not None and host.country:
         return host.country
     countries = {ref.country for ref in (event.source, event.target) if ref and ref.country}
@@ -334,6 +328,5 @@ def _city_in_paragraph(doc, event: Event, toponyms: list[Toponym], country: str)
     return min(cities, key=lambda t: abs(t.sentence - event.sentence)).place if cities else None
 
 
-def _says_here(trigger) -> bool:
-    words = set(spatial_words()["here"]["words"])
-    return any(doc_token.lower_ in words for doc_token in trigger.sent)
+def _says_here(trigger, words: SpatialWords) -> bool:
+    return any(token.lower_ in words.here for token in trigger.sent)

@@ -13,8 +13,8 @@ import pytest
 
 from dateline.cluster import partitions
 from dateline.errors import WorkerError
-from dateline.events.coder import triggers
 from dateline.events.patterns import load_patterns
+from dateline.events.triggers import triggers
 from dateline.model import Document
 from dateline.runner import RunSummary, code_paths, code_text
 from dateline.settings import Settings

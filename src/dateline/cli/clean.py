@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from ..model import Document, Failure
+from ..model import Failure
+from ..record import document_record
 from ..runner import clean_paths
 from .options import (
     config_option,
@@ -52,30 +53,10 @@ def clean_command(paths, fmt, config, **options):
             failed += 1
             click.echo(f"error: {item.path}: {item.reason}", err=True)
         elif fmt == "jsonl":
-            click.echo(json.dumps(document_summary(item), ensure_ascii=False))
+            click.echo(json.dumps(document_record(item), ensure_ascii=False))
         else:
-            click.echo(_as_text(document_summary(item)))
+            click.echo(_as_text(document_record(item)))
     sys.exit(1 if failed else 0)
-
-
-def document_summary(doc: Document) -> dict[str, Any]:
-    dateline = doc.dateline
-    return {
-        "doc_id": doc.doc_id,
-        "doc_path": doc.path,
-        "title": doc.title,
-        "published": doc.published.isoformat() if doc.published else None,
-        "published_from": doc.published_from,
-        "dateline": (
-            {"place": dateline.place, "agency": dateline.agency, "year_from": dateline.year_from}
-            if dateline
-            else None
-        ),
-        "language": doc.language,
-        "skipped": doc.skipped,
-        "duplicate_of": doc.duplicate_of,
-        "text": doc.text,
-    }
 
 
 def _as_text(summary: dict[str, Any]) -> str:

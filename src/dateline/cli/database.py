@@ -18,12 +18,12 @@ from typing import IO
 
 import click
 
-from ..analysis import NODE_KEYS, PERIODS, network, series
 from ..errors import DatelineError
-from ..export import FORMATS as EXPORT_FORMATS
-from ..export import export
-from ..plots import plot_network, plot_series
 from ..store import Store, open_db
+from ..use.analysis import NODE_KEYS, PERIODS, network, series
+from ..use.export import FORMATS as EXPORT_FORMATS
+from ..use.export import export
+from ..use.plots import plot_network, plot_series
 from .options import db_option
 from .output import FORMATS, TABLE_MODALITIES, write_records, write_table
 

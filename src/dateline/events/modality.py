@@ -5,19 +5,25 @@ from data/patterns/modality.yaml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from enum import StrEnum
 
-from .patterns import PATTERN_DIR, read_yaml
+from ..resources import cached
+from .yaml_files import PATTERN_DIR, parse_yaml
 
-MODALITIES = (
-    "asserted",
-    "reported",
-    "alleged",
-    "intended",
-    "hypothetical",
-    "negated",
-    "cancelled",
-)
+
+class Modality(StrEnum):
+    """``Event.modality``: how the text puts the act (stored as the value)."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    INTENDED = "intended"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    CANCELLED = "cancelled"
+
+
+MODALITIES = tuple(m.value for m in Modality)
 
 # dependency labels through which a clause or a noun hangs under a governing word
 CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep"}
@@ -39,9 +45,12 @@ class ModalityCues:
     hypothetical_markers: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def shipped_cues() -> ModalityCues:
-    data = read_yaml(PATTERN_DIR / "modality.yaml")
+    path = PATTERN_DIR / "modality.yaml"
+    return cached(path, "modality cues", lambda text: _cues(parse_yaml(path, text)))
+
+
+def _cues(data: dict) -> ModalityCues:
     return ModalityCues(**{name: frozenset(words) for name, words in data.items()})
 
 
@@ -55,24 +64,24 @@ def governors(trigger) -> list:
     return chain
 
 
-def modality_of(trigger, cues: ModalityCues | None = None) -> str:
+def modality_of(trigger, cues: ModalityCues | None = None) -> Modality:
     """The modality of the event triggered by ``trigger`` (a spaCy Token)."""
     cues = cues or shipped_cues()
     chain = governors(trigger)
     governing = chain[1:]
     if _cancelled(trigger, cues):
-        return "cancelled"
+        return Modality.CANCELLED
     if _negated(trigger, governing, cues):
-        return "negated"
+        return Modality.NEGATED
     if _hypothetical(chain, cues):
-        return "hypothetical"
+        return Modality.HYPOTHETICAL
     if _alleged(chain, cues):
-        return "alleged"
+        return Modality.ALLEGED
     if _intended(chain, cues):
-        return "intended"
+        return Modality.INTENDED
     if _reported(trigger, governing, cues):
-        return "reported"
-    return "asserted"
+        return Modality.REPORTED
+    return Modality.ASSERTED
 
 
 def _phrasal(token) -> str:

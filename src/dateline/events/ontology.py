@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from ..model import Cameo, Plover
+from ..resources import cached, data_path
 
-CODEBOOK = Path(__file__).resolve().parents[1] / "data" / "cameo.csv"
+CODEBOOK = "cameo.csv"  # under data/
 
 PLOVER_TYPES = (
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST "
@@ -67,7 +66,9 @@ def read_codebook_rows(lines) -> list[CameoCode]:
     ]
 
 
-@lru_cache(maxsize=1)
 def shipped_codebook() -> Codebook:
-    text = CODEBOOK.read_text(encoding="utf-8")
+    return cached(data_path(CODEBOOK), "codebook", _codebook)
+
+
+def _codebook(text: str) -> Codebook:
     return Codebook({c.code: c for c in read_codebook_rows(text.splitlines())})

@@ -31,7 +31,7 @@ shipped ones and docs in its header):
 
 A pattern whose code is ``"---"`` codes no event: it stops the patterns after it.
 PETRARCH2/TABARI verb dictionaries and discard lists are read too (any file that is not
-YAML; see petrarch.py for the constructs and how each is interpreted); a lemma a user's
+YAML; see petrarch/ for the constructs and how each is interpreted); a lemma a user's
 verb dictionary lists is coded by that dictionary alone, as PETRARCH would.
 
 User patterns are tried before the shipped ones, and constrained patterns before bare ones.
@@ -42,16 +42,15 @@ constructions the hand-written ones lack.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 
-import yaml
-
 from ..errors import ConfigError
+from ..resources import cached
 from .ontology import CameoCode, Codebook, read_codebook_rows, shipped_codebook
+from .pattern_words import PatternWords, read_pattern_words
 from .petrarch import (
     NULL_CODE,
     Discards,
@@ -63,8 +62,8 @@ from .petrarch import (
     read_verb_dictionary,
     word_slot,
 )
+from .yaml_files import PATTERN_DIR, parse_json, parse_yaml
 
-PATTERN_DIR = Path(__file__).resolve().parents[1] / "data" / "patterns"
 SHIPPED_FILES = ("verbs.yaml",)
 CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
 YAML_SUFFIXES = {".yaml", ".yml", ".json"}  # JSON: a pattern file with YAML's keys
@@ -75,17 +74,6 @@ VERB_TARGET = ("dobj", "with", "against", "on", "to", "at", "into", "toward", "f
 PETRARCH_TARGET = (*VERB_TARGET, "in", "of", "about", "over", "upon", "towards")
 NOUN_SOURCE = ("poss", "by", "compound", "verb")
 NOUN_TARGET = ("with", "against", "on", "to", "of", "at", "into", "between")
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """YAML without 1.1 booleans: ``on``, ``off``, ``no`` are prepositions and particles here.
-    LibYAML's parser when PyYAML has it: the converted patterns are 10,000 lines."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
 
 
 @dataclass(frozen=True)
@@ -126,38 +114,27 @@ class Pattern:
         return self.code == NULL_CODE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PatternSet:
-    """Patterns indexed by (pos, lemma), most specific first, and the codebook they use."""
+    """Patterns indexed by (pos, lemma), most specific first, the codebook they use, the
+    coder's word lists and the PETRARCH discard lists; built by ``load_patterns``."""
 
     by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
     codebook: Codebook
-    support_verbs: frozenset[str]  # "hold talks", "launch an attack": the verb's subject acts
-    passive_support_verbs: frozenset[str]  # "were engaged in cleansing": the subject acts
-    discard_words: frozenset[str]  # sport words: their sentence codes no sport-sense trigger
-    intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
-    refusal_codes: dict[str, str]  # code prefix -> CAMEO code of the refusal to do it
-    partitive_nouns: frozenset[str]  # "thousands of students": the actor is in the of-phrase
-    place_target_roots: frozenset[str]  # CAMEO roots whose act with no target hits a place
-    circumstance_prepositions: frozenset[str]  # "after the clashes": a time, not an argument
-    request_roots: frozenset[str]  # CAMEO roots of requests: the act asked for is no event
-    protest_roots: frozenset[str]  # CAMEO roots of protests: their stated aim is no event
-    aim_roots: frozenset[str]  # CAMEO roots of the aims a protest states (demand, complain)
-    sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
-    lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
-    discards: Discards = field(default_factory=Discards)  # PETRARCH discard lists
+    words: PatternWords
+    discards: Discards = field(default_factory=Discards)
 
     def lemma(self, lemma: str) -> str:
         """The lemma with the parser's known mistakes corrected ("staged" -> "stag")."""
-        return self.lemma_fixes.get(lemma, lemma)
+        return self.words.lemma_fixes.get(lemma, lemma)
 
     def intent_code(self, code: str) -> str:
         """The code of an intended event: "will send aid" (07) is an intent to aid (033)."""
-        return _by_prefix(self.intent_codes, code)
+        return _by_prefix(self.words.intent_codes, code)
 
     def refusal_code(self, code: str) -> str:
         """The code of a refused cooperation: "will not meet" (04) is a rejection (125)."""
-        return _by_prefix(self.refusal_codes, code)
+        return _by_prefix(self.words.refusal_codes, code)
 
     def candidates(self, pos: str, lemma: str) -> tuple[Pattern, ...]:
         return self.by_lemma.get((pos, lemma), ())
@@ -182,19 +159,41 @@ class PatternFile:
     owned_lemmas: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class UserPatterns:
+    """What the user's pattern files bring, in order: the codebook with their event types,
+    their patterns, their discard phrases and the verb lemmas their verb dictionaries own."""
+
+    codebook: Codebook
+    patterns: tuple[Pattern, ...] = ()
+    discards: Discards = field(default_factory=Discards)
+    owned_lemmas: frozenset[str] = frozenset()
+
+
+def read_user_patterns(user_files: tuple[Path, ...] = ()) -> UserPatterns:
+    """The user's pattern files read over the shipped codebook (later files win)."""
+    read = UserPatterns(shipped_codebook())
+    for path in user_files:
+        found = read_pattern_file(Path(path), read.codebook)
+        read = UserPatterns(
+            read.codebook.with_codes(found.codes),
+            (*read.patterns, *found.patterns),
+            read.discards.merged(found.discards),
+            read.owned_lemmas | found.owned_lemmas,
+        )
+    return read
+
+
+def load_codebook(user_files: tuple[Path, ...] = ()) -> Codebook:
+    """The shipped codebook with the event types the user's pattern files add or redefine."""
+    return read_user_patterns(user_files).codebook
+
+
 def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
     """The shipped patterns with the user's files layered on top (their ids win)."""
-    codebook = shipped_codebook()
+    read = read_user_patterns(user_files)
+    codebook, user = read.codebook, list(read.patterns)
     shipped = _shipped_patterns()
-    user: list[Pattern] = []
-    discards = Discards()
-    owned: set[str] = set()
-    for path in user_files:
-        read = read_pattern_file(Path(path), codebook)
-        codebook = codebook.with_codes(read.codes)
-        user.extend(read.patterns)
-        discards = discards.merged(read.discards)
-        owned |= read.owned_lemmas
     replaced = {p.id for p in user}
     ordered = user + [p for p in shipped if p.id not in replaced]
     for pattern in ordered:
@@ -202,44 +201,35 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternSet:
             raise ConfigError(f"pattern {pattern.id}: unknown CAMEO code {pattern.code!r}")
         if pattern.paired_code and pattern.paired_code not in codebook:
             raise ConfigError(f"pattern {pattern.id}: unknown CAMEO code {pattern.paired_code!r}")
-    words = read_yaml(PATTERN_DIR / "words.yaml")
+    words = read_pattern_words()
     # "held talks", "staged a protest": a light verb's event is its noun's, never the verb's
-    light = frozenset(words["support_verbs"]) | frozenset(words["passive_support_verbs"])
+    light = words.support_verbs | words.passive_support_verbs
     ordered = [replace(p, lemmas=p.lemmas - light) if p.converted else p for p in ordered]
     return PatternSet(
-        _index(ordered, frozenset(owned), frozenset(replaced)),
-        codebook,
-        frozenset(words["support_verbs"]),
-        frozenset(words["passive_support_verbs"]),
-        frozenset(words["discard_words"]),
-        {str(k): str(v) for k, v in words["intent_codes"].items()},
-        {str(k): str(v) for k, v in words["refusal_codes"].items()},
-        frozenset(words["partitive_nouns"]),
-        frozenset(str(root) for root in words["place_target_roots"]),
-        frozenset(words["circumstance_prepositions"]),
-        frozenset(str(root) for root in words["request_roots"]),
-        frozenset(str(root) for root in words["protest_roots"]),
-        frozenset(str(root) for root in words["aim_roots"]),
-        frozenset(words["sport_senses"]),
-        {str(k): str(v) for k, v in words["lemma_fixes"].items()},
-        discards,
+        by_lemma=_index(ordered, read.owned_lemmas, frozenset(replaced)),
+        codebook=codebook,
+        words=words,
+        discards=read.discards,
     )
 
 
-@lru_cache(maxsize=1)
-def _shipped_patterns() -> tuple[Pattern, ...]:
+def _shipped_patterns() -> list[Pattern]:
     patterns: list[Pattern] = []
     for name in SHIPPED_FILES:
         patterns.extend(_read_yaml_file(PATTERN_DIR / name).patterns)
     for name in CONVERTED_FILES:
-        converted = _read_yaml_file(PATTERN_DIR / name).patterns
-        # "vowed to attack": like the hand-written pledges, a converted verb leaves its act
-        # to a coded complement
-        patterns.extend(
-            replace(p, converted=True, defer_to_complement=True, phrase_arguments=True)
-            for p in converted
-        )
-    return tuple(patterns)
+        path = PATTERN_DIR / name
+        patterns.extend(cached(path, "converted patterns", partial(_converted, path)))
+    return patterns
+
+
+def _converted(path: Path, text: str) -> tuple[Pattern, ...]:
+    """The patterns of the shipped PETRARCH conversion: like the hand-written pledges, a
+    converted verb leaves its act to a coded complement ("vowed to attack")."""
+    return tuple(
+        replace(p, converted=True, defer_to_complement=True, phrase_arguments=True)
+        for p in _parse_pattern_file(path, text).patterns
+    )
 
 
 def _index(
@@ -269,21 +259,6 @@ def _owned(pos: str, lemma: str, owned: frozenset[str]) -> bool:
         return False
     stems = {lemma[:-1], lemma[:-2], lemma[:-3] + "y"}  # opposed, concerned, worried
     return bool(stems & owned)
-
-
-def read_yaml(path: Path) -> dict:
-    """A YAML mapping read with Dateline's loader (no 1.1 booleans)."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-
-
-def read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
 
 
 def read_pattern_file(path: Path, codebook: Codebook) -> PatternFile:
@@ -323,7 +298,12 @@ def _from_petrarch(pattern: VerbPattern, slot: Callable[[str], WordSlot]) -> Pat
 
 
 def _read_yaml_file(path: Path) -> PatternFile:
-    data = read_json(path) if path.suffix.lower() == ".json" else read_yaml(path)
+    return cached(path, "pattern file", lambda text: _parse_pattern_file(path, text))
+
+
+def _parse_pattern_file(path: Path, text: str) -> PatternFile:
+    """A Dateline pattern file's text (YAML, or JSON with YAML's keys)."""
+    data = parse_json(path, text) if path.suffix.lower() == ".json" else parse_yaml(path, text)
     try:
         codes = _read_codes(data.get("codes", []))
         synsets = {

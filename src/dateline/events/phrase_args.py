@@ -26,6 +26,7 @@ from __future__ import annotations
 from ..model import Document, Mention
 from .doers import DESCRIBED_RULES
 from .patterns import PatternSet
+from .roles import EventRoles, RoleHead
 
 # a verb's dependents that are not its phrase: another clause, a parenthesis, a relative
 # clause (and an adverbial clause with a conjunction: see _verb_phrase)
@@ -37,26 +38,24 @@ MAX_CONTROL_DEPTH = 3
 
 
 def phrase_roles(
-    trigger, people: Document, doc: Document, patterns: PatternSet, roles: tuple
-) -> tuple:
-    """``(source role, target role)`` with PETRARCH's rule filling a role the role rules
-    left empty. ``people`` holds the actor mentions (places left out), ``doc`` all of them:
-    a source is an actor, a target may be a place, as in PETRARCH."""
-    from .coder import Role  # the coder's role type; it imports this module
-
-    source_role, target_role = roles
+    trigger, people: Document, doc: Document, patterns: PatternSet, roles: EventRoles
+) -> EventRoles:
+    """``roles`` with PETRARCH's rule filling a role the role rules left empty. ``people``
+    holds the actor mentions (places left out), ``doc`` all of them: a source is an actor,
+    a target may be a place, as in PETRARCH."""
+    source_role, target_role = roles.source, roles.target
     if source_role is None or _loose(source_role.token, people, set()):
         subject = _subject_phrase(trigger)
         token = _first_named(subject, people, excluded=set()) if subject is not None else None
         if token is not None:
-            source_role = Role(token, "phrase:subject")
+            source_role = RoleHead(token, "phrase:subject")
     excluded = _actors_of(source_role.token, people) if source_role is not None else set()
     if target_role is None or _loose(target_role.token, doc, excluded):
         words = _passive_subject(trigger) + _verb_phrase(trigger, patterns)
         token = _first_named(words, doc, excluded)
         if token is not None:
-            target_role = Role(token, "phrase:first-actor")
-    return source_role, target_role
+            target_role = RoleHead(token, "phrase:first-actor")
+    return EventRoles(source_role, target_role)
 
 
 def _loose(token, doc: Document, excluded: set[int]) -> bool:
@@ -82,7 +81,7 @@ def _outside(dependent, patterns: PatternSet) -> bool:
         return True
     if dependent.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in dependent.children)
-    return dependent.lower_ in patterns.circumstance_prepositions
+    return dependent.lower_ in patterns.words.circumstance_prepositions
 
 
 def _passive_subject(verb) -> list:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import ConfigError
 from ..model import ActorRef, Document, Event
-from .patterns import PATTERN_DIR, read_yaml
+from .yaml_files import PATTERN_DIR, read_yaml
 
 ANY_ROOT = "any"
 # where a reaction names what it reacts to: "rejected the accusations", "apologised for

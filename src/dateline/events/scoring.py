@@ -14,22 +14,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..model import Event
+from ..resources import read_text, yaml_data
 from .ontology import PLOVER_TYPES
 
 KINDS_FILE = "kinds.yaml"  # beside every gold file: the kinds a story may have
 
-Role = str | frozenset[str] | None  # a country, a set of acceptable countries, or any
+# a role's country: one country, a set of acceptable countries, or (gold only) any
+RoleCountry = str | frozenset[str] | None
 
 
 @dataclass(frozen=True)
 class Triple:
     type: str | None
-    source: Role
-    target: Role
+    source: RoleCountry
+    target: RoleCountry
     modality: str | None = None
 
     def hits(self, coded: Triple) -> bool:
@@ -40,7 +40,7 @@ class Triple:
         )
 
 
-def _accepts(gold: Role, coded: Role) -> bool:
+def _accepts(gold: RoleCountry, coded: RoleCountry) -> bool:
     if gold is None:
         return True
     if isinstance(gold, frozenset):
@@ -135,8 +135,8 @@ class GoldCorpus:
 
 def read_gold(path: Path) -> GoldCorpus:
     """A gold file's stories, checked against the ontology and the ``kinds.yaml`` beside it."""
-    kinds = yaml.safe_load((path.parent / KINDS_FILE).read_text(encoding="utf-8"))["kinds"]
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kinds = yaml_data(path.parent / KINDS_FILE)["kinds"]
+    data = yaml_data(path)
     stories = tuple(_story(path, kinds, number, raw) for number, raw in enumerate(data["stories"]))
     return GoldCorpus(kinds, stories)
 
@@ -171,8 +171,8 @@ def _text(path: Path, where: str, raw: dict) -> str:
     if "text" in raw:
         return raw["text"]
     try:
-        return (path.parent / raw["file"]).read_text(encoding="utf-8")
-    except (KeyError, OSError) as exc:
+        return read_text(path.parent / raw["file"])
+    except (KeyError, ConfigError) as exc:
         raise InputError(where, f"no text and no readable file ({exc})") from exc
 
 

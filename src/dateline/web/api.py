@@ -14,9 +14,9 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from .. import analysis
-from ..export import export
 from ..store import Store
+from ..use import analysis
+from ..use.export import export
 from .models import (
     ERROR_RESPONSES,
     MAX_EDGES,

@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ..analysis import NODE_KEYS, PERIODS
 from ..events.modality import MODALITIES
 from ..events.ontology import PLOVER_TYPES
-from ..export import FORMATS as EXPORT_FORMATS
 from ..store import SORT_KEYS
+from ..use.analysis import NODE_KEYS, PERIODS
+from ..use.export import FORMATS as EXPORT_FORMATS
 
 PloverType = Literal[tuple(PLOVER_TYPES)]
 Modality = Literal[tuple(MODALITIES)]
@@ -148,20 +148,29 @@ class SentenceSpan(BaseModel):
     paragraph: int | None
 
 
+class DatelineOut(BaseModel):
+    place: str | None
+    agency: str | None
+    year_from: str | None
+
+
 class DocumentOut(BaseModel):
+    """The document record (``dateline.record.DOCUMENT_FIELDS``), its sentence spans and
+    the ids of its events."""
+
     doc_id: str
-    path: str | None
+    doc_path: str | None
     url: str | None
     title: str | None
     author: str | None
     source: str | None
-    text: str | None
     published: str | None
     published_from: str | None
-    dateline_text: str | None
+    dateline: DatelineOut | None
     language: str | None
     duplicate_of: str | None
     skipped: str | None
+    text: str | None
     sentences: list[SentenceSpan]
     event_ids: list[str]
 

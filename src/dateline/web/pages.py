@@ -10,11 +10,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from ..analysis import QUAD_CLASSES
 from ..events.modality import MODALITIES
 from ..events.ontology import PLOVER_TYPES
-from ..export import FORMATS as EXPORT_FORMATS
 from ..store import Store
+from ..use.analysis import QUAD_CLASSES
+from ..use.export import FORMATS as EXPORT_FORMATS
 from . import api
 from .highlight import ROLES, phrases, segments
 

@@ -1,0 +1,69 @@
+"""Places that stand for a state: "arrived in Baghdad", "in US custody".
+
+A country or city in locative position gets a mention with rule ``MentionRule.LOCATIVE``
+of its country's government: events use it only as a place-like target, and it takes no
+part in coreference. A country named on a holding noun ("in US custody") is that state.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import city_country
+from ..model import ActorKind, MentionRule
+from .coding import Candidate, CodedActor, Story
+
+# what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
+PLACE_KINDS = frozenset({"state", "capital", "region"})
+
+
+def locative(story: Story, head, start: int, end: int) -> Candidate | None:
+    """ "arrived in Baghdad", "from southern Lebanon": the place's government, coded
+    apart so that events may take it as a destination but never as a subject."""
+    match = story.entry_at.get(head.i)
+    # a user's dictionary knows its places better than the tagger ("from Bree", a person)
+    users = match is not None and match.entry.priority > 0
+    if (head.ent_type_ == "PERSON" and not users) or not _in_place_position(story, head):
+        return None
+    if match is not None and match.entry.kind in PLACE_KINDS and match.entry.country:
+        country, evidence = match.entry.country, match.entry.source
+    elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
+        # the tagger often takes a town for an organisation or a people ("Samarra")
+        name = story.ent_at[head.i].text if head.ent_type_ else head.text
+        country, evidence = city_country(name), f"city '{name}' (GeoNames)"
+    else:
+        return None
+    if country is None:
+        return None
+    why = f"place after '{head.head.lower_}': {evidence} -> {country} GOV"
+    name = story.country_name(country, country)
+    coded = CodedActor(name, country, "GOV", ActorKind.STATE, MentionRule.LOCATIVE, why)
+    return Candidate(start, end, coded)
+
+
+def _in_place_position(story: Story, head) -> bool:
+    """After "in", "near" ...; or named by a place noun there: "near the town of X"."""
+    if story.is_place(head):
+        return True
+    of, noun = head.head, head.head.head
+    return (
+        head.dep_ == "pobj"
+        and of.lower_ == "of"
+        and noun.lemma_.lower() in story.lexicon.place_nouns
+        and story.is_place(noun)
+    )
+
+
+def holder(story: Story, head, tokens) -> Candidate | None:
+    """ "in US custody": the country named on a holding noun is an actor, its state."""
+    if head.lemma_.lower() not in story.lexicon.holdings:
+        return None
+    if story.role(head, [t for t in tokens if t.i != head.i]) is not None:
+        return None  # "in Israeli police custody": the police hold, coded as a role
+    for token in tokens:
+        match = story.nationality(token)
+        if match and token.i != head.i:
+            entry = match.entry
+            name = story.country_name(entry.country, entry.name)
+            why = f"'{head.text}' held by {entry.source} -> GOV"
+            coded = CodedActor(name, entry.country, "GOV", ActorKind.STATE, MentionRule.HOLDER, why)
+            return Candidate(match.start, match.end, coded)
+    return None

@@ -1,0 +1,192 @@
+"""Which words of a sentence are triggers, and which of those report an event of their own.
+
+``TriggerMatcher.matches`` gives a sentence's trigger tokens with the pattern each matched;
+``TriggerMatcher.reports_nothing`` tells a match that only names part of another coded
+event (the object a verb pattern required, the act a request asks for, a protest's aim,
+the cooperation a rejection refuses) or no event at all (a habit, a deferred pledge).
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from .doers import NonEventWords
+from .modality import is_infinitive, shipped_cues
+from .patterns import Pattern, PatternSet
+from .syntax import OBJECTS, is_passive
+from .triggers import TriggerWords, constraints_hold
+
+REQUESTED_CLAUSES = {"ccomp", "xcomp"}  # how the act asked for hangs under the request
+PURPOSE_CLAUSES = {"advcl", "xcomp"}  # "staged rallies to demand", "blocked roads demanding"
+REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
+COMPLEMENTS = {"xcomp", "ccomp", "acl", "advcl"}  # a clause that completes its head word
+POS_OF_TAG = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # spaCy's -> a pattern's
+
+
+class TriggerMatcher:
+    """Matches a sentence's words against the patterns, the non-event words aside."""
+
+    def __init__(self, patterns: PatternSet, non_events: NonEventWords):
+        self.patterns = patterns
+        self.non_events = non_events
+        self.reporting_verbs = shipped_cues().reporting_verbs
+
+    def matches(self, span, doc: Document) -> dict[int, Pattern]:
+        """Token index -> the pattern it matched, for every trigger of the sentence ``span``."""
+        matches = {token.i: match for token in span if (match := self._match(token))}
+        matches = _converted_as_fallback(matches)
+        matches = self._without_occurrences(matches, doc.parsed)
+        if any(
+            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.words.discard_words)
+            for t in span
+        ) or self.non_events.has_score(span.text):
+            # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
+            sport = self.patterns.words.sport_senses
+            matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
+        return matches
+
+    def reports_nothing(self, token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+        """The match names a part of another match's event, or no event at all."""
+        return (
+            _object_of_a_match(token, matches)
+            or _deferred(token, pattern, matches)
+            or self._requested(token, matches)
+            or self._protest_aim(token, pattern, matches)
+            or self._refused_thing(token, pattern, matches)
+            or _habitual(token)
+        )
+
+    def _lemma(self, token) -> str:
+        """The token's lemma, with the parser's known lemma mistakes corrected."""
+        return self.patterns.lemma(token.lemma_.lower())
+
+    def _match(self, token) -> Pattern | None:
+        pos = POS_OF_TAG.get(token.pos_)
+        if pos is None:
+            return None
+        candidates = self.patterns.candidates(pos, self._lemma(token))
+        if pos == "verb" and token.lemma_.lower() not in self.reporting_verbs:
+            candidates = _and_as_written(candidates, self.patterns.candidates(pos, token.lower_))
+        if pos == "verb" and token.tag_ == "VBN" and (is_passive(token) or token.dep_ == "acomp"):
+            # "Israel is opposed to ...": a participle that is an adjective pattern's word
+            candidates = self.patterns.candidates("adjective", token.lower_) + candidates
+        if candidates and self._discarded(token):
+            return None
+        words = TriggerWords(token)
+        for pattern in candidates:
+            if constraints_hold(token, pattern, words):
+                if pattern.converted and self._complements_a_match(token):
+                    return None
+                # PETRARCH's null code: this construction is no event ("ran for office")
+                return None if pattern.codes_nothing else pattern
+        return None
+
+    def _complements_a_match(self, token) -> bool:
+        """ "threatened to stop talks", "the decision to close": a converted pattern leaves
+        the act a coded word governs to that word's event, unless that word hands its act to
+        its complement ("ready to contribute troops")."""
+        head = token.head
+        if token.dep_ not in COMPLEMENTS or head.i == token.i:
+            return False
+        governing = self._match(head)
+        return governing is not None and not governing.defer_to_complement
+
+    def _discarded(self, token) -> bool:
+        """A sentence with a phrase of a PETRARCH discard list codes nothing."""
+        discards = self.patterns.discards
+        return discards.discards_sentence(token.sent.text)
+
+    def _without_occurrences(self, matches: dict[int, Pattern], parsed) -> dict[int, Pattern]:
+        """ "a protest took place", "clashes broke out": the verb only says that the coded
+        event noun, its subject, happened; the noun is the event."""
+        return {
+            i: pattern
+            for i, pattern in matches.items()
+            if not (
+                self.non_events.says_it_happened(parsed[i])
+                and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i in matches for c in parsed[i].children
+                )
+            )
+        }
+
+    def _requested(self, token, matches: dict[int, Pattern]) -> bool:
+        """ "demanded that Belarus release the journalist", "urged Iran to free them": the
+        act asked for is the content of the request, coded as the request, not as an act."""
+        clause = token
+        while clause.dep_ in REQUESTED_CLAUSES and clause.head.i != clause.i:
+            clause = clause.head
+            asked = matches.get(clause.i)
+            if asked is not None:
+                return asked.code[:2] in self.patterns.words.request_roots
+        return False
+
+    def _protest_aim(self, token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+        """ "staged rallies to demand reforms", "blocked roads demanding his return": what a
+        protest asks for or complains of is the protest's aim, not a second event."""
+        if pattern.code[:2] not in self.patterns.words.aim_roots:
+            return False
+        if not (is_infinitive(token) or token.tag_ == "VBG") or token.dep_ not in PURPOSE_CLAUSES:
+            return False
+        # the protest is the governing verb or, after a light verb, its object ("staged rallies")
+        head = token.head
+        doers = [head, *(c for c in head.children if c.dep_ in OBJECTS)]
+        protests = (matches.get(t.i) for t in doers)
+        return any(
+            p is not None and p.code[:2] in self.patterns.words.protest_roots for p in protests
+        )
+
+    def _refused_thing(self, token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+        """ "rejected French mediation", "is opposed to talks": the cooperation refused is the
+        object of the rejection (coded there), it did not happen."""
+        if token.pos_ != "NOUN" or self.patterns.refusal_code(pattern.code) == pattern.code:
+            return False
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in OBJECTS | {"pobj"} or head.i == token.i:
+            return False
+        refusal = matches.get(head.i)
+        return refusal is not None and refusal.code[:2] == REJECT_ROOT
+
+
+def _deferred(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+    """ "pledged to send aid": the intent is coded on the complement (send aid, intended)."""
+    if not pattern.defer_to_complement:
+        return False
+    return any(c.dep_ == "xcomp" and c.i in matches for c in token.children)
+
+
+def _object_of_a_match(token, matches: dict[int, Pattern]) -> bool:
+    """ "lodged a protest with X": the noun a verb pattern required as its object is part
+    of that event, not a second one."""
+    head = matches.get(token.head.i) if token.head.i != token.i else None
+    if head is None or not head.object:
+        return False
+    # "began a hunger strike": the constrained object's whole phrase belongs to the verb
+    return token.lemma_.lower() in head.object or token.dep_ in OBJECTS
+
+
+def _habitual(trigger) -> bool:
+    """ "the militias, including those which target Iraqi forces": a present-tense relative
+    clause says what a group does, it reports no event."""
+    if trigger.dep_ != "relcl" or trigger.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in trigger.children)
+
+
+def _converted_as_fallback(matches: dict[int, Pattern]) -> dict[int, Pattern]:
+    """The patterns converted from PETRARCH's dictionary code a sentence only when no other
+    pattern does: on the gold corpora, beside a hand-written event, they mostly coded a
+    detail of it ("walked out to demand", "closed its borders because of fighting")."""
+    if all(p.converted for p in matches.values()):
+        return matches
+    return {i: p for i, p in matches.items() if not p.converted}
+
+
+def _and_as_written(by_lemma: tuple[Pattern, ...], by_form: tuple[Pattern, ...]):
+    """A user's verb dictionary may list a verb as written ("RISEN"), and PETRARCH matches
+    words: that word's patterns are tried after its lemma's. Not for a reporting verb
+    ("SAID"): it is the attribution of what it reports (its modality), not an event of its
+    own; nor for the shipped conversion, whose irregular forms are indexed already."""
+    if not by_form:
+        return by_lemma
+    tried = {id(p) for p in by_lemma}
+    return by_lemma + tuple(p for p in by_form if id(p) not in tried and not p.converted)

@@ -1,0 +1,110 @@
+"""Mention look-up for the events stage: which actor the words of the parse name.
+
+The actors stage marks the mentions; the events stage only reads them off the document,
+as ``ActorWords``: it never makes a mention of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import ActorRef, Document, Mention, MentionRule
+
+LOCATIVE_RULE = MentionRule.LOCATIVE  # the actors stage's rule for a place after a preposition
+SURFACE_RULE = "events:surface"  # an unmarked proper noun read as a mention's actor
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """Words of the text naming an actor: a mention the actors stage made, or a proper
+    noun it left unmarked that stands for the actor of one of its mentions elsewhere."""
+
+    mention: Mention  # the actors stage's mention of the actor
+    start: int
+    end: int
+    text: str
+    rule: str  # the mention's rule, or SURFACE_RULE
+
+    @classmethod
+    def of(cls, mention: Mention) -> ActorWords:
+        return cls(mention, mention.start, mention.end, mention.text, mention.rule)
+
+    @property
+    def actor(self) -> int:
+        """The actor's index in ``Document.actors``."""
+        return self.mention.actor
+
+    def actor_ref(self, doc: Document) -> ActorRef:
+        """The actor as it takes part in an event, written as these words."""
+        return replace(doc.actor_ref(self.mention), text=self.text)
+
+
+def without_locatives(doc: Document) -> Document:
+    """The document as the role finders see it: places named after a preposition are
+    where an event happened, not who took part in it."""
+    return replace(doc, mentions=[m for m in doc.mentions if m.rule != LOCATIVE_RULE])
+
+
+def mention_of(doc: Document, token) -> ActorWords | None:
+    """The actor named at a phrase head: on the head word itself, else inside its left
+    side, appositions and of-phrase ("Iranian officials", "the president of Armenia")."""
+    end = token.idx + len(token)
+    mention = doc.mention_at(token.idx, end)
+    if mention is not None:
+        return ActorWords.of(mention)
+    elsewhere = _mention_elsewhere(doc, token)
+    if elsewhere is not None:
+        return elsewhere
+    start = token.left_edge.idx
+    for child in token.rights:
+        # "his envoy, Ali Larijani", "the president of Armenia"
+        if child.dep_ in {"appos", "compound"} or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = child.right_edge.idx + len(child.right_edge)
+    mention = doc.mention_at(start, end)
+    return ActorWords.of(mention) if mention is not None else None
+
+
+def _mention_elsewhere(doc: Document, token) -> ActorWords | None:
+    """A word the actors stage left unmarked ("in US custody") that names an actor marked
+    elsewhere in the document ("US commanders"): that actor, read as coreference."""
+    if token.pos_ != "PROPN":
+        return None
+    word = token.text
+    for mention in doc.mentions:
+        words = mention.text.split()
+        if words and words[0] == word and doc.actors[mention.actor].country:
+            return ActorWords(mention, token.idx, token.idx + len(token), word, SURFACE_RULE)
+    return None
+
+
+def actor_mentions(doc: Document, head) -> list[ActorWords]:
+    """The actors named by a role's phrase head (a spaCy token, or None when the role was
+    not found), one per conjoined actor: "Iran and Syria condemned ..." gives two."""
+    if head is None:
+        return []
+    found: list[ActorWords] = []
+    for token in [head, *head.conjuncts]:
+        for each in _sharing_the_span(doc, mention_of(doc, token)):
+            if all(m.actor != each.actor for m in found):
+                found.append(each)
+    for modifier in head.children:
+        # "Hungarian and Romanian officials": conjoined modifiers name distinct actors
+        if modifier.dep_ in {"amod", "compound"} and modifier.conjuncts:
+            for token in [modifier, *modifier.conjuncts]:
+                mention = doc.mention_at(token.idx, token.idx + len(token))
+                if mention is not None and all(m.actor != mention.actor for m in found):
+                    found.append(ActorWords.of(mention))
+    return found
+
+
+def _sharing_the_span(doc: Document, words: ActorWords | None) -> list[ActorWords]:
+    """``words`` and the other mentions on exactly them: "both governments" stands for
+    each of the governments named before it."""
+    if words is None:
+        return []
+    others = [
+        ActorWords.of(m)
+        for m in doc.mentions
+        if (m.start, m.end) == (words.start, words.end) and m is not words.mention
+    ]
+    return [words, *others]

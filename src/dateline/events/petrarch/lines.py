@@ -1,0 +1,32 @@
+"""Lines of a PETRARCH/TABARI dictionary file, with its comments left out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ... import resources
+
+HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def read_lines(path: Path) -> tuple[str, ...]:
+    """The file's lines, read through the resources cache (a ``ConfigError`` if unreadable)."""
+    return resources.cached(path, "petrarch lines", lambda text: tuple(text.splitlines()))
+
+
+def content_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, text) with comments and blank lines left out."""
+    in_comment = False
+    for number, raw in enumerate(read_lines(path), start=1):
+        line = HTML_COMMENT.sub("", raw)
+        if in_comment:
+            if "-->" not in line:
+                continue
+            line, in_comment = line.split("-->", 1)[1], False
+        if "<!--" in line:
+            line, in_comment = line.split("<!--", 1)[0], True
+        line = re.split(r"[#;]", line, maxsplit=1)[0].strip()
+        if line:
+            yield number, line

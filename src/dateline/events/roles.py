@@ -1,0 +1,396 @@
+"""The role finders: where a pattern's ``source:``/``target:`` roles are found in the parse.
+
+A pattern names its roles by spec (``nsubj``, ``dobj``, ``poss``, a preposition ...); the
+role table says, spec by spec, what each finds around the trigger and how. A role is the
+head word of a phrase and the parse path to it; whether it names an actor is read off the
+document's mentions (mentions.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ..model import Document
+from .mentions import mention_of
+from .patterns import PatternSet
+from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
+
+# words whose subject is the subject of the verb they complement
+CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
+MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
+CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
+LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
+TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
+
+
+@dataclass(frozen=True)
+class RoleHead:
+    """Where an actor was found: the head token of its phrase and the parse path to it."""
+
+    token: object  # spaCy Token
+    path: str
+
+
+@dataclass(frozen=True)
+class EventRoles:
+    """The roles found for one trigger's event: its source and its target, either missing."""
+
+    source: RoleHead | None
+    target: RoleHead | None
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """A row of the role table: a role a pattern names in ``source:``/``target:``, what it
+    finds in the parse of the trigger, and the finder (trigger, document, patterns)."""
+
+    spec: str
+    finds: str
+    finder: Callable[..., RoleHead | None]
+
+
+# The role table. A pattern's role list is tried in order; a spec not in this table is a
+# preposition: its object on the trigger, on the trigger's object ("cut ties with X",
+# "imposed sanctions on X") or, for a noun, on its by-phrase ("a visit by X to Lima").
+# Each rule is tested in tests/events/test_roles.py.
+ROLE_TABLE: tuple[RoleRule, ...] = (
+    RoleRule(
+        "nsubj",
+        "the subject; a passive's by-agent (or the agent of the means: 'killed by a bomb "
+        "planted by X'); the subject inherited through a complement ('X agreed to talk', "
+        "'X is about to restore'); the owner of the noun a clause hangs on",
+        lambda trigger, doc, patterns: (
+            subject_of(trigger, doc) or _noun_owner(trigger, doc, patterns)
+        ),
+    ),
+    RoleRule("agent", "the by-phrase: 'was attacked by X'", lambda t, d, p: _agent(t)),
+    RoleRule(
+        "surface-subject",
+        "the grammatical subject whatever the voice: 'X is opposed to'",
+        lambda t, d, p: _surface_subject(t),
+    ),
+    RoleRule(
+        "dobj",
+        "the object (a passive's subject): 'attacked X', 'X was attacked'",
+        lambda t, d, p: _object(t),
+    ),
+    RoleRule("poss", "the possessor of a noun: 'X's attack'", lambda t, d, p: _possessor(t)),
+    RoleRule(
+        "verb",
+        "the subject of the support verb an event noun hangs on: 'X launched an attack'",
+        lambda trigger, doc, patterns: _governing_subject(trigger, doc, patterns),
+    ),
+    RoleRule(
+        "compound", "a modifier before the noun: 'Iranian shelling'", lambda t, d, p: _modifier(t)
+    ),
+    RoleRule(
+        "verb-place",
+        "the place the governing verb went to: 'arrived in X on a visit'",
+        lambda trigger, doc, patterns: _governing_place(trigger, doc),
+    ),
+    RoleRule(
+        "ccomp",
+        "the subject of the reported clause: 'alleged that X funds'",
+        lambda t, d, p: _clause_subject(t),
+    ),
+    RoleRule(
+        "xcomp",
+        "the target of the act committed to: 'agreed to withdraw from X'",
+        lambda trigger, doc, patterns: _complement_target(trigger, doc, patterns),
+    ),
+    RoleRule(
+        "custody",
+        "the holder in the sentence: 'in X custody'",
+        lambda trigger, doc, patterns: _implicit_agent(trigger, doc),
+    ),
+    RoleRule(
+        "undergoer",
+        "the subject of the verb the noun is the cause of: 'X died of torture'",
+        lambda t, d, p: _undergoer(t),
+    ),
+)
+ROLE_RULES = MappingProxyType({rule.spec: rule for rule in ROLE_TABLE})
+
+
+def role_of(trigger, spec: str, doc: Document, patterns: PatternSet) -> RoleHead | None:
+    """The phrase head ``spec`` names for ``trigger``, by the role table (a spec not in it
+    is a preposition), whether or not it is an actor."""
+    rule = ROLE_RULES.get(spec)
+    if rule is None:
+        return _prepositional(trigger, spec)
+    return rule.finder(trigger, doc, patterns)
+
+
+def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleHead | None:
+    """The first role of ``specs`` whose phrase names an actor: on its head word, else in
+    its of-phrase after a number or partitive, a place or by-phrase on an unnamed head."""
+    for spec in specs:
+        role = _through_partitive(
+            role_of(trigger, spec, doc, patterns), patterns.words.partitive_nouns
+        )
+        if role is not None and mention_of(doc, role.token) is None:
+            role = _located(role) or _by_its_doer(role)
+        if role is not None and mention_of(doc, role.token) is not None:
+            return role
+    return None
+
+
+def _by_its_doer(role: RoleHead) -> RoleHead | None:
+    """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase."""
+    for child in role.token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = dependent(child, {"pobj"})
+            if pobj is not None:
+                return RoleHead(pobj, f"{role.path}~by")
+    return None
+
+
+def _located(role: RoleHead) -> RoleHead | None:
+    """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
+    for child in role.token.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS:
+            pobj = dependent(child, {"pobj"})
+            if pobj is not None:
+                return RoleHead(pobj, f"{role.path}~{child.lower_}")
+    return None
+
+
+def _object(trigger) -> RoleHead | None:
+    deps = {"nsubjpass"} if is_passive(trigger) else OBJECTS | {"dative"}
+    token = dependent(trigger, deps)
+    return RoleHead(token, f"{trigger.lemma_.lower()}->{token.dep_}") if token is not None else None
+
+
+def _possessor(noun) -> RoleHead | None:
+    token = dependent(noun, {"poss"})
+    return RoleHead(token, f"poss<-{noun.lemma_.lower()}") if token is not None else None
+
+
+def _surface_subject(word) -> RoleHead | None:
+    """ "Israel is opposed to": the grammatical subject whatever the voice, found on the
+    word or on its auxiliary (the parser may hang it on "is")."""
+    holders = [word, *(c for c in word.children if c.dep_ in {"aux", "auxpass"})]
+    subjects = (c for h in holders for c in h.children if c.dep_ in {"nsubj", "nsubjpass"})
+    token = next(subjects, None)
+    return RoleHead(token, f"{token.dep_}<-{word.lemma_.lower()}") if token is not None else None
+
+
+def _through_partitive(role: RoleHead | None, partitives: frozenset[str]) -> RoleHead | None:
+    """ "thousands of Kenyan students", "a group of rebels": the actor is in the of-phrase."""
+    if role is None or not (role.token.pos_ == "NUM" or role.token.lemma_.lower() in partitives):
+        return role
+    for child in role.token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = dependent(child, {"pobj"})
+            if pobj is not None:
+                return RoleHead(pobj, f"{role.path}~of")
+    return role
+
+
+def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
+    """The actor of a verb: its subject, its passive agent, or the subject it inherits."""
+    lemma = verb.lemma_.lower()
+    if is_passive(verb):
+        return _agent(verb) or _implicit_agent(verb, doc)
+    subject = dependent(verb, {"nsubj", "csubj"})
+    if subject is not None and subject.tag_ not in {"WDT", "WP"}:
+        return RoleHead(subject, f"nsubj<-{lemma}")
+    if depth > 3 or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    controller = _object_controller(head) if verb.dep_ == "xcomp" else None
+    if controller is not None and _can_act(controller, doc):
+        return RoleHead(controller, f"{head.lemma_.lower()}->obj~xcomp")
+    if verb.dep_ in CONTROL_LINKS and head.pos_ in {"VERB", "AUX", "ADJ"}:  # "is about to"
+        inherited = subject_of(head, doc, depth + 1)
+        if inherited is not None:
+            return RoleHead(inherited.token, f"{inherited.path}~{verb.dep_}")
+    if verb.dep_ == "relcl" and subject is not None:
+        # "the rebels who attacked": the relative pronoun stands for the head noun
+        return RoleHead(head, f"relcl<-{lemma}")
+    if verb.dep_ == "acl" and _active_participle(verb):
+        # "demonstrators protesting the results"; and "The president on Monday shortened
+        # the curfew", misparsed as a noun phrase: the noun is the participle's subject
+        return RoleHead(head, f"nsubj?<-{lemma}")
+    if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        # "Y's decision to recognise": the possessor of the governing noun
+        owner = dependent(head, {"poss"})
+        if owner is not None:
+            return RoleHead(owner, f"poss<-{head.lemma_.lower()}<-acl")
+    return None
+
+
+def _active_participle(verb) -> bool:
+    """A present participle, or a past one with its own object (so no passive)."""
+    return verb.tag_ == "VBG" or (verb.tag_ == "VBN" and dependent(verb, {"dobj"}) is not None)
+
+
+def _can_act(token, doc: Document) -> bool:
+    """ "urged Iran to release": an object that names an actor (or a pronoun for one) does
+    the complement; "used tear gas to disperse": a thing cannot, the subject does."""
+    return token.pos_ in {"PROPN", "PRON"} or mention_of(doc, token) is not None
+
+
+def _noun_owner(verb, doc: Document, patterns: PatternSet) -> RoleHead | None:
+    """ "X issued a declaration demanding ...": the issuer of the noun the clause hangs on."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    return _governing_subject(verb.head, doc, patterns)
+
+
+def _object_controller(verb):
+    """ "urged Iran to release", "called on Iran to release": the object does the xcomp."""
+    token = dependent(verb, {"dobj"})
+    if token is not None:
+        return token
+    for child in verb.rights:  # after the verb: "On Monday, X offered to ..." is a date
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
+            return dependent(child, {"pobj"})
+    return None
+
+
+def _clause_subject(verb) -> RoleHead | None:
+    """ "allege that Iranian agents fund ...": the subject of the reported clause."""
+    clause = dependent(verb, {"ccomp"} if verb.pos_ != "NOUN" else {"ccomp", "acl"})
+    if clause is None:
+        return None
+    subject = dependent(clause, {"nsubj"})
+    if subject is None and clause.pos_ in {"NOUN", "PROPN"}:
+        # "allege that Iranian agents fund ...", with "agents fund" misparsed as one noun
+        subject = clause
+    if subject is None:
+        return None
+    return RoleHead(subject, f"{verb.lemma_.lower()}->ccomp->nsubj")
+
+
+def _complement_target(word, doc: Document, patterns: PatternSet) -> RoleHead | None:
+    """ "agreed to withdraw from Lebanon", "ready to help Iraq": the target of the action
+    the trigger commits to."""
+    complement = dependent(word, {"xcomp"})
+    if complement is None:
+        return None
+    for spec in ("dobj", "to", "from", "with", "on", "for"):
+        role = role_of(complement, spec, doc, patterns)
+        if role is not None and mention_of(doc, role.token) is not None:
+            return RoleHead(role.token, f"xcomp:{role.path}")
+    return None
+
+
+def _agent(verb) -> RoleHead | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobj = dependent(child, {"pobj"})
+            if pobj is not None:
+                role = RoleHead(pobj, f"agent<-{verb.lemma_.lower()}")
+                return _agent_of_the_means(role) or role
+    return None
+
+
+def _agent_of_the_means(role: RoleHead) -> RoleHead | None:
+    """ "killed by a landmine planted by the group": the agent of the means' own participle."""
+    for participle in role.token.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            found = _agent(participle)
+            if found is not None:
+                return RoleHead(found.token, f"{role.path}~{found.path}")
+    return None
+
+
+def _implicit_agent(verb, doc: Document) -> RoleHead | None:
+    """A passive with no agent takes the holder named in the sentence: "in US custody"."""
+    for token in verb.sent:
+        if token.lemma_.lower() in CUSTODY_NOUNS and token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ in MODIFIERS and mention_of(doc, child) is not None:
+                    return RoleHead(child, f"implicit:{token.lower_}")
+    return None
+
+
+def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | None:
+    """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
+    a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
+    token = noun
+    links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
+    while token.dep_ in links and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in patterns.words.circumstance_prepositions:
+            return None  # "imposed a curfew after the clashes": the clashes are not its act
+        if token.dep_ == "prep" and _is_topic(token):
+            return None  # "imposed a blackout on the fighting": the topic of another noun
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            lemma = patterns.lemma(token.lemma_.lower())
+            if lemma in patterns.words.passive_support_verbs and is_passive(token):
+                subject = dependent(token, {"nsubjpass"})
+                return RoleHead(subject, f"nsubjpass<-{lemma}") if subject is not None else None
+            if is_passive(token) or lemma not in patterns.words.support_verbs:
+                return None
+            return subject_of(token, doc)
+    return None
+
+
+def _is_topic(preposition) -> bool:
+    """ "a ban on protests", "imposed a blackout on the fighting": a phrase on a noun, or a
+    topic phrase beside the verb's own object, names what the act is about, not the act."""
+    head = preposition.head
+    if head.pos_ == "NOUN":
+        return preposition.lower_ != "of"
+    has_object = dependent(head, OBJECTS) is not None
+    return has_object and preposition.lower_ in TOPIC_PREPOSITIONS
+
+
+def _undergoer(noun) -> RoleHead | None:
+    """ "a prisoner died of torture", "civilians suffered from shelling": the subject of
+    the verb whose cause the event noun is, as the noun's target."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in {"of", "from"}:
+        return None
+    verb = preposition.head
+    subject = dependent(verb, {"nsubj"}) if verb.pos_ == "VERB" else None
+    return (
+        RoleHead(subject, f"nsubj<-{verb.lemma_.lower()}<-{noun.lemma_.lower()}")
+        if subject
+        else None
+    )
+
+
+def _modifier(noun) -> RoleHead | None:
+    """ "the US strikes", "Iranian shelling": an actor named before the event noun."""
+    for child in noun.lefts:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            return RoleHead(child, f"{child.dep_}<-{noun.lemma_.lower()}")
+    return None
+
+
+def _governing_place(noun, doc: Document) -> RoleHead | None:
+    """ "arrived in Baghdad on a visit", "send its minister to Iraq for talks": the place
+    the governing verb went to."""
+    token = noun
+    while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
+        token = token.head
+        if token.pos_ == "VERB":
+            roles = (_prepositional(token, p) for p in ("in", "to"))
+            return next((r for r in roles if r and mention_of(doc, r.token)), None)
+    return None
+
+
+def _prepositional(word, preposition: str) -> RoleHead | None:
+    """The object of ``preposition`` on the word, or on its object ("cut ties with X")."""
+    lemma = word.lemma_.lower()
+    holders = [word] + [c for c in word.children if c.dep_ in OBJECTS]
+    if word.pos_ == "NOUN":
+        # "a visit by the minister to Lima": the phrase may hang on the noun's by-object
+        holders += [
+            g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        if word.dep_ == "compound":
+            holders.append(word.head)  # "a mediation effort between X and Y"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:
+                pobj = dependent(child, {"pobj"})
+                if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
+                    # "launched strikes on Kyiv on Monday": a date is no argument
+                    return RoleHead(pobj, f"{lemma}->{preposition}")
+    return None

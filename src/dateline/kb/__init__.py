@@ -1,0 +1,1 @@
+"""The knowledge base: actor vocabularies, the gazetteer, time expressions; each fact once."""
