@@ -293,13 +293,15 @@ class _Pending:
 
 def _prepare_batch(chunk, settings, dedup, store, seen: set[str]) -> _Pending:
     pending = _Pending(BatchResult(), [], [])
-    for item in chunk:
-        doc = _clean(item, settings)
+    cleaned = [_clean(item, settings) for item in chunk]
+    ids = [doc.doc_id for doc in cleaned if not isinstance(doc, Failure)]
+    stored = store.coded_among(ids) if store is not None else set()
+    for doc in cleaned:
         if isinstance(doc, Failure):
             pending.batch.failures.append(doc)
         elif doc.doc_id in seen:
             pending.batch.repeated += 1
-        elif store is not None and store.has_coded(doc.doc_id):
+        elif doc.doc_id in stored:
             pending.known_ids.append(doc.doc_id)
         else:
             pending.new_docs.append(dedup.check(doc))

@@ -86,6 +86,17 @@ def test_filtered_and_unfiltered_coding_agree_on_the_example():
     ]
 
 
+def test_a_month_name_is_neither_a_trigger_nor_an_actor_and_plurals_are_cues():
+    doc = coded_with_parse(
+        "Exports rose in March, the ministry said.\n\n"
+        "Four soldiers were killed when a roadside bomb exploded.\n",
+        Settings(),
+    )
+    assert blanked(doc, 0)  # "March" is the month here, not the verb "march"
+    assert not blanked(doc, 1)  # "soldiers" is the cue word "soldier": an actor candidate
+    assert [e.trigger for e in doc.events] == ["killed"]
+
+
 def test_a_pattern_needing_a_word_does_not_keep_sentences_without_it():
     vocabulary = triggers(load_patterns())
     say = vocabulary["say"]

@@ -134,12 +134,17 @@ class Store:
 
     def has_coded(self, doc_id: str) -> bool:
         """Whether ``doc_id`` is stored and its coding did not fail (a failed one is retried)."""
-        row = self.con.execute(
-            "SELECT 1 FROM documents "
-            "WHERE doc_id = ? AND NOT starts_with(coalesce(skipped, ''), ?)",
-            [doc_id, CODING_FAILED],
-        ).fetchone()
-        return row is not None
+        return bool(self.coded_among([doc_id]))
+
+    def coded_among(self, doc_ids: Sequence[str]) -> set[str]:
+        """Those of ``doc_ids`` that ``has_coded``: one query for a batch (a query a
+        document cost more than the rest of the runner's work)."""
+        rows = self.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) "
+            "AND NOT starts_with(coalesce(skipped, ''), ?)",
+            [list(doc_ids), CODING_FAILED],
+        ).fetchall()
+        return {doc_id for (doc_id,) in rows}
 
     def coded_ids(self, files: Sequence[str]) -> list[str]:
         """The ids of the documents read from ``files`` (the file itself, or its records
