@@ -26,7 +26,7 @@ from pathlib import Path
 from dateline.clean import clean_document
 from dateline.model import RawDocument
 from dateline.nlp import load_model
-from dateline.runner import Pipeline
+from dateline.pipeline.stages import Pipeline
 from dateline.settings import Settings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpora" / "reuters21578"
@@ -68,7 +68,7 @@ def timed_stages(pipeline: Pipeline, spent: Counter) -> None:
         pipeline.parser.sentence_filter = Timed("filter", pipeline.parser.sentence_filter, spent)
     pipeline.parser.parse = Timed("parse (with filter)", pipeline.parser.parse, spent)
     pipeline.stages = [
-        Timed(type(stage).__module__.removeprefix("dateline."), stage, spent)
+        Timed(getattr(stage, "name", type(stage).__name__), stage, spent)
         for stage in pipeline.stages
     ]
 

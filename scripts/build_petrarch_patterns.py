@@ -113,7 +113,8 @@ def entry(pattern: VerbPattern) -> dict:
 def build(source: Path = SOURCE) -> str:
     dictionary = read_verb_dictionary(source, id_prefix=ID_PREFIX)
     patterns = [p for p in dictionary.patterns if kept(p)]
-    used = {w[1:] for p in patterns for w in (*p.before, *p.after) if w.startswith("&")}
+    words = (item for p in patterns for w in (*p.before, *p.after) for item in w.split())
+    used = {item[1:] for item in words if item.startswith("&")}
     synsets = _closure(used, dictionary.synsets)
     header = (HEADER + licence(source)).splitlines()
     lines = ["{", f'"header": {json.dumps(header, indent=1)},', '"synsets": {']

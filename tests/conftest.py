@@ -51,7 +51,7 @@ WEB_ARTICLES = Path(__file__).resolve().parent / "web_articles"
 def web_db(tmp_path_factory, settings) -> Path:
     """A database coded once from the articles in tests/web_articles (written for these
     tests): two reports of one meeting in Addis Ababa, and a day of unrest in Kampala."""
-    from dateline.runner import code_paths
+    from dateline.api import code_paths
     from dateline.store import open_db
 
     path = tmp_path_factory.mktemp("web") / "web.duckdb"

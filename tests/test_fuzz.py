@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from dateline.api import clean_paths, code_paths
 from dateline.ingest import read_inputs
 from dateline.model import Failure
-from dateline.runner import clean_paths, code_paths
 from dateline.settings import Settings
 from dateline.store import open_db
 

@@ -29,11 +29,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
+from .dedup import Deduplicator
 from .errors import ConfigError, MissingExtraError
-from .ingest import STDIN, expand_paths, is_url
+from .ingest import STDIN, expand_paths, is_url, read_inputs
 from .model import Document, Failure
 from .parts import Parts, is_complete, read_parts, write_parts
-from .runner import BatchResult, chunks, clean_paths, pipeline_for
+from .pipeline.results import BatchResult
+from .pipeline.runner import chunks, clean_input, pipeline_for
 from .settings import Settings
 from .store import BatchRows, Store, batch_rows, documents_of, records_of
 
@@ -72,14 +74,16 @@ def code_partition(partition: Partition, settings: Settings, parts_dir: str) -> 
     folder = Path(parts_dir) / partition.key
     if is_complete(folder):
         return str(folder)
-    pipeline, rows = pipeline_for(settings), BatchRows()
+    pipeline, rows, dedup = pipeline_for(settings), BatchRows(), Deduplicator(settings)
     seen: set[str] = set()
     stored: list[str] = []
-    for chunk in chunks(clean_paths(list(partition.files), settings=settings), settings.batch_size):
-        failures = [item for item in chunk if isinstance(item, Failure)]
-        docs = [item for item in chunk if not isinstance(item, Failure)]
-        coded, coding_failures = pipeline.code(_to_code(docs, partition, seen, stored))
-        rows.extend(batch_rows(coded, [*failures, *coding_failures]))
+    for chunk in chunks(read_inputs(list(partition.files), settings), settings.batch_size):
+        cleaned = [clean_input(item, settings) for item in chunk]
+        failures = [item for item in cleaned if isinstance(item, Failure)]
+        docs = [item for item in cleaned if not isinstance(item, Failure)]
+        fresh = [dedup.check(doc) for doc in _to_code(docs, partition, seen, stored)]
+        coded = pipeline.code(fresh)
+        rows.extend(batch_rows(coded.documents, [*failures, *coded.failures]))
     write_parts(folder, rows, stored)
     log.info("%s: %d documents coded into %s", partition.key, len(rows.documents), folder)
     return str(folder)

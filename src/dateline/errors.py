@@ -37,6 +37,11 @@ class ConfigError(DatelineError):
     """A settings file or a user vocabulary file is malformed."""
 
 
+class PipelineError(ConfigError):
+    """The stages asked for cannot make a pipeline: an unknown or broken one, or one that
+    requires a field no stage before it assigns."""
+
+
 class ModelNotFoundError(DatelineError):
     """The configured spaCy model is not installed."""
 

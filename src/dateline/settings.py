@@ -49,6 +49,9 @@ class Settings:
     dask_scheduler: str = ""  # a dask.distributed scheduler address, or "local" ([scale] extra)
     parts_dir: str = ""  # shared folder for a cluster run's Parquet parts ("": <db>.parts)
     partition_bytes: int = 5_000_000  # input bytes per cluster partition (files are not split)
+    # the coding stages by component name, in order ("": the shipped ones); a user's coder
+    # joins through the "dateline.components" entry point group (pipeline/components.py)
+    stages: tuple[str, ...] = ()
 
     @property
     def reference_date(self) -> date | None:
@@ -57,6 +60,11 @@ class Settings:
         if self.published is not None:
             return self.published
         return date(self.year, 12, 31) if self.year is not None else None
+
+    def user_files(self) -> tuple[Path, ...]:
+        """Every user vocabulary file named: a pipeline built from them is stale once one
+        of them changes."""
+        return tuple(path for name in sorted(_PATH_TUPLES) for path in getattr(self, name))
 
 
 _PATH_TUPLES = {
@@ -68,7 +76,7 @@ _PATH_TUPLES = {
     "teaser_files",
     "place_files",
 }
-_TUPLES = _PATH_TUPLES | {"languages"}
+_TUPLES = _PATH_TUPLES | {"languages", "stages"}
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -222,6 +222,38 @@ def test_a_cause_on_the_doer_or_as_the_root_gives_no_event(code, text):
     assert code(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shark attack killed a swimmer off the coast of southern Chile on Friday.",
+        "Stray dogs attacked two children in the Peruvian city of Arequipa.",
+        "Extreme heat killed at least 60 farm workers in northern Chile last week.",
+        # the model tags a capitalised plural as a name and keeps the plural as its lemma
+        "Wildfires destroyed 900 homes in central Chile.",
+        "A Peruvian air force helicopter crashed in the Andes, killing seven soldiers.",
+        "Four people were killed when a truck rammed into a minibus near Lima.",
+        "An explosion at a coal mine in northern Peru killed 11 miners.",
+        "Chile beat Peru on penalties to win the Copa America cup in Santiago.",
+        "Peru beat Chile to win the title.",
+        "Peru declared a dengue emergency in three northern regions.",
+        "The Chilean team took gold in the relay, beating Peru and Bolivia.",
+        "The Peruvian champions Universitario fired their coach on Monday.",
+    ],
+)
+def test_animals_heat_crashes_collisions_mines_and_titles_give_no_event(code, text):
+    assert code(text) == []
+
+
+def test_an_emergency_for_no_cause_is_still_coded(code):
+    events = code("Peru declared a state of emergency in Lima after the riots.")
+    assert [e.plover.type for e in events] == ["COERCE"]
+
+
+def test_a_crash_with_an_object_is_an_act(code):
+    events = code("A suicide bomber crashed his car into a checkpoint in Mogadishu, killing five.")
+    assert [e.plover.type for e in events if e.plover.type == "ASSAULT"]
+
+
 def test_a_vehicle_that_is_only_a_place_is_no_accident(code):
     events = code("Two Peruvian policemen were shot dead in their car by gunmen.")
     assert [e.plover.type for e in events] == ["ASSAULT"]

@@ -340,3 +340,75 @@ def test_a_compound_source_with_no_target_codes_each_way(code):
 def test_a_dictionary_verb_owns_its_participle_as_an_adjective(code):
     # the shipped adjective pattern "opposed" (120) gives way to the dictionary's OPPOSE (113)
     assert code("Kestria was opposed by Valdoria on Monday.") == [("113", "VAL", "KES")]
+
+
+def test_a_user_dictionary_code_stands_whatever_the_modality(code):
+    # Dateline's own rule codes an intended visit as an intent to meet (036) and a refused
+    # one as a refusal; the dictionary's code is kept, the modality says the rest
+    assert ("042", "VAL", "KES") in code("Valdoria will visit Kestria next month.")
+    assert ("042", "VAL", "KES") in code("Valdoria did not visit Kestria.")
+
+
+RUN_VERBS = """\
+&TIETYPES
++MILITARY
++ECONOMIC
+
+&WAR_OF_WORDS
++QUARREL
+
+--- ABANDON [345] ---
+ABANDON
+- * NEW_&TIETYPES_RELATIONS [903]
+- * IN &WAR_OF_WORDS [111]
+
+--- RESTORE [064] ---
+RESTORE
+- * FULL DIPLOMATIC [+++]
+- * DIPLOMATIC [0641]
+
+--- ADOPT [081] ---
+ADOPT
+- * RESOLUTION [102]
+"""
+
+
+def test_a_run_with_a_synset_is_found_on_consecutive_words(files, tmp_path):
+    path = tmp_path / "run.verbs.txt"
+    path.write_text(RUN_VERBS, encoding="utf-8")
+    afters = {p.code: p.after for p in read_verb_dictionary(path).patterns}
+    # a synset's name may hold "_": the longest name the file defines
+    assert afters["903"] == ("new &tietypes relations",)
+    assert afters["111"] == ("in", "&war_of_words")
+    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
+
+    def codes(text: str) -> list[str]:
+        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
+
+    assert codes("Valdoria abandoned new economic relations with Kestria.") == ["903"]
+    assert codes("Valdoria abandoned new global economic relations with Kestria.") == ["345"]
+
+
+def test_a_complex_event_pattern_is_skipped(files, tmp_path):
+    path = tmp_path / "run.verbs.txt"
+    path.write_text(RUN_VERBS, encoding="utf-8")
+    codes = {p.code for p in read_verb_dictionary(path).patterns}
+    assert "0641" in codes and not {c for c in codes if "+" in c or c == NULL_CODE}
+    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
+    events = dateline.code_text(
+        "Valdoria restored full diplomatic ties with Kestria.", settings=settings
+    ).events
+    assert [e.cameo.code for e in events] == ["0641"]
+
+
+def test_a_user_dictionary_word_is_matched_as_written(files, tmp_path):
+    # PETRARCH's closed match: RESOLUTION is "resolution", not "resolutions"
+    path = tmp_path / "run.verbs.txt"
+    path.write_text(RUN_VERBS, encoding="utf-8")
+    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
+
+    def codes(text: str) -> list[str]:
+        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
+
+    assert codes("Valdoria adopted a resolution with Kestria.") == ["102"]
+    assert codes("Valdoria adopted two resolutions with Kestria.") == ["081"]

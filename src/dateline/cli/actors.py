@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from ..api import clean_paths, code_documents
 from ..errors import DatelineError
 from ..model import Document, Failure
-from ..runner import clean_paths, code_documents
 from .options import actors_option, config_option, model_option, settings_from
 
 

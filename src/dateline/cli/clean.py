@@ -8,9 +8,9 @@ from typing import Any
 
 import click
 
+from ..api import clean_paths
 from ..model import Failure
 from ..record import document_record
-from ..runner import clean_paths
 from .options import (
     config_option,
     fetch_timeout_option,

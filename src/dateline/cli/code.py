@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from ..api import code_paths, recode_stored
 from ..errors import DatelineError
-from ..runner import RunSummary, code_paths, plural, recode_stored
+from ..pipeline.results import RunSummary, plural
 from ..store import open_db
 from .options import (
     actors_option,

@@ -86,6 +86,11 @@ class NonEventWords:
     def is_cause(self, lemma: str) -> bool:
         return lemma in self.natural_causes or lemma in self.accidental_causes
 
+    def names_cause(self, token) -> bool:
+        """The token is a cause word in any of its forms ("Wildfires" at the start of a
+        sentence is tagged a proper noun and keeps its plural as its lemma)."""
+        return any(self.is_cause(form) for form in word_forms(token))
+
 
 WORD_LISTS = (
     "natural_causes",
@@ -129,6 +134,16 @@ def _words(values) -> frozenset[str]:
     return frozenset(str(w).lower() for w in values)
 
 
+def word_forms(token) -> set[str]:
+    """The token's lemma, and for a word the model left unlemmatised (a capitalised plural
+    read as a name) its lower-case text without a plural ``s``."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    forms = {lemma}
+    if lemma == lower and lower.endswith("s"):
+        forms.add(lower[:-1])
+    return forms
+
+
 def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonEventWords) -> Doer:
     """The kind of doer of the act at ``trigger``.
 
@@ -141,6 +156,9 @@ def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonE
         return harmed
     if trigger.pos_ == "NOUN" and _is_accident(trigger, words):
         return Doer(DoerKind.CAUSE, trigger.text)  # "a gas explosion", "a blast at the plant"
+    accident = _result_of_an_accident(trigger, words)
+    if accident is not None:
+        return Doer(DoerKind.CAUSE, accident.text)
     if doer is not None:
         kind = _kind_of_thing(doer, source, named, words)
         if kind is not None:
@@ -156,12 +174,25 @@ def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonE
     return circumstances
 
 
+def _result_of_an_accident(trigger, words: NonEventWords):
+    """ "a military helicopter crashed, killing nine soldiers": the harm told as the result
+    of an accident verb with no object, whoever the vehicle belonged to; the verb, or None.
+    ("crashed his car into a checkpoint, killing five" has an object: a doer's act.)"""
+    head = trigger.head
+    if trigger.dep_ not in {"advcl", "conj", "xcomp"} or head.i == trigger.i:
+        return None
+    if head.pos_ != "VERB" or head.lemma_.lower() not in words.accident_verbs:
+        return None
+    if any(c.dep_ in {"dobj", "obj"} for c in head.children):
+        return None
+    return head
+
+
 def _kind_of_thing(
     token, source: ActorWords | None, named: bool, words: NonEventWords
 ) -> DoerKind | None:
     """A doer that is no actor: the markets, nature, an accident, or a weapon."""
-    lemma = token.lemma_.lower()
-    if lemma in words.market_words:
+    if word_forms(token) & words.market_words:
         return DoerKind.MARKET
     if _names_a_cause(token, words):
         return DoerKind.CAUSE
@@ -182,9 +213,11 @@ def _names_a_cause(token, words: NonEventWords) -> bool:
     """ "the floods", "lightning strikes", "a gas blast": a cause, a noun a cause modifies,
     or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
     only a place ("in their car")."""
-    if words.is_cause(token.lemma_.lower()):
-        return True
     modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
+    if any(m in words.weapons for m in modifiers):
+        return False  # "artillery fire", "mortar fire": a weapon's
+    if words.names_cause(token):
+        return True
     if any(words.is_cause(m) for m in modifiers):
         return True
     machine = any(m in words.accidental_things for m in modifiers)
@@ -195,6 +228,9 @@ def _is_weapon(token, words: NonEventWords) -> bool:
     """ "a bomb", "a car bombing", "an airstrike"; not "lightning strikes", "a gas blast",
     "a tank at the chemical plant exploded"."""
     lemma = token.lemma_.lower()
+    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS)
+    if lemma in words.blasts and any(m in words.weapons for m in modifiers):
+        return True  # "artillery fire", "a mortar blast"
     if lemma not in words.weapons or _names_a_cause(token, words):
         return False
     return lemma not in words.blasts or _accidental_noun(token, words) is None
@@ -213,14 +249,25 @@ def _accidental_noun(noun, words: NonEventWords):
             return child
         if child.dep_ == "prep" and child.lower_ in {"at", "in", "on"}:
             place = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if place is not None and place.lemma_.lower() in words.accidental_things:
+            if place is not None and _is_installation(place, words):
                 return place
     return None
 
 
+def _is_installation(place, words: NonEventWords) -> bool:
+    """ "at the plant", "at a coal mine": a machine or installation, or a place a machine
+    word modifies."""
+    if place.lemma_.lower() in words.accidental_things:
+        return True
+    return any(
+        c.dep_ == "compound" and c.lemma_.lower() in words.accidental_things for c in place.children
+    )
+
+
 def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
-    """ "beat forecasts" (market language), "battled the flames" (a cause fought): an act
-    whose object is no actor that anybody harmed."""
+    """ "beat forecasts" (market language), "battled the flames" (a cause fought),
+    "declared a cholera emergency" (a cause on the object): an act whose object is no actor
+    that anybody harmed."""
     for child in trigger.children:
         if child.dep_ not in {"dobj", "obj"}:
             continue
@@ -228,7 +275,14 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if lemma in words.harmless_objects:
             kind = DoerKind.CAUSE if words.is_cause(lemma) else DoerKind.MARKET
             return Doer(kind, child.text)
+        cause = next((m for m in child.children if _modifies_as_cause(m, words)), None)
+        if cause is not None:
+            return Doer(DoerKind.CAUSE, cause.text)  # "declared a cholera emergency"
     return None
+
+
+def _modifies_as_cause(modifier, words: NonEventWords) -> bool:
+    return modifier.dep_ in MODIFIERS and words.is_cause(modifier.lemma_.lower())
 
 
 def _from_circumstances(trigger, words: NonEventWords) -> Doer:
@@ -256,9 +310,21 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
             ),
             None,
         )
+    if cause is None:
+        cause = next((t for t in cues if _collision(t, words)), None)
     if cause is not None:
         return Doer(DoerKind.CAUSE, cause.text)
     return Doer(DoerKind.UNNAMED)
+
+
+def _collision(subject, words: NonEventWords) -> bool:
+    """ "when a truck rammed into a bus": a vehicle or machine whose verb hits another."""
+    if subject.dep_ != "nsubj" or subject.lemma_.lower() not in words.accidental_things:
+        return False
+    verb = subject.head
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    hit += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in words.accidental_things for h in hit)
 
 
 def _is_circumstance(child) -> bool:

@@ -36,7 +36,7 @@ class TriggerMatcher:
         matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
         if any(
-            (t.pos_ == "NOUN" and t.lemma_.lower() in self.patterns.words.discard_words)
+            (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in self.patterns.words.discard_words)
             for t in span
         ) or self.non_events.has_score(span.text):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does

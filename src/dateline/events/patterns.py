@@ -48,8 +48,8 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..resources import cached
-from .ontology import CameoCode, Codebook, read_codebook_rows, shipped_codebook
+from ..resources import cached, parse_json
+from .ontology import CameoCode, Codebook, codebook_entry, shipped_codebook
 from .pattern_words import PatternWords, read_pattern_words
 from .petrarch import (
     NULL_CODE,
@@ -62,7 +62,7 @@ from .petrarch import (
     read_verb_dictionary,
     word_slot,
 )
-from .yaml_files import PATTERN_DIR, parse_json, parse_yaml
+from .yaml_files import PATTERN_DIR, parse_yaml
 
 SHIPPED_FILES = ("verbs.yaml",)
 CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
@@ -107,6 +107,15 @@ class Pattern:
     def specificity(self) -> int:
         constraints = (self.object, self.particle, self.prep, self.clause_aux, self.complement)
         return sum(bool(c) for c in constraints) + len(self.before) + len(self.after)
+
+    @property
+    def from_user_verb_dictionary(self) -> bool:
+        """Read from a user's PETRARCH verb dictionary, so coded as PETRARCH codes: its code
+        whatever the modality (its own patterns code intents and refusals: ``SAID WOULD *
+        ATTACK [173]``), its words matched as written (PETRARCH's closed match:
+        ``RESOLUTION`` is not "resolutions"). The shipped conversion reads raw news more
+        loosely (lemmas, Dateline's modal codes)."""
+        return self.phrase_arguments and not self.converted
 
     @property
     def codes_nothing(self) -> bool:
@@ -303,9 +312,9 @@ def _read_yaml_file(path: Path) -> PatternFile:
 
 def _parse_pattern_file(path: Path, text: str) -> PatternFile:
     """A Dateline pattern file's text (YAML, or JSON with YAML's keys)."""
-    data = parse_json(path, text) if path.suffix.lower() == ".json" else parse_yaml(path, text)
+    data = parse_json(text, path) if path.suffix.lower() == ".json" else parse_yaml(path, text)
     try:
-        codes = _read_codes(data.get("codes", []))
+        codes = [codebook_entry(entry) for entry in data.get("codes", [])]
         synsets = {
             str(name).lower(): tuple(str(m).lower() for m in members)
             for name, members in (data.get("synsets") or {}).items()
@@ -315,14 +324,6 @@ def _parse_pattern_file(path: Path, text: str) -> PatternFile:
     except (KeyError, TypeError, ValueError, AttributeError, ConfigError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     return PatternFile(codes, patterns)
-
-
-def _read_codes(entries: list[dict]) -> list[CameoCode]:
-    header = "code,description,goldstein,quad_class,plover_type,plover_mode"
-    rows = [
-        ",".join(str(e.get(k) or "").replace(",", " ") for k in header.split(",")) for e in entries
-    ]
-    return read_codebook_rows([header, *rows])
 
 
 def _slot_maker(synsets: dict[str, tuple[str, ...]]) -> Callable[[str], WordSlot]:

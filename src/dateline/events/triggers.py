@@ -60,7 +60,10 @@ def constraints_hold(token, pattern: Pattern, words: TriggerWords | None = None)
         return False
     if pattern.before or pattern.after:
         words = words or TriggerWords(token)
-        if not (_in_order(words.before, pattern.before) and _in_order(words.after, pattern.after)):
+        as_written = pattern.from_user_verb_dictionary
+        before = words.before_as_written if as_written else words.before
+        after = words.after_as_written if as_written else words.after
+        if not (_in_order(before, pattern.before) and _in_order(after, pattern.after)):
             return False
     # a particle before "of" is often parsed as a preposition: "forced X out of the country"
     particles = _child_words(token, {"prt", "advmod", "prep"})
@@ -79,27 +82,43 @@ class TriggerWords:
     """The words a PETRARCH-style pattern may name around its verb, computed once per token:
     ``after``, what the verb governs after it (object phrase, particles, prepositional
     phrases; not its coordinated, adverbial or parenthetical clauses); ``before``, the words
-    before it in its subject phrase, its auxiliaries and adverbs and the verbs governing it."""
+    before it in its subject phrase, its auxiliaries and adverbs and the verbs governing it;
+    each by form and lemma, or ``_as_written`` by form alone."""
 
     def __init__(self, token):
         self.token = token
 
     @cached_property
     def after(self) -> list[frozenset[str]]:
-        cut = [c for c in self.token.rights if c.dep_ in UNRELATED_CLAUSES]
-        skipped = {t.i for c in cut for t in c.subtree}
-        tokens = [t for t in self.token.subtree if t.i > self.token.i and t.i not in skipped]
-        return [_token_forms(t) for t in tokens]
+        return [_token_forms(t) for t in self._after_tokens]
 
     @cached_property
     def before(self) -> list[frozenset[str]]:
+        return [_token_forms(t) for t in self._before_tokens]
+
+    @cached_property
+    def after_as_written(self) -> list[frozenset[str]]:
+        return [frozenset({t.lower_}) for t in self._after_tokens]
+
+    @cached_property
+    def before_as_written(self) -> list[frozenset[str]]:
+        return [frozenset({t.lower_}) for t in self._before_tokens]
+
+    @cached_property
+    def _after_tokens(self) -> list:
+        cut = [c for c in self.token.rights if c.dep_ in UNRELATED_CLAUSES]
+        skipped = {t.i for c in cut for t in c.subtree}
+        return [t for t in self.token.subtree if t.i > self.token.i and t.i not in skipped]
+
+    @cached_property
+    def _before_tokens(self) -> list:
         token = self.token
         near = {t.i for c in token.lefts for t in c.subtree}
         for governor in token.ancestors:
             near.add(governor.i)
             near.update(c.i for c in governor.children if c.dep_ in {"aux", "neg", "advmod"})
         sentence_start = token.sent.start
-        return [_token_forms(token.doc[i]) for i in sorted(near) if sentence_start <= i < token.i]
+        return [token.doc[i] for i in sorted(near) if sentence_start <= i < token.i]
 
 
 def _token_forms(token) -> frozenset[str]:

@@ -2,7 +2,8 @@
 
 One reader module per input kind (text, html, jsonl, csvfile, warc, feed); ``sources``
 turns the paths into byte blobs (gunzipped, size-capped) and ``kinds`` picks the reader.
-A bad input becomes a ``Failure`` value and the iteration goes on.
+A bad input becomes a ``Failure`` value (``failures``: one way to make one, one format
+for its reason) and the iteration goes on; no reader raises on purpose.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from ..errors import InputError
 from ..model import Failure, RawDocument
 from ..settings import Settings
 from . import csvfile, feed, html, jsonl, text, warc
+from .blob import Blob
+from .failures import failed, failure
 from .fetch import Fetcher
 from .kinds import detect_kind
-from .sources import STDIN, Blob, expand_paths, is_url, iter_blobs
+from .sources import STDIN, expand_paths, is_url, iter_blobs
 
 __all__ = ["STDIN", "Blob", "Fetcher", "expand_paths", "is_url", "read_inputs"]
 
@@ -47,16 +50,18 @@ def read_inputs(
 def _read_blob(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
     try:
         kind = detect_kind(blob)
-        log.debug("%s: reading as %s", blob.path, kind)
+    except InputError as exc:  # damaged before its first bytes
+        yield failed(exc)
+        return
+    log.debug("%s: reading as %s", blob.path, kind)
+    try:
         for item in READERS[kind](blob, settings):
             if isinstance(item, RawDocument):
                 item.identity = _identity(blob, item.path)
             yield item
-    except InputError as exc:
-        yield Failure(exc.path, "ingest", exc.reason)
     except Exception as exc:  # a parser library tripping over bad bytes: one input's problem
         log.exception("%s: reading failed", blob.path)
-        yield Failure(blob.path, "ingest", f"unreadable input: {type(exc).__name__}: {exc}")
+        yield failure(blob.path, f"unreadable input: {type(exc).__name__}: {exc}")
 
 
 def _identity(blob: Blob, path: str) -> str:

@@ -4,39 +4,42 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..errors import InputError, RecordTooLongError
 from ..model import Failure, RawDocument
 from ..settings import Settings
+from .blob import Blob
 from .decode import open_text
+from .failures import Read, failed, failure, reader, record_path
 from .records import record_document
-from .sources import Blob
 
 # Article bodies are far longer than csv's 128 KB default field limit; the size cap is
 # applied to whole rows by CappedLines instead.
-csv.field_size_limit(2**31 - 1)
+FIELD_SIZE_LIMIT = 2**31 - 1
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
+@reader
+def read(blob: Blob, settings: Settings) -> Read:
     delimiter = "\t" if blob.name.endswith(".tsv") else ","
     with open_text(blob, settings.max_bytes) as lines:
-        reader = csv.reader(lines, delimiter=delimiter)
-        header = _header(reader, blob.path, settings.text_field)
+        rows = csv.reader(lines, delimiter=delimiter)
+        header = _header(rows, blob.path, settings.text_field)
         number = 0
         while True:
             lines.start_record()
             try:
-                row = next(reader)
+                row = _next_row(rows)
             except StopIteration:
                 if not number:
-                    raise InputError(blob.path, "no records after the CSV header") from None
+                    yield failure(blob.path, "no records after the CSV header")
                 return
             except RecordTooLongError as exc:
                 number += 1
-                yield Failure(f"{blob.path}#{number}", "ingest", f"record {number}: {exc.reason}")
+                yield failure(record_path(blob, number), exc.reason)
                 continue
             except csv.Error as exc:
-                yield Failure(f"{blob.path}#{number + 1}", "ingest", f"malformed CSV: {exc}")
+                yield failure(record_path(blob, number + 1), f"malformed CSV: {exc}")
                 return
             if not any(cell.strip() for cell in row):
                 continue
@@ -44,9 +47,25 @@ def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
             yield _row_document(blob, number, header, row, settings)
 
 
-def _header(reader, path: str, text_field: str) -> list[str]:
+@contextmanager
+def _wide_fields() -> Iterator[None]:
+    """csv's field size limit lifted while one row is parsed: it is the process's, and
+    other code may want its default."""
+    default = csv.field_size_limit(FIELD_SIZE_LIMIT)
     try:
-        header = [name.strip() for name in next(reader)]
+        yield
+    finally:
+        csv.field_size_limit(default)
+
+
+def _next_row(rows) -> list[str]:
+    with _wide_fields():
+        return next(rows)
+
+
+def _header(rows, path: str, text_field: str) -> list[str]:
+    try:
+        header = [name.strip() for name in _next_row(rows)]
     except RecordTooLongError as exc:
         raise InputError(path, f"the CSV header is too long: {exc.reason}") from None
     except (StopIteration, csv.Error) as exc:
@@ -57,11 +76,10 @@ def _header(reader, path: str, text_field: str) -> list[str]:
 
 
 def _row_document(blob, number, header, row, settings) -> RawDocument | Failure:
-    where = f"{blob.path}#{number}"
     if len(row) != len(header):
-        reason = f"record {number} has {len(row)} fields, the header {len(header)}"
-        return Failure(where, "ingest", reason)
+        reason = f"{len(row)} fields, where the header has {len(header)}"
+        return failure(record_path(blob, number), reason)
     try:
         return record_document(blob, number, dict(zip(header, row, strict=True)), settings)
     except InputError as exc:
-        return Failure(exc.path, "ingest", exc.reason)
+        return failed(exc)

@@ -14,14 +14,12 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from charset_normalizer import from_bytes
 
 from ..errors import InputError, RecordTooLongError
-
-if TYPE_CHECKING:
-    from .sources import Blob
+from .blob import Blob
 
 # longest mark first: the UTF-32 LE mark begins with the UTF-16 LE one
 BOMS = (
@@ -135,8 +133,7 @@ class CappedLines:
             self.left = self.budget
             raise RecordTooLongError(
                 f"{self.path}#{self.line_number}",
-                f"line {self.line_number} is over the {self.budget} character limit "
-                f"({size} characters or more)",
+                f"over the {self.budget} character limit ({size} characters or more)",
             )
         self.left -= len(line)
         return line

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import feedparser
 
-from ..errors import InputError
-from ..model import Failure, RawDocument
+from ..model import RawDocument
 from ..settings import Settings
+from .blob import Blob
+from .failures import Read, failure, record_path
 from .records import HTML_TAG
-from .sources import Blob
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
+def read(blob: Blob, settings: Settings) -> Read:
     parsed = feedparser.parse(blob.data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception") or "no items"
-        raise InputError(blob.path, f"not a readable feed: {problem}")
+        yield failure(blob.path, f"not a readable feed: {problem}")
+        return
     outlet = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
         body = _entry_body(entry)
-        path = f"{blob.path}#{number}"
+        path = record_path(blob, number)
         if not body.strip():
-            yield Failure(path, "ingest", f"feed item {number} has no content or summary")
+            yield failure(path, "feed item has no content or summary")
             continue
         yield RawDocument(
             path=path,

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
+from .blob import Blob
 from .decode import looks_binary
-from .sources import Blob
+from .failures import Read, failure
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument]:
+def read(blob: Blob, settings: Settings) -> Read:
     if looks_binary(blob.data):
-        raise InputError(blob.path, "binary file, not HTML")
+        yield failure(blob.path, "binary file, not HTML")
+        return
     yield RawDocument(
         path=blob.path,
         content=blob.data,

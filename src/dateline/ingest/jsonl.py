@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 from ..errors import InputError, RecordTooLongError
-from ..model import Failure, RawDocument
 from ..settings import Settings
+from .blob import Blob
 from .decode import open_text
+from .failures import Read, failed, failure, reader, record_path
 from .records import record_document
-from .sources import Blob
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
+@reader
+def read(blob: Blob, settings: Settings) -> Read:
     with open_text(blob, settings.max_bytes) as lines:
         records = 0
         while True:
@@ -22,28 +22,27 @@ def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
                 line = next(lines)
             except StopIteration:
                 if not records:
-                    raise InputError(blob.path, "no JSON Lines records") from None
+                    yield failure(blob.path, "no JSON Lines records")
                 return
             except RecordTooLongError as exc:
                 records += 1
-                yield Failure(exc.path, "ingest", exc.reason)
+                yield failed(exc)
                 continue
             if not line.strip():
                 continue
             records += 1
             try:
-                record = _parse(line, lines.line_number, blob.path)
+                record = _parse(line, record_path(blob, lines.line_number))
                 yield record_document(blob, lines.line_number, record, settings)
             except InputError as exc:
-                yield Failure(exc.path, "ingest", exc.reason)
+                yield failed(exc)
 
 
-def _parse(line: str, number: int, path: str) -> dict:
-    where = f"{path}#{number}"
+def _parse(line: str, path: str) -> dict:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(where, f"line {number} is not JSON: {exc.msg}") from None
+        raise InputError(path, f"not JSON: {exc.msg}") from None
     if not isinstance(record, dict):
-        raise InputError(where, f"line {number} is not a JSON object")
+        raise InputError(path, "not a JSON object")
     return record

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .sources import Blob
+from .blob import Blob
 
 # file name suffix (after .gz is removed) -> reader
 SUFFIX_KINDS = {

@@ -12,8 +12,9 @@ from typing import Any
 from ..errors import InputError
 from ..model import RawDocument
 from ..settings import Settings
+from .blob import Blob
 from .decode import replaced_bytes, replacement_warning
-from .sources import Blob
+from .failures import record_path
 
 # A real tag: the name, then attributes after white space, or the end ("<p>", "<a href=…>",
 # "<br/>"); wire markup such as "<P.W. Stephens>" (a company name) is not HTML.
@@ -22,10 +23,10 @@ HTML_TAG = re.compile(r"</?(p|div|br|html|body|article|span|a)(\s[^>]*)?/?>", re
 
 def record_document(blob: Blob, number: int, record: dict[str, Any], settings: Settings):
     """The document of record ``number`` (1-based); InputError when it has no text."""
-    path = f"{blob.path}#{number}"
+    path = record_path(blob, number)
     text = record.get(settings.text_field)
     if not isinstance(text, str) or not text.strip():
-        raise InputError(path, f"record {number} has no text in its {settings.text_field!r} field")
+        raise InputError(path, f"no text in its {settings.text_field!r} field")
     replaced = replaced_bytes(text)
     return RawDocument(
         path=path,

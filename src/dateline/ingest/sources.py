@@ -12,70 +12,20 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Failure
 from ..settings import Settings
-from .compression import damage_of, open_decompressed, read_capped, strip_compression_suffix
+from .blob import Blob
+from .compression import open_decompressed, read_capped, strip_compression_suffix
+from .failures import failed
 from .fetch import Fetcher
 from .kinds import CONTAINER_KINDS, kind_from_name
 
 BLANK_PROBE = 4096  # bytes looked at to call an input empty
 STDIN = "-"
-
-
-@dataclass
-class Blob:
-    """One input's bytes (or its container file) and what is known about where it came from."""
-
-    path: str  # as the user gave it (or the file found in a directory)
-    data: bytes | None  # the whole input, decompressed; None for a container file
-    name: str  # the file or URL name without a compression suffix: decides the reader
-    url: str | None = None
-    file_time: datetime | None = None
-    fetched_at: datetime | None = None
-    content_type: str | None = None  # from the HTTP response
-    file: Path | None = None  # a container file, streamed by its reader
-    identity: str = ""  # what makes two inputs the same one: the resolved path, the URL
-
-    def open(self) -> BinaryIO:
-        """The input as a binary stream, decompressed."""
-        if self.data is not None:
-            return io.BytesIO(self.data)
-        return open_decompressed(self.file.open("rb"))
-
-    @contextmanager
-    def reading(self) -> Iterator[BinaryIO]:
-        """``open`` for a reader that streams records: damage in the compressed data ends
-        the stream, and is raised (InputError) once the records before it are read."""
-        with self.open() as stream:
-            try:
-                yield stream
-            except Exception as exc:  # a parser tripping over the cut-off end: the damage
-                damage = damage_of(stream)  # is the reason to give
-                if damage:
-                    raise InputError(self.path, damage) from exc
-                raise
-            damage = damage_of(stream)
-        if damage:
-            raise InputError(self.path, damage)
-
-    def head(self, size: int) -> bytes:
-        """The first ``size`` bytes, decompressed (damage further on is the reader's to
-        report, after its records)."""
-        if self.data is not None:
-            return self.data[:size]
-        with self.open() as stream:
-            head = stream.read(size)
-            damage = damage_of(stream)
-        if damage and not head:
-            raise InputError(self.path, damage)
-        return head
 
 
 def is_url(path: str) -> bool:
@@ -96,7 +46,7 @@ def iter_blobs(
             try:
                 yield _load(source, settings, fetcher)
             except InputError as exc:
-                yield Failure(exc.path, "ingest", exc.reason)
+                yield failed(exc)
 
 
 def _expand(path: str) -> Iterator[str]:

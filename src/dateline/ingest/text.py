@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..model import RawDocument
 from ..settings import Settings
+from .blob import Blob
 from .decode import decode_text, replacement_warning
-from .sources import Blob
+from .failures import Read, reader
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument]:
+@reader
+def read(blob: Blob, settings: Settings) -> Read:
     decoded = decode_text(blob.data, blob.path)
     yield RawDocument(
         path=blob.path,

@@ -6,7 +6,6 @@ failure, and broken compressed data end the archive after the records read so fa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 
 from warcio.archiveiterator import ArchiveIterator
@@ -15,12 +14,14 @@ from warcio.exceptions import ArchiveLoadFailed
 from ..errors import InputError
 from ..model import Failure, RawDocument
 from ..settings import Settings
-from .sources import Blob
+from .blob import Blob
+from .failures import Read, failure, reader, record_path
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
+@reader
+def read(blob: Blob, settings: Settings) -> Read:
     found = 0
     try:
         with blob.reading() as stream:
@@ -30,13 +31,15 @@ def read(blob: Blob, settings: Settings) -> Iterator[RawDocument | Failure]:
                 found += 1
                 yield _record_document(blob, record, settings.max_bytes)
     except ArchiveLoadFailed as exc:
-        raise InputError(blob.path, f"not a readable WARC file: {exc}") from None
+        yield failure(blob.path, f"not a readable WARC file: {exc}")
+        return
     except InputError:
         raise
     except Exception as exc:  # warcio's parser raises whatever it trips over in bad bytes
-        raise InputError(blob.path, f"broken WARC data: {type(exc).__name__}: {exc}") from None
+        yield failure(blob.path, f"broken WARC data: {type(exc).__name__}: {exc}")
+        return
     if not found:
-        raise InputError(blob.path, "WARC file has no HTML response record")
+        yield failure(blob.path, "WARC file has no HTML response record")
 
 
 def _is_html(record) -> bool:
@@ -48,16 +51,16 @@ def _is_html(record) -> bool:
 
 def _record_document(blob: Blob, record, max_bytes: int) -> RawDocument | Failure:
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    path = f"{blob.path}#{uri}"
+    path = record_path(blob, uri)
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
-        return Failure(path, "ingest", f"response is over the {max_bytes} byte limit")
+        return failure(path, f"response is over the {max_bytes} byte limit")
     missing = record.raw_stream.limit  # bytes the record's header promised, not in the file
     if missing:
         reason = f"record cut short: {missing} of {record.length} bytes missing"
-        return Failure(path, "ingest", reason)
+        return failure(path, reason)
     if not body.strip():
-        return Failure(path, "ingest", "empty response")
+        return failure(path, "empty response")
     return RawDocument(
         path=path,
         content=body,

@@ -32,6 +32,8 @@ construct              interpretation
                        by one, hosted by the other)
 ``[---]``              no event: the pattern matches and stops the others (PETRARCH's
                        null code)
+``[+++]``              TABARI's complex-event flag, which PETRARCH2 does not implement: the
+                       pattern is skipped
 ``_``                  joins words into a phrase found on consecutive words
                        (``DEATH_TOTAL``: not "death and injury total"); a run with ``*``,
                        a marker or a synset is split into its words (``WOULD_*_TALKS``)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from ..ontology import CameoCode, Codebook
 
 NULL_CODE = "---"  # PETRARCH's null code: the pattern matches and codes no event
+# TABARI's complex-event flag (the sentence was set aside for a human coder); PETRARCH2 does
+# not implement it: a pattern with it is skipped, and the verb's other patterns code
+COMPLEX_CODE = "+++"
 NEUTRAL_CODE = "010"  # attributes of a code with no known parent
 
 

@@ -1,5 +1,6 @@
 """Word slots: how a pattern word is found on tokens, the word itself or the phrases of
-its ``&synset`` (a phrase: consecutive words), each word with the singulars it may stand for."""
+its ``&synset`` (a phrase: consecutive words, a set's phrase among them: "new &tietypes
+relations"), each word with the singulars it may stand for."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def word_slot(word: str, synsets: dict[str, tuple[str, ...]]) -> WordSlot:
 
 
 def _phrases(word: str, synsets: dict[str, tuple[str, ...]], depth: int) -> list[tuple[str, ...]]:
+    if " " in word and "&" in word:
+        # "new &tietypes relations": each phrase of the set between the words, consecutive
+        runs: list[tuple[str, ...]] = [()]
+        for item in word.split():
+            runs = [run + phrase for run in runs for phrase in _phrases(item, synsets, depth)]
+        return runs
     if not word.startswith("&"):
         return [tuple(word.lower().split())]
     name = word[1:].rstrip("_").lower()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .codes import NULL_CODE
+from .codes import COMPLEX_CODE, NULL_CODE
 from .lines import content_lines, read_lines
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,9 @@ def _parse(path: Path) -> tuple[dict[str, list[str]], list[_Block]]:
             if not codes:
                 log.warning("%s:%d: pattern without a [code], skipped", path, number)
                 continue
+            if codes[-1].strip() == COMPLEX_CODE:
+                log.debug("%s:%d: complex-event pattern, skipped", path, number)
+                continue
             blocks[-1].patterns.append((number, CODE.sub("", line[1:]).strip(), codes[-1]))
         elif blocks:
             synset = None
@@ -178,7 +181,7 @@ def _block_patterns(
     for verb in block.verbs:
         groups.setdefault((verb.before, verb.after), []).append(verb)
     for number, text, code in block.patterns:
-        words = _pattern_words(IGNORED_MARKS.sub(" ", text))
+        words = _pattern_words(IGNORED_MARKS.sub(" ", text), synsets)
         if VERB_MARKER not in words and "**" not in words:
             log.warning("%s:%d: pattern without '*', skipped", path, number)
             continue
@@ -201,18 +204,36 @@ def _block_patterns(
         yield _pattern(pattern_id, block.code, verbs, code, (), before, after, synsets, path)
 
 
-def _pattern_words(text: str) -> list[str]:
+def _pattern_words(text: str, synsets: dict[str, list[str]]) -> list[str]:
     """The words of a pattern. ``DEATH_TOTAL`` is one phrase, "death total", found on
-    consecutive words ("death and injury total" is not it); a run holding a marker or a
-    synset is split into its words (``WOULD_*_TALKS``, ``NEW_&TIETYPES_RELATIONS``)."""
+    consecutive words ("death and injury total" is not it), and so is a run with a synset
+    (``NEW_&TIETYPES_RELATIONS``: "new economic relations", not "new global economic
+    relations"); a synset's name may hold ``_`` (``&FIGHT_OF_WORDS``: the longest name the
+    file defines). A run holding ``*`` or a marker is split into its words
+    (``WOULD_*_TALKS``)."""
     words: list[str] = []
     for run in text.split():
         parts = [p for p in run.split("_") if p]
-        if len(parts) > 1 and not any(_marker(p) or "*" in p or "&" in p for p in parts):
-            words.append(" ".join(parts))
-        else:
+        if any(_marker(p) or "*" in p for p in parts):
             words.extend(parts)
+        else:
+            words.append(" ".join(_run_items(parts, synsets)))
     return words
+
+
+def _run_items(parts: list[str], synsets: dict[str, list[str]]) -> list[str]:
+    """The words and synset names of a ``_`` run, in order."""
+    items: list[str] = []
+    at = 0
+    while at < len(parts):
+        size = 1
+        if parts[at].startswith("&"):
+            names = ("_".join(parts[at:end]) for end in range(len(parts), at, -1))
+            longest = next((n for n in names if n[1:].upper() in synsets), parts[at])
+            size = longest.count("_") + 1
+        items.append("_".join(parts[at : at + size]))
+        at += size
+    return items
 
 
 def _pattern(
@@ -266,10 +287,15 @@ def _role(left: list[str], right: list[str], marker: str) -> tuple[str, ...]:
 
 
 def _word(word: str, synsets: dict[str, list[str]]) -> str:
-    """A pattern word in lower case; a synset name checked (an unknown one is a KeyError)."""
-    if word.startswith("&"):
-        name = word[1:].rstrip("_").upper()
+    """A pattern word or phrase in lower case; its synset names checked (an unknown one is
+    a KeyError)."""
+    return " ".join(_item(item, synsets) for item in word.split())
+
+
+def _item(item: str, synsets: dict[str, list[str]]) -> str:
+    if item.startswith("&"):
+        name = item[1:].rstrip("_").upper()
         if name not in synsets:
             raise KeyError(name)  # PETRARCH skips a pattern naming an unknown synset
         return "&" + name.lower()
-    return word.lower()
+    return item.lower()

