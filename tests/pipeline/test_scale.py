@@ -283,8 +283,8 @@ def test_an_exact_copy_in_another_partition_is_stored_as_a_duplicate(tmp_path, c
     assert (summary.coded, summary.duplicates) == (2, 1)
     assert len(ids) == len(set(ids))  # the copy's events are not given twice
     with open_db(tmp_path / "e.duckdb") as store:
-        copies = store.sql("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")[1]
-        coded = store.sql("SELECT count(DISTINCT doc_id) FROM events")[1]
+        copies = store.sql("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").rows
+        coded = store.sql("SELECT count(DISTINCT doc_id) FROM events").rows
     assert copies == [(1,)] and coded == [(2,)]
 
 
