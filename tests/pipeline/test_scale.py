@@ -312,3 +312,14 @@ def test_coding_processes_are_not_forked_from_this_process():
 
     with ProcessPoolExecutor(1, mp_context=worker_context(os.getppid)) as pool:
         assert pool.submit(os.getppid).result() != os.getpid()  # the fork server's child
+
+
+def test_the_stored_check_is_one_query_for_a_batch(tmp_path):
+    paths = stories(tmp_path / "in", 3)
+    db = tmp_path / "e.duckdb"
+    run(paths, Settings(), db)
+    with open_db(db) as store:
+        ids = [row[0] for row in store.sql("SELECT doc_id FROM documents").rows]
+        assert store.coded_among([*ids, "not-stored"]) == set(ids)
+        assert store.coded_among([]) == set()
+        assert store.has_coded(ids[0]) and not store.has_coded("not-stored")
