@@ -185,6 +185,8 @@ def _result_of_an_accident(trigger, words: NonEventWords):
         return None
     if any(c.dep_ in {"dobj", "obj"} for c in head.children):
         return None
+    if any(c.dep_ in SUBJECTS and _is_weapon(c, words) for c in head.children):
+        return None  # "a drone crashed into an apartment block, injuring two": an attack
     return head
 
 
@@ -212,7 +214,10 @@ def _is_accident(noun, words: NonEventWords) -> bool:
 def _names_a_cause(token, words: NonEventWords) -> bool:
     """ "the floods", "lightning strikes", "a gas blast": a cause, a noun a cause modifies,
     or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
-    only a place ("in their car")."""
+    only a place ("in their car"), nor harm a weapon or a doer made ("artillery fire", "a
+    fire started by rioters")."""
+    if _armed(token, words) or _done_by(token):
+        return False
     if words.names_cause(token):
         return True
     modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
@@ -222,10 +227,26 @@ def _names_a_cause(token, words: NonEventWords) -> bool:
     return machine and token.lemma_.lower() in words.blasts
 
 
+def _armed(token, words: NonEventWords) -> bool:
+    """ "artillery fire", "a mortar blast": a blast a weapon modifies."""
+    return token.lemma_.lower() in words.blasts and any(
+        c.dep_ in MODIFIERS and c.lemma_.lower() in words.weapons for c in token.children
+    )
+
+
+def _done_by(token) -> bool:
+    """ "a fire started by rioters": a participle on the noun with a by-agent."""
+    return any(
+        c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children
+    )
+
+
 def _is_weapon(token, words: NonEventWords) -> bool:
     """ "a bomb", "a car bombing", "an airstrike"; not "lightning strikes", "a gas blast",
     "a tank at the chemical plant exploded"."""
     lemma = token.lemma_.lower()
+    if _armed(token, words):
+        return True
     if lemma not in words.weapons or _names_a_cause(token, words):
         return False
     return lemma not in words.blasts or _accidental_noun(token, words) is None
