@@ -151,7 +151,7 @@ def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonE
     whether or not it names an actor; ``source`` the actor mention found for it, if any;
     ``named`` whether that actor has a country (an actor named on a thing, "Israeli
     tanks", makes it no accident)."""
-    harmed = _harmless_object(trigger, words)
+    harmed = _harmless_object(trigger, words) or _told_of_no_doer(trigger, words)
     if harmed is not None:
         return harmed
     if trigger.pos_ == "NOUN" and _is_accident(trigger, words):
@@ -294,6 +294,21 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         cause = next((m for m in child.children if _modifies_as_cause(m, words)), None)
         if cause is not None:
             return Doer(DoerKind.CAUSE, cause.text)  # "declared a cholera emergency"
+    return None
+
+
+def _told_of_no_doer(trigger, words: NonEventWords) -> Doer | None:
+    """ "Mpox cases rose, the WHO warned", "warned that oil prices could rise": a statement
+    to nobody whose clause tells of a cause or of the markets."""
+    if any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
+        return None
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    subjects = [g for c in clauses for g in c.children if g.dep_ in SUBJECTS]
+    for subject in subjects:
+        if word_forms(subject) & words.market_words:
+            return Doer(DoerKind.MARKET, subject.text)
+        if _names_a_cause(subject, words):
+            return Doer(DoerKind.CAUSE, subject.text)
     return None
 
 
