@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from dateline.actors import ActorCoder
-from dateline.lexicon import Lexicon, load_lexicon
+from dateline.kb.lexicon import Lexicon, load_lexicon
 from dateline.model import Document, MentionRule, content_hash
 from dateline.nlp import Parser
 from dateline.settings import Settings

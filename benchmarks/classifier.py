@@ -23,7 +23,7 @@ from events import PLOVER_GSR, gold_of, gsr_records
 
 
 def classifier_stage(pipeline: Pipeline) -> ClassifierCoder:
-    return next(stage for stage in pipeline.stages if isinstance(stage, ClassifierCoder))
+    return next(stage.run for stage in pipeline.stages if isinstance(stage.run, ClassifierCoder))
 
 
 def code_all(pipeline: Pipeline, texts: list[str]):
@@ -31,7 +31,7 @@ def code_all(pipeline: Pipeline, texts: list[str]):
         clean_document(RawDocument(f"gsr#{i}", text, "text"), pipeline.settings)
         for i, text in enumerate(texts)
     ]
-    return pipeline.code(docs)[0]
+    return pipeline.code(docs).documents
 
 
 def coded_types(doc, *, with_classifier: bool) -> list[str]:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dateline.clean import clean_document
-from dateline.lexicon import data_rows, load_lexicon
+from dateline.kb.lexicon import data_rows, load_lexicon
 from dateline.model import ActorRef, Document, RawDocument
 from dateline.pipeline.stages import Pipeline
 from dateline.settings import Settings

@@ -115,7 +115,7 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
             figures["steady_rate"] = (done - warm_articles) / (figures["seconds"] - warm_seconds)
         else:  # one batch only: no start-up-free figure
             figures["steady_rate"] = done / figures["seconds"]
-        figures["events_stored"] = store.sql("SELECT count(*) FROM events")[1][0][0]
+        figures["events_stored"] = store.sql("SELECT count(*) FROM events").rows[0][0]
     figures["articles"] = summary.coded + summary.duplicates + summary.skipped + summary.failed
     figures["coded"], figures["events"] = summary.coded, summary.events
     figures["rss_mb"] = peak_rss_mb()
@@ -163,17 +163,17 @@ def query_seconds(db: Path, events_wanted: int) -> tuple[float, int]:
     from dateline.use.analysis import series
 
     with open_db(db) as store:
-        have = store.sql("SELECT count(*) FROM events")[1][0][0]
+        have = store.sql("SELECT count(*) FROM events").rows[0][0]
         copies = max(1, -(-events_wanted // max(have, 1)) - 1)
         store.con.execute(
             f"INSERT INTO events SELECT events.* REPLACE (id || '-' || c AS id, "
             f"doc_id || '-' || c AS doc_id) FROM events, range(1, {copies + 1}) AS t(c)"
         )
-        rows = store.sql("SELECT count(*) FROM events")[1][0][0]
+        rows = store.sql("SELECT count(*) FROM events").rows[0][0]
         dyad = store.sql(
             "SELECT source_country, target_country FROM events WHERE source_country IS NOT "
             "NULL AND target_country IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC LIMIT 1"
-        )[1][0]
+        ).rows[0]
         series(store, source=dyad[0], target=dyad[1], merged=False)  # warm-up
         started = time.perf_counter()
         for _ in range(5):

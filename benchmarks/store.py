@@ -115,7 +115,7 @@ def bench_ingest(path: Path, docs: int, per_doc: int, batch: int) -> tuple[float
             "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM sentences) + "
             "(SELECT count(*) FROM actors) + (SELECT count(*) FROM mentions) + "
             "(SELECT count(*) FROM events) + (SELECT count(*) FROM merged_links)"
-        )[1][0][0]
+        ).rows[0][0]
     events = docs * per_doc
     print(f"ingest: {docs} documents, {events} events in {elapsed:.2f} s (batches of {batch})")
     print(f"  {docs / elapsed:,.0f} documents/s, {events / elapsed:,.0f} event rows/s")
@@ -126,7 +126,7 @@ def bench_ingest(path: Path, docs: int, per_doc: int, batch: int) -> tuple[float
 def grow(path: Path, rows: int) -> None:
     """Copy the ingested events with shifted ids and dates until the table holds ``rows``."""
     with open_db(path) as store:
-        have = store.sql("SELECT count(*) FROM events")[1][0][0]
+        have = store.sql("SELECT count(*) FROM events").rows[0][0]
         copies = -(-rows // have) - 1
         store.con.execute(
             f"""
@@ -159,8 +159,8 @@ def timed(function, repeat: int = 5) -> float:
 
 def bench_queries(path: Path) -> None:
     with open_db(path) as store:
-        rows = store.sql("SELECT count(*) FROM events")[1][0][0]
-        merged = store.sql("SELECT count(*) FROM merged_events")[1][0][0]
+        rows = store.sql("SELECT count(*) FROM events").rows[0][0]
+        merged = store.sql("SELECT count(*) FROM merged_events").rows[0][0]
         print(f"query: {rows:,} event rows, {merged:,} merged events")
         baseline = timed(lambda: store.sql("SELECT count(*) FROM events WHERE confidence >= 0"))
         figures = {

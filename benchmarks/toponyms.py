@@ -32,7 +32,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.gazetteer import (
+from dateline.kb.gazetteer import (
     Gazetteer,
     GazPlace,
     build_gazetteer,
@@ -159,7 +159,7 @@ def start_seconds(cache: Path, min_population: int) -> float:
     """Seconds a fresh Python process takes to import the gazetteer and load it."""
     code = (
         "import time; started = time.perf_counter()\n"
-        "from dateline.gazetteer import load_gazetteer\n"
+        "from dateline.kb.gazetteer import load_gazetteer\n"
         f"load_gazetteer({min_population})\n"
         "print(time.perf_counter() - started)"
     )

@@ -45,8 +45,8 @@ def run(jsonl: Path, folder: Path, name: str, settings) -> dict:
     with dateline.open_db(folder / f"{name}.duckdb") as db:
         for batch in dateline.code_paths([str(jsonl)], settings=settings, store=db):
             summary.add(batch)
-        published = db.sql("SELECT published FROM documents")[1]
-        events = db.sql("SELECT date_start FROM events")[1]  # a year date starts on Jan 1
+        published = db.sql("SELECT published FROM documents").rows
+        events = db.sql("SELECT date_start FROM events").rows  # a year date starts on Jan 1
     return {
         "summary": summary,
         "seconds": time.perf_counter() - started,

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dateline.lexicon import Entry, Lexicon, load_lexicon, petrarch_actors  # noqa: E402
+from dateline.kb.lexicon import Entry, Lexicon, load_lexicon, petrarch_actors  # noqa: E402
 
 SOURCE = ROOT.parent / "shared/ontology/petrarch2/Phoenix.Countries.actors.txt"
 OUT = ROOT / "src/dateline/data/actors/leaders.csv"

@@ -62,8 +62,20 @@ def test_a_missing_file_is_a_config_error_naming_it(tmp_path):
         resources.lines(tmp_path / "absent.txt")
 
 
-def test_shipped_files_come_before_the_users(tmp_path):
-    user = tmp_path / "mine.csv"
-    paths = resources.shipped_then_user("actors/roles.csv", [user])
-    assert paths[0].is_file() and paths[0].name == "roles.csv"
-    assert paths[1] == user
+def test_a_structure_derived_from_files_is_rebuilt_when_one_changes(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("one\n", encoding="utf-8")
+    second.write_text("two\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return sorted(resources.word_set(first) | resources.word_set(second))
+
+    assert resources.derived((first, second), "joined", build) == ["one", "two"]
+    assert resources.derived((first, second), "joined", build) == ["one", "two"]
+    second.write_text("three\n", encoding="utf-8")
+    stat = second.stat()
+    os.utime(second, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert resources.derived((first, second), "joined", build) == ["one", "three"]
+    assert len(builds) == 2

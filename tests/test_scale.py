@@ -126,8 +126,8 @@ def stories(folder: Path, count: int) -> list[str]:
 
 def stored(db: Path) -> tuple[int, int, list[str]]:
     with open_db(db) as store:
-        documents = store.sql("SELECT count(*), count(DISTINCT doc_id) FROM documents")[1][0]
-        events = store.sql("SELECT id FROM events ORDER BY id")[1]
+        documents = store.sql("SELECT count(*), count(DISTINCT doc_id) FROM documents").rows[0]
+        events = store.sql("SELECT id FROM events ORDER BY id").rows
     return documents[0], documents[1], [row[0] for row in events]
 
 
@@ -207,7 +207,7 @@ def test_a_dask_run_stores_what_a_local_run_stores(tmp_path, cluster):
     assert len(list((tmp_path / "p").iterdir())) >= 2  # several partitions, one folder each
     assert stored(tmp_path / "dask.duckdb") == stored(tmp_path / "local.duckdb")
     with open_db(tmp_path / "dask.duckdb") as store:
-        assert store.sql("SELECT path FROM errors")[1] == [(str(tmp_path / "in" / "empty.txt"),)]
+        assert store.sql("SELECT path FROM errors").rows == [(str(tmp_path / "in" / "empty.txt"),)]
 
 
 def test_a_dask_rerun_loads_finished_parts_and_codes_what_a_dead_worker_left(tmp_path, cluster):

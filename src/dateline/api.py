@@ -25,6 +25,7 @@ from .pipeline.runner import (
     code_inputs_in_processes,
     pipeline_for,
     recode_documents,
+    recode_documents_in_processes,
 )
 from .pipeline.stages import Coded
 from .settings import Settings, load_settings
@@ -83,9 +84,7 @@ def code_paths(
     ``embedder`` or ``classifier`` lives in this process: it codes only here.
     """
     settings = settings or load_settings()
-    models = Models(embedder, classifier)
-    if models != NO_MODELS and (settings.workers > 1 or settings.dask_scheduler):
-        raise PipelineError("an embedder or classifier given codes in this process: workers 1")
+    models = _models_here(settings, embedder, classifier)
     if settings.dask_scheduler:
         if fetcher is not None:
             raise PipelineError("a cluster's workers fetch URLs themselves: give no fetcher")
@@ -110,11 +109,28 @@ def recode_stored(
     """Re-code every stored original document with the current coder, batch by batch.
 
     Each batch's sentences, actors, mentions and events are replaced in one transaction;
-    documents skipped for their language (or their lack of text) stay skipped.
+    documents skipped for their language (or their lack of text) stay skipped. The coding
+    is done here (``settings.workers`` 1) or by a pool of processes; a Dask cluster codes
+    only new inputs.
     """
-    pipeline = pipeline_for(settings or load_settings(), Models(embedder, classifier))
+    settings = settings or load_settings()
+    models = _models_here(settings, embedder, classifier)
     recodable = (doc for doc in store.stored_documents() if doc.status is not DocStatus.SKIPPED)
-    yield from recode_documents(recodable, pipeline, store)
+    if settings.workers > 1:
+        yield from recode_documents_in_processes(recodable, settings, store)
+    else:
+        yield from recode_documents(recodable, pipeline_for(settings, models), store)
+
+
+def _models_here(
+    settings: Settings, embedder: Embedder | None, classifier: EventTypeClassifier | None
+) -> Models:
+    """The objects given in place of the shipped models: they live in this process, so a
+    run given them codes here only."""
+    models = Models(embedder, classifier)
+    if models != NO_MODELS and (settings.workers > 1 or settings.dask_scheduler):
+        raise PipelineError("an embedder or classifier given codes in this process: workers 1")
+    return models
 
 
 def clean_paths(

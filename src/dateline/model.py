@@ -24,12 +24,25 @@ from typing import Any
 
 from .errors import shorten
 
+
+class DateSource(StrEnum):
+    """What gave a publication date (``Document.published_from``) or the year of a
+    dateline written without one (``Dateline.year_from``); the values are stored."""
+
+    DATELINE = "dateline"
+    METADATA = "metadata"
+    PAGE = "page"
+    SETTINGS = "settings"  # the user's --published or --year
+    FILE = "file"  # the file's time or the time a URL was fetched
+    BODY = "body"  # a full date written elsewhere in the story
+
+
 # Where a publication year came from when the story did not write it and nobody gave
 # it: a guess, which the run summary warns about.
-GUESSED_YEAR_FROM = ("file", "body")
+GUESSED_YEAR_FROM = frozenset({DateSource.FILE, DateSource.BODY})
 # Dates that no publication comes after: the file's time or fetch time, the user's date
 # or year. A yearless dateline read against one takes the latest year not after it.
-UPPER_BOUNDS = ("settings", "file")
+UPPER_BOUNDS = frozenset({DateSource.SETTINGS, DateSource.FILE})
 
 # How ``Document.skipped`` begins when a stage failed on the document: the next run
 # (and ``--recode``) codes it again, where other reasons to skip (language) stay.
@@ -237,7 +250,7 @@ class Document:
     author: str | None = None
     source: str | None = None
     published: date | None = None
-    published_from: str | None = None  # dateline | metadata | page | settings | file
+    published_from: str | None = None  # a DateSource value
     dateline: Dateline | None = None
     language: str | None = None
     content_hash: str = ""
@@ -269,15 +282,15 @@ class Document:
     def year_guessed(self) -> bool:
         """The publication year comes from the file's time (or a date elsewhere in the
         story), not from the story, its metadata or the user."""
-        if self.published_from == "dateline" and self.dateline is not None:
+        if self.published_from == DateSource.DATELINE and self.dateline is not None:
             return self.dateline.year_from in GUESSED_YEAR_FROM
-        return self.published_from == "file"
+        return self.published_from == DateSource.FILE
 
     @property
     def published_is_bound(self) -> bool:
         """The publication date (or its year) was read against an upper bound, the file's
         time or the user's date or year: no date written without its year lies after it."""
-        if self.published_from == "dateline" and self.dateline is not None:
+        if self.published_from == DateSource.DATELINE and self.dateline is not None:
             return self.dateline.year_from in UPPER_BOUNDS
         return self.published_from in UPPER_BOUNDS
 

@@ -38,11 +38,6 @@ def data_path(relative: str) -> Path:
     return DATA / relative
 
 
-def shipped_then_user(relative: str, user_files: Iterable[str | Path] = ()) -> tuple[Path, ...]:
-    """The shipped file, then the user's files in order: later files win where they overlap."""
-    return (data_path(relative), *(Path(p) for p in user_files))
-
-
 def read_text(path: str | Path) -> str:
     """The UTF-8 text of ``path``; a ``ConfigError`` naming the file if it cannot be read."""
     try:
@@ -93,7 +88,12 @@ def yaml_data(path: str | Path) -> Any:
 
 def json_data(path: str | Path) -> Any:
     """A JSON file's data."""
-    return cached(path, "json", lambda text: _parse(json.loads, text, path))
+    return cached(path, "json", lambda text: parse_json(text, path))
+
+
+def parse_json(text: str, path: str | Path) -> Any:
+    """JSON ``text`` (read from ``path``, named in errors) as its data."""
+    return _parse(json.loads, text, path)
 
 
 def clear_cache() -> None:

@@ -204,4 +204,4 @@ def _dated(
     calendar = calendar_date(timex)
     if calendar is None:
         return None
-    return _Dated(calendar[0], calendar[1], timex.text)
+    return _Dated(calendar.value, calendar.precision, timex.text)

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 
 from .clause import clause_tokens, trigger_token
-from .gazetteer import (
+from .kb.gazetteer import (
     ADMIN1,
     ADMIN2,
     CITY,
@@ -27,6 +27,7 @@ from .gazetteer import (
     GazPlace,
     load_gazetteer,
 )
+from .kb.spatial import place_nouns, place_weights
 from .model import ActorRef, Document, Event, MentionRule, Place
 from .resources import data_path, toml_table
 from .settings import Settings
@@ -58,7 +59,8 @@ class Toponym:
 
 @dataclass(frozen=True)
 class SpatialWords:
-    """The words that tell where an event happens (data/places/spatial_words.toml)."""
+    """The words that tell where an event happens (data/places/spatial_words.toml; the
+    prepositions and place nouns shared with the actors stage through ``kb.spatial``)."""
 
     prepositions: dict[str, int]  # "in" 2 beats "to" 1, the destination of a visit
     directions: frozenset[str]  # "northern Iraq": a region of a country
@@ -71,9 +73,9 @@ class SpatialWords:
     def shipped(cls) -> SpatialWords:
         table = toml_table(data_path("places/spatial_words.toml"))
         return cls(
-            prepositions=dict(table["prepositions"]),
+            prepositions=place_weights(),
             directions=frozenset(table["directions"]["words"]),
-            place_nouns=frozenset(table["place_nouns"]["words"]),
+            place_nouns=place_nouns(),
             here=frozenset(table["here"]["words"]),
             actor_country_codes=dict(table["actor_country_codes"]),
             arrival=frozenset(table["arrival"]["words"]),

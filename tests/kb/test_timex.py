@@ -11,6 +11,7 @@ from dateline.kb.timex import (
     REFERENCE,
     RELATIVE,
     WEEKDAY,
+    CalendarDate,
     calendar_date,
     find_timexes,
     future_context,
@@ -115,11 +116,11 @@ def test_bare_years_need_a_date_context_in_free_text():
 
 
 def test_calendar_date_gives_event_precision():
-    assert calendar_date(resolve("on Sunday", TUESDAY)) == ("2024-03-10", "day")
-    assert calendar_date(resolve("since December", TUESDAY)) == ("2023-12", "month")
-    assert calendar_date(resolve("in 2006", TUESDAY)) == ("2006", "year")
-    assert calendar_date(resolve("last week", TUESDAY)) == ("2024-03", "month")
-    assert calendar_date(resolve("the third quarter", TUESDAY)) == ("2024", "year")
+    assert calendar_date(resolve("on Sunday", TUESDAY)) == CalendarDate("2024-03-10", "day")
+    assert calendar_date(resolve("since December", TUESDAY)) == CalendarDate("2023-12", "month")
+    assert calendar_date(resolve("in 2006", TUESDAY)) == CalendarDate("2006", "year")
+    assert calendar_date(resolve("last week", TUESDAY)) == CalendarDate("2024-03", "month")
+    assert calendar_date(resolve("the third quarter", TUESDAY)) == CalendarDate("2024", "year")
     assert calendar_date(resolve("now", TUESDAY)) is None
 
 

@@ -122,7 +122,7 @@ def test_a_failure_in_the_event_coder_is_recorded_as_the_events_stage(tmp_path, 
     path.write_text(STORY)
     with open_db(tmp_path / "e.duckdb") as store:
         failures = [f for batch in code_paths([str(path)], store=store) for f in batch.failures]
-        stages = store.sql("SELECT stage FROM errors")[1]
+        stages = store.sql("SELECT stage FROM errors").rows
     assert [f.stage for f in failures] == ["events"]
     assert stages == [("events",)]
 
@@ -141,7 +141,7 @@ def test_recode_leaves_documents_skipped_for_their_language(tmp_path):
     with open_db(tmp_path / "e.duckdb") as store:
         list(code_paths([str(french), str(english)], store=store))
         recoded = [doc.path for batch in recode_stored(store) for doc in batch.documents]
-        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL")[1]
+        skipped = store.sql("SELECT path, skipped FROM documents WHERE skipped IS NOT NULL").rows
     assert recoded == [str(english)]
     assert skipped == [(str(french), "language: fr")]
 
@@ -177,7 +177,7 @@ def test_a_document_whose_coding_failed_is_retried_on_the_next_run(tmp_path, men
         second = RunSummary()
         for batch in code_paths([str(path)], store=store):
             second.add(batch)
-        stored = store.sql("SELECT count(*), count(skipped) FROM documents")[1]
+        stored = store.sql("SELECT count(*), count(skipped) FROM documents").rows
         events = store.stats()["events"]
         errors = store.stats()["errors"]
     assert (second.coded, second.already_stored, second.failed) == (1, 0, 0)
@@ -208,3 +208,31 @@ def test_recode_codes_again_a_document_whose_coding_failed(tmp_path, mend_actors
         events = store.stats()["events"]
     assert [doc.status for doc in recoded] == [DocStatus.CODED]
     assert events > 0
+
+
+def test_recode_with_workers_codes_in_processes_as_one_process_does(tmp_path):
+    from dateline.api import recode_stored
+    from dateline.store import open_db
+
+    for index in range(3):
+        (tmp_path / f"story{index}.txt").write_text(STORY.replace("three", f"{index + 3}"))
+    event_ids = "SELECT id FROM events ORDER BY id"
+    with open_db(tmp_path / "e.duckdb") as store:
+        list(code_paths([str(tmp_path)], store=store))
+        coded = store.sql(event_ids)[1]
+        settings = Settings(batch_size=1, workers=2)
+        recoded = [
+            doc.path for batch in recode_stored(store, settings=settings) for doc in batch.documents
+        ]
+        assert store.sql(event_ids)[1] == coded
+    assert sorted(recoded) == sorted(str(tmp_path / f"story{i}.txt") for i in range(3))
+    assert coded
+
+
+def test_recode_refuses_workers_with_an_injected_classifier(tmp_path):
+    from dateline.api import recode_stored
+    from dateline.errors import PipelineError
+    from dateline.store import open_db
+
+    with open_db(tmp_path / "e.duckdb") as store, pytest.raises(PipelineError, match="workers 1"):
+        list(recode_stored(store, settings=Settings(workers=2), classifier=object()))

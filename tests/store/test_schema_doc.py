@@ -99,7 +99,7 @@ def test_the_merged_events_view_is_events_plus_the_merge_columns(live_columns):
 
 def test_every_migration_named_exists():
     named = set(MIGRATION_NAME.findall(SCHEMA_DOC))
-    assert named and named <= {name for name, _ in MIGRATIONS}
+    assert named and named <= {migration.name for migration in MIGRATIONS}
 
 
 def _resolve(dotted: str):

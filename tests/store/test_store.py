@@ -42,8 +42,8 @@ def test_schema_is_migrated_once_and_tracked(tmp_path):
     with open_db(path) as db:
         assert db.schema_version == len(MIGRATIONS)
     with open_db(path) as db:
-        names = db.sql("SELECT name FROM migrations ORDER BY name")[1]
-    assert [n for (n,) in names] == [name for name, _ in MIGRATIONS]
+        names = db.sql("SELECT name FROM migrations ORDER BY name").rows
+    assert [n for (n,) in names] == [migration.name for migration in MIGRATIONS]
 
 
 def test_event_records_round_trip_exactly(store):
@@ -102,7 +102,7 @@ def test_saving_again_adds_nothing(store):
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), "
         "(SELECT count(*) FROM sentences), (SELECT count(*) FROM actors), "
         "(SELECT count(*) FROM places)"
-    )[1][0]
+    ).rows[0]
     assert counts == (1, 2, 3, 4, 1)
     assert store.has_document(doc.doc_id)
     assert not store.has_document("doc-unknown")
@@ -126,7 +126,7 @@ def test_failures_are_stored_once_per_input_and_reason(store):
     failure = Failure("/news/empty.txt", "clean", "no text")
     store.save_batch([], [failure, failure])
     store.save_batch([], [failure, Failure("/news/bin.dat", "ingest", "binary file")])
-    rows = store.sql("SELECT path, times, first_seen <= last_seen FROM errors ORDER BY path")[1]
+    rows = store.sql("SELECT path, times, first_seen <= last_seen FROM errors ORDER BY path").rows
     assert rows == [("/news/bin.dat", 1, True), ("/news/empty.txt", 2, True)]
 
 
@@ -207,15 +207,15 @@ def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path):
     assert seen == ["saved 0", "saved 1", "in-transaction"]
 
     with open_db(db) as store:
-        docs, events = store.sql("SELECT count(*), (SELECT count(*) FROM events) FROM documents")[
-            1
-        ][0]
+        docs, events = store.sql(
+            "SELECT count(*), (SELECT count(*) FROM events) FROM documents"
+        ).rows[0]
     assert (docs, events) == (8, 16)  # batches 0 and 1 whole, nothing of batch 2
 
     subprocess.run([sys.executable, str(script)], check=True, env=env, capture_output=True)
     with open_db(db) as store:
         stats = store.stats()
-        distinct = store.sql("SELECT count(DISTINCT id) FROM events")[1][0][0]
+        distinct = store.sql("SELECT count(DISTINCT id) FROM events").rows[0][0]
     assert (stats["documents"], stats["events"], distinct) == (12, 24, 24)
 
 
@@ -323,11 +323,9 @@ def test_event_filters(filled, filters, expected):
 
 
 def test_sql_is_read_only(filled):
-    columns, rows = filled.sql(
-        "SELECT plover_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 1"
-    )
-    assert columns == ["plover_type", "n"]
-    assert rows[0] == ("ACCUSE", 1)
+    result = filled.sql("SELECT plover_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 1")
+    assert result.columns == ["plover_type", "n"]
+    assert result.rows[0] == ("ACCUSE", 1)
     for statement in (
         "DELETE FROM events",
         "DROP TABLE events",
@@ -343,7 +341,7 @@ def test_sql_is_read_only(filled):
             filled.sql(statement)
     with pytest.raises(StoreError, match="query failed"):
         filled.sql("SELECT no_such_column FROM events")
-    assert filled.sql("EXPLAIN SELECT count(*) FROM events")[1]
+    assert filled.sql("EXPLAIN SELECT count(*) FROM events").rows
     assert filled.stats()["events"] == 5
 
 
@@ -374,7 +372,7 @@ def read_only(tmp_path):
 
 
 def test_read_only_store_answers_queries(read_only):
-    assert read_only.sql("SELECT count(*) FROM events")[1] == [(1,)]
+    assert read_only.sql("SELECT count(*) FROM events").rows == [(1,)]
     assert read_only.events(source="KEN")[0]["target"]["country"] == "ETH"
     assert read_only.stats()["documents"] == 1
 
@@ -409,7 +407,7 @@ def test_read_only_store_cannot_be_unlocked_or_written(read_only):
         read_only.rows("SET enable_external_access = true")
     with pytest.raises(StoreError, match="read-only"):
         read_only.rows("DELETE FROM events")
-    assert read_only.sql("SELECT count(*) FROM events")[1] == [(1,)]
+    assert read_only.sql("SELECT count(*) FROM events").rows == [(1,)]
 
 
 def test_read_only_open_needs_an_existing_database(tmp_path):
@@ -475,7 +473,7 @@ def test_recoding_while_iterating_stored_documents(tmp_path):
             doc.sentences = make_doc("x").sentences
             doc.events = [make_event(1, "AID")]
             store.replace_events([doc])
-        types = store.sql("SELECT DISTINCT plover_type FROM events")[1]
+        types = store.sql("SELECT DISTINCT plover_type FROM events").rows
         assert types == [("AID",)] and store.stats()["events"] == 3
 
 
@@ -517,7 +515,7 @@ def test_an_impossible_event_date_is_kept_but_does_not_cost_the_batch(store):
     doc = make_doc("odd", [make_event(0)])
     doc.events[0].date = "-2976"
     store.save_batch([doc], [])
-    assert store.sql("SELECT date, date_start FROM events")[1] == [("-2976", None)]
+    assert store.sql("SELECT date, date_start FROM events").rows == [("-2976", None)]
 
 
 def test_a_bad_date_filter_is_a_store_error(store):
@@ -636,9 +634,9 @@ def test_an_older_database_is_upgraded_then_opened_read_only(tmp_path):
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as con:  # as the previous version left it
         con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
-        for name, statements in MIGRATIONS[:-1]:
-            con.execute(statements)
-            con.execute("INSERT INTO migrations VALUES (?, now())", [name])
+        for migration in MIGRATIONS[:-1]:
+            con.execute(migration.statements)
+            con.execute("INSERT INTO migrations VALUES (?, now())", [migration.name])
     with open_db(path, read_only=True) as db:
         assert db.schema_version == len(MIGRATIONS)
         assert db.stats()["warnings"] == 0

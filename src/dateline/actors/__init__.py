@@ -11,7 +11,7 @@ descriptions. Capitalised words the vocabularies miss may be misspelt country na
 
 from __future__ import annotations
 
-from ..lexicon import load_lexicon
+from ..kb.lexicon import load_lexicon
 from ..model import Document
 from ..settings import Settings
 from .coding import ActorVocabulary, Candidate, CodedActor

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..lexicon import Entry, Lexicon, Role, phrase_key, token_key
+from ..kb.lexicon import Entry, Lexicon, Role, phrase_key, token_key
+from ..kb.spatial import institution_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 
@@ -78,7 +79,7 @@ class ActorVocabulary:
         return cls(
             pronouns={row["pronoun"]: row["kind"] for row in csv_rows(_actor_data("pronouns.csv"))},
             not_nationality=word_set(_actor_data("not_nationality.txt")),
-            institution_places=word_set(_actor_data("institution_prepositions.txt")),
+            institution_places=institution_prepositions(),
             name_particles=word_set(_actor_data("name_particles.txt")),
         )
 
@@ -152,6 +153,10 @@ class Story:
         if known:
             country, _ = known.most_common(1)[0]
             return StoryCountry(country, "the country of the story's known actors")
+        # nobody known either: the country of the first city named ("in Istanbul")
+        for ent in self.parsed.ents:
+            if ent.label_ == "GPE" and (country := self.lexicon.city_country(ent.text)) is not None:
+                return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
         return StoryCountry(None, "")
 
     def nationality(self, token) -> DictionaryMatch | None:

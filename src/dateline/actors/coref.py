@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import phrase_key
+from ..kb.lexicon import phrase_key
 from ..model import Actor, ActorKind, Document, Mention, MentionRule
 from .coding import ActorVocabulary, Candidate, CodedActor
 
@@ -204,12 +204,18 @@ class Chains:
         description never refers to its own clause's subject ("Washington urged both
         governments" are two other governments)."""
         token = self.parsed[cand.head if cand.head is not None else cand.end - 1]
-        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        while token.head.i != token.i:
+            while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+                token = token.head
+            for child in token.children:
+                first, last = child.left_edge, child.right_edge
+                if child.dep_ in ("nsubj", "nsubjpass") and not first.i <= cand.start <= last.i:
+                    return first.idx, last.idx + len(last.text)
+            if token.dep_ != "acl":
+                break
+            # "killed by a landmine planted by the group": a participle has no subject of
+            # its own; the clause it hangs in has ("the group" is not the soldiers killed)
             token = token.head
-        for child in token.children:
-            first, last = child.left_edge, child.right_edge
-            if child.dep_ in ("nsubj", "nsubjpass") and not first.i <= cand.start <= last.i:
-                return first.idx, last.idx + len(last.text)
         return 0, 0
 
     def _mention(self, cand: Candidate, actor: int, rule: MentionRule) -> None:

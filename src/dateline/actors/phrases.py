@@ -8,7 +8,7 @@ description waiting for coreference to say whom it refers to.
 
 from __future__ import annotations
 
-from ..lexicon import Lexicon
+from ..kb.lexicon import Lexicon
 from ..model import ActorKind, Document, MentionRule
 from . import coding, places
 from .coding import COUNTRY_KINDS, ActorVocabulary, Candidate, CodedActor, DictionaryMatch, Story
@@ -238,9 +238,12 @@ class Phrases:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
                 for obj in prep.children:
-                    match = self.story.nationality(obj)
-                    if match and match.entry.kind != "capital":
-                        found[match.start] = match
+                    # "villages in Syria's Idlib province": the province's owner
+                    owners = [c for c in obj.children if c.dep_ == "poss"]
+                    for place in (obj, *owners):
+                        match = self.story.nationality(place)
+                        if match and match.entry.kind != "capital":
+                            found[match.start] = match
         return [found[k] for k in sorted(found)]
 
     def _demonym_modifier(self, modifiers) -> bool:

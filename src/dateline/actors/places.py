@@ -7,7 +7,6 @@ part in coreference. A country named on a holding noun ("in US custody") is that
 
 from __future__ import annotations
 
-from ..lexicon import city_country
 from ..model import ActorKind, MentionRule
 from .coding import Candidate, CodedActor, Story
 
@@ -28,7 +27,9 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
         # the tagger often takes a town for an organisation or a people ("Samarra")
         name = story.ent_at[head.i].text if head.ent_type_ else head.text
-        country, evidence = city_country(name), f"city '{name}' (GeoNames)"
+        country, evidence = story.lexicon.city_country(name), f"city '{name}' (GeoNames)"
+    elif (label := _national_label(story, head)) is not None:
+        country, evidence = label.entry.country, label.entry.source
     else:
         return None
     if country is None:
@@ -50,6 +51,18 @@ def _in_place_position(story: Story, head) -> bool:
         and noun.lemma_.lower() in story.lexicon.place_nouns
         and story.is_place(noun)
     )
+
+
+def _national_label(story: Story, head):
+    """ "fired at a Syrian airfield", "in Iraqi territory": a thing (not a role, not a
+    holding) in an institution's place position, under a national label, is a place of
+    that country; elsewhere such a phrase is an actor ("Israeli helicopters")."""
+    if head.pos_ != "NOUN" or not story.in_institution(head):
+        return None
+    if head.lemma_.lower() in story.lexicon.holdings or story.role(head, []) is not None:
+        return None
+    labels = (c for c in head.lefts if c.dep_ in ("amod", "compound"))
+    return next((m for c in labels if (m := story.nationality(c)) is not None), None)
 
 
 def holder(story: Story, head, tokens) -> Candidate | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..kb.timex import latest_date
-from ..model import UPPER_BOUNDS, Dateline
+from ..model import UPPER_BOUNDS, Dateline, DateSource
 from .dates import written_date
 from .vocabulary import Vocabulary
 
@@ -35,7 +35,7 @@ class SourcedDate:
     publication date."""
 
     day: date
-    source: str  # dateline | metadata | page | settings | file | body
+    source: DateSource
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,14 @@ import logging
 from datetime import date
 
 from ..errors import InputError
-from ..model import GUESSED_YEAR_FROM, Dateline, Document, RawDocument, content_hash
+from ..model import (
+    GUESSED_YEAR_FROM,
+    Dateline,
+    DateSource,
+    Document,
+    RawDocument,
+    content_hash,
+)
 from ..settings import Settings
 from .body import Body, clean_text, collapse_repeats, take_dateline
 from .dateline import SourcedDate
@@ -19,6 +26,15 @@ from .dates import parse_date, year_in
 from .extract import extract_page
 from .language import identify_language, reads_as
 from .vocabulary import Vocabulary, load_vocabulary
+
+# Who is trusted first for a story's date (a yearless dateline's year skips the first)
+TRUST_ORDER = (
+    DateSource.DATELINE,
+    DateSource.METADATA,
+    DateSource.PAGE,
+    DateSource.SETTINGS,
+    DateSource.FILE,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +89,11 @@ def _reference(
 ) -> SourcedDate | None:
     """What a dateline written without its year is read against, in the order of trust;
     last, a full date written in the body (looked for only when nothing else gave one)."""
-    ranked = ((metadata, "metadata"), (body.page_date, "page"), (given, "settings"), (file, "file"))
-    for day, source in ranked:
-        if day:
-            return SourcedDate(day, source)
+    trusted = _most_trusted(None, metadata, body.page_date, given, file)
+    if trusted:
+        return trusted
     day = year_in(body.paragraphs, vocab)
-    return SourcedDate(day, "body") if day else None
+    return SourcedDate(day, DateSource.BODY) if day else None
 
 
 def _file_date(raw: RawDocument) -> date | None:
@@ -95,11 +110,11 @@ def _published(
     file: date | None,
 ) -> SourcedDate | None:
     """The publication date and the rule that gave it, in the order of trust."""
-    ranked = (
-        (dateline.date if dateline else None, "dateline"),
-        (metadata, "metadata"),
-        (page, "page"),
-        (given, "settings"),
-        (file, "file"),
-    )
+    return _most_trusted(dateline.date if dateline else None, metadata, page, given, file)
+
+
+def _most_trusted(*days: date | None) -> SourcedDate | None:
+    """The first of ``days`` that is known, with its source: the days come in the
+    order of ``TRUST_ORDER``."""
+    ranked = zip(days, TRUST_ORDER, strict=True)
     return next((SourcedDate(day, source) for day, source in ranked if day), None)

@@ -168,8 +168,8 @@ def export_command(store: Store, fmt: str, out: Path, **options):
 )
 def sql_command(store: Store, query: str, fmt: str):
     """Run one read-only SQL statement on the database (tables: see docs/schema.md)."""
-    columns, rows = store.sql(query)
-    _write_rows(columns, rows, fmt)
+    result = store.sql(query)
+    _write_rows(result.columns, result.rows, fmt)
 
 
 @click.command("stats")

@@ -20,21 +20,21 @@ from ..settings import Settings
 from .confidence import confidence, explanation
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
-from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, mention_of, without_locatives
+from .mentions import LOCATIVE_RULE, ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
+from .place_targets import place_of, place_roles
 from .references import load_reference_words, resolve_references
-from .roles import ROLE_RULES, EventRoles, RoleHead, find_role, subject_of
-from .syntax import OBJECTS, dependent
+from .role_words import RoleHead
+from .roles import ROLE_RULES, EventRoles, find_role, subject_of
+from .syntax import OBJECTS
 
 log = logging.getLogger(__name__)
 
 MAX_EVENTS_PER_TRIGGER = 12  # "A, B, C and D welcomed ties between E and F": 8 events
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 MANNER_PREPOSITIONS = {"in", "during", "with", "by", "through"}  # "seized in a raid"
-# a violent act's origin ("fired from Gaza"), but a withdrawal's target ("pulled out from X")
-ORIGIN_PREPOSITIONS = {"from"}
 
 
 class EventCoder:
@@ -74,6 +74,8 @@ class EventCoder:
         coded: dict[int, list[Event]] = {}
         for i, pattern in matches.items():
             token = doc.parsed[i]
+            if self._means_of(token, pattern, matches):
+                continue
             if not self.matcher.reports_nothing(token, pattern, matches):
                 events, has_roles = self._events(people, doc, index, token, pattern)
                 if not any(e.source for e in events) and (
@@ -86,6 +88,16 @@ class EventCoder:
                 (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
                 complete.extend(self._paired(events, pattern) if has_roles else [])
         return complete + _fallbacks(partial, complete, doc)
+
+    def _means_of(self, noun, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+        """ "an explosion at a checkpoint killed three soldiers", "a grenade attack wounded
+        15": a violent event noun that is the subject of a violent verb is how that verb's
+        act was done, one event, coded on the verb."""
+        if noun.pos_ != "NOUN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        act = matches.get(noun.head.i)
+        violent = self.non_events.violent_roots
+        return act is not None and pattern.code[:2] in violent and act.code[:2] in violent
 
     def _consequence(self, token, events: list[Event], coded: dict[int, list[Event]]) -> bool:
         """ "launched strikes on Kyiv, killing 11 people": a violent act in a participle
@@ -102,11 +114,18 @@ class EventCoder:
         return same_doer and all(e.target is not None for e in cause)
 
     def _crowd(self, trigger, pattern: Pattern, doc: Document) -> ActorRef | None:
-        """ "a peaceful protest took place in Tbilisi": nobody named, the protesters are the
-        people of the place (written as no text, since the sentence does not name them)."""
-        if not (pattern.default_target and self.non_events.occurs(trigger)):
+        """ "a peaceful protest took place in Tbilisi", "hundreds of women protested in
+        Kabul": nobody named, the protesters are the people of the place (written as no
+        text, since the sentence does not name them)."""
+        if not pattern.default_target:
             return None
-        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in trigger.head.subtree)
+        if self.non_events.occurs(trigger):
+            clause = trigger.head
+        elif trigger.pos_ == "VERB":
+            clause = trigger
+        else:
+            return None
+        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in clause.subtree)
         place = next((m for m in places if m is not None and m.rule == LOCATIVE_RULE), None)
         country = doc.actors[place.actor].country if place is not None else None
         return ActorRef("", f"{country} civilians", country, "CVL") if country else None
@@ -169,8 +188,11 @@ class EventCoder:
         # an actor in any target role beats a place; a place may fill a prepositional role
         # ("expelled from Uganda") or, for a movement, any role ("arrived in Baghdad")
         target_role = find_role(trigger, pattern.target, people, self.patterns) or find_role(
-            trigger, _place_roles(pattern), doc, self.patterns
+            trigger, place_roles(pattern), doc, self.patterns
         )
+        if self.non_events.occurs(trigger):  # "fighting broke out between X and Y"
+            source_role = source_role or _on_the_occurrence(trigger, pattern.source, people, self)
+            target_role = target_role or _on_the_occurrence(trigger, pattern.target, people, self)
         if pattern.phrase_arguments:  # PETRARCH's rule where the role rules found no actor
             roles = EventRoles(source_role, target_role)
             found = phrase_roles(trigger, people, doc, self.patterns, roles)
@@ -184,9 +206,13 @@ class EventCoder:
             for t in actor_mentions(doc, _head(target_role))
             if not _own_belonging(doc, t, sources)
         ]
-        if not targets and pattern.code[:2] in self.patterns.words.place_target_roots:
+        each_other = pattern.reciprocal and len(sources) > 1  # "clashes between X and Y"
+        if (
+            not (targets or each_other)
+            and pattern.code[:2] in self.patterns.words.place_target_roots
+        ):
             violent = pattern.code[:2] in self.non_events.violent_roots
-            target_role = _place_of(trigger, doc, skip_origin=violent)
+            target_role = place_of(trigger, doc, skip_origin=violent)
             targets = actor_mentions(doc, _head(target_role))
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
@@ -244,6 +270,13 @@ class EventCoder:
         return events[:MAX_EVENTS_PER_TRIGGER], has_roles
 
 
+def _on_the_occurrence(noun, specs: tuple[str, ...], people: Document, coder: EventCoder):
+    """The prepositional roles of an event noun found on the verb saying it happened: the
+    parser hangs "between X and Y" on "broke out" in "fighting broke out between X and Y"."""
+    prepositions = tuple(spec for spec in specs if spec not in ROLE_RULES)
+    return find_role(noun.head, prepositions, people, coder.patterns)
+
+
 def _head(role: RoleHead | None):
     """The head word of a role found, else None."""
     return role.token if role is not None else None
@@ -287,44 +320,11 @@ def _depth(token) -> int:
     return depth
 
 
-def _place_roles(pattern: Pattern) -> tuple[str, ...]:
-    """The target roles a place may fill: all of a movement's, else the prepositional ones."""
-    if pattern.place_target:
-        return pattern.target
-    return tuple(spec for spec in pattern.target if spec not in ROLE_RULES)
-
-
-def _place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
-    """The place an act happened in, as the target of an act on a place: a locative phrase
-    on the trigger ("attacked in Lebanon"), on its object ("imposed a curfew in Basra"),
-    else on the word governing it ("carried out raids in Lebanon")."""
-    objects = [c for c in trigger.children if c.dep_ in OBJECTS]  # "imposed a curfew in X"
-    holders = [trigger, *objects] + ([trigger.head] if trigger.head.i != trigger.i else [])
-    if trigger.dep_ == "acl" and trigger.head.head.i != trigger.head.i:
-        holders.append(trigger.head.head)  # "rockets fired from Gaza landed in Israel"
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ != "prep" or (skip_origin and child.lower_ in ORIGIN_PREPOSITIONS):
-                continue  # "rockets fired from Gaza": where they came from is not what they hit
-            for pobj in _located_objects(child):
-                mention = mention_of(doc, pobj)
-                if mention is not None and mention.rule == LOCATIVE_RULE:
-                    return RoleHead(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
-    return None
-
-
-def _located_objects(preposition) -> list:
-    """The object of a preposition, then the places in it: "outside a church in Benue"."""
-    pobj = dependent(preposition, {"pobj"})
-    if pobj is None:
-        return []
-    inner = [g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return [pobj, *inner]
-
-
 def _dyads(sources: list[ActorWords], targets: list[ActorWords], pattern: Pattern) -> list[tuple]:
     """(source, target) pairs: one per conjoined actor; "X and Y met" pairs X with Y."""
-    if not targets and pattern.reciprocal and len(sources) > 1:
+    # "talks between X and Y": the same phrase read as sources and targets meets itself
+    among_themselves = {t.actor for t in targets} <= {s.actor for s in sources}
+    if among_themselves and pattern.reciprocal and len(sources) > 1:
         return [(s, t) for s in sources for t in sources if s.actor != t.actor]
     if not targets and pattern.needs_target:
         return []

@@ -216,11 +216,11 @@ def _names_a_cause(token, words: NonEventWords) -> bool:
     or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
     only a place ("in their car"), nor harm a weapon or a doer made ("artillery fire", "a
     fire started by rioters")."""
-    if _armed(token, words) or _done_by(token):
+    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
+    if any(m in words.weapons for m in modifiers) or _done_by(token):
         return False
     if words.names_cause(token):
         return True
-    modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in MODIFIERS]
     if any(words.is_cause(m) for m in modifiers):
         return True
     machine = any(m in words.accidental_things for m in modifiers)

@@ -83,7 +83,7 @@ def actor_mentions(doc: Document, head) -> list[ActorWords]:
     if head is None:
         return []
     found: list[ActorWords] = []
-    for token in [head, *head.conjuncts]:
+    for token in _listed(head):
         for each in _sharing_the_span(doc, mention_of(doc, token)):
             if all(m.actor != each.actor for m in found):
                 found.append(each)
@@ -91,10 +91,29 @@ def actor_mentions(doc: Document, head) -> list[ActorWords]:
         # "Hungarian and Romanian officials": conjoined modifiers name distinct actors
         if modifier.dep_ in {"amod", "compound"} and modifier.conjuncts:
             for token in [modifier, *modifier.conjuncts]:
-                mention = doc.mention_at(token.idx, token.idx + len(token))
+                mention = _mention_from(doc, token)
                 if mention is not None and all(m.actor != mention.actor for m in found):
                     found.append(ActorWords.of(mention))
     return found
+
+
+def _listed(head) -> list:
+    """The head and its conjuncts; "Saudi Arabia, the UAE, Bahrain and Egypt" is often
+    parsed as an apposition holding the rest of the list, whose members count too."""
+    members = [head, *head.conjuncts]
+    for child in head.children:
+        if child.dep_ == "appos" and child.conjuncts:
+            members += [child, *child.conjuncts]
+    return members
+
+
+def _mention_from(doc: Document, token) -> Mention | None:
+    """The mention that starts at the token ("Belarusian banks" in "Russian and Belarusian
+    banks"), else the longest one over it."""
+    starting = [m for m in doc.mentions if m.start == token.idx]
+    if starting:
+        return max(starting, key=lambda m: m.end - m.start)
+    return doc.mention_at(token.idx, token.idx + len(token))
 
 
 def _sharing_the_span(doc: Document, words: ActorWords | None) -> list[ActorWords]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Cameo, Plover
-from ..resources import cached, data_path
+from ..resources import cached, data_path, parse_csv
 
 CODEBOOK = "cameo.csv"  # under data/
 
@@ -50,20 +51,17 @@ class Codebook:
         return Codebook({**self.codes, **{c.code: c for c in extra}})
 
 
-def read_codebook_rows(lines) -> list[CameoCode]:
-    """Rows of a codebook CSV (``#`` lines are comments), shipped or user-supplied."""
-    reader = csv.DictReader(line for line in lines if not line.startswith("#"))
-    return [
-        CameoCode(
-            code=row["code"].strip(),
-            description=row["description"].strip(),
-            goldstein=float(row["goldstein"]),
-            quad_class=int(row["quad_class"]),
-            plover_type=row["plover_type"].strip().upper() or None,
-            plover_mode=row["plover_mode"].strip() or None,
-        )
-        for row in reader
-    ]
+def codebook_entry(row: Mapping[str, Any]) -> CameoCode:
+    """A codebook row (a CSV row, or a code a user's pattern file defines) as a code;
+    ``KeyError``/``ValueError`` for a row without the columns or with bad numbers."""
+    return CameoCode(
+        code=str(row["code"]).strip(),
+        description=str(row.get("description") or "").strip(),
+        goldstein=float(row["goldstein"]),
+        quad_class=int(row["quad_class"]),
+        plover_type=str(row.get("plover_type") or "").strip().upper() or None,
+        plover_mode=str(row.get("plover_mode") or "").strip() or None,
+    )
 
 
 def shipped_codebook() -> Codebook:
@@ -71,4 +69,5 @@ def shipped_codebook() -> Codebook:
 
 
 def _codebook(text: str) -> Codebook:
-    return Codebook({c.code: c for c in read_codebook_rows(text.splitlines())})
+    rows = parse_csv(text, data_path(CODEBOOK))
+    return Codebook({c.code: c for c in map(codebook_entry, rows)})

@@ -48,8 +48,8 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..resources import cached
-from .ontology import CameoCode, Codebook, read_codebook_rows, shipped_codebook
+from ..resources import cached, parse_json
+from .ontology import CameoCode, Codebook, codebook_entry, shipped_codebook
 from .pattern_words import PatternWords, read_pattern_words
 from .petrarch import (
     NULL_CODE,
@@ -62,7 +62,7 @@ from .petrarch import (
     read_verb_dictionary,
     word_slot,
 )
-from .yaml_files import PATTERN_DIR, parse_json, parse_yaml
+from .yaml_files import PATTERN_DIR, parse_yaml
 
 SHIPPED_FILES = ("verbs.yaml",)
 CONVERTED_FILES = ("petrarch_cameo.json",)  # tried after every other pattern
@@ -312,9 +312,9 @@ def _read_yaml_file(path: Path) -> PatternFile:
 
 def _parse_pattern_file(path: Path, text: str) -> PatternFile:
     """A Dateline pattern file's text (YAML, or JSON with YAML's keys)."""
-    data = parse_json(path, text) if path.suffix.lower() == ".json" else parse_yaml(path, text)
+    data = parse_json(text, path) if path.suffix.lower() == ".json" else parse_yaml(path, text)
     try:
-        codes = _read_codes(data.get("codes", []))
+        codes = [codebook_entry(entry) for entry in data.get("codes", [])]
         synsets = {
             str(name).lower(): tuple(str(m).lower() for m in members)
             for name, members in (data.get("synsets") or {}).items()
@@ -324,14 +324,6 @@ def _parse_pattern_file(path: Path, text: str) -> PatternFile:
     except (KeyError, TypeError, ValueError, AttributeError, ConfigError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     return PatternFile(codes, patterns)
-
-
-def _read_codes(entries: list[dict]) -> list[CameoCode]:
-    header = "code,description,goldstein,quad_class,plover_type,plover_mode"
-    rows = [
-        ",".join(str(e.get(k) or "").replace(",", " ") for k in header.split(",")) for e in entries
-    ]
-    return read_codebook_rows([header, *rows])
 
 
 def _slot_maker(synsets: dict[str, tuple[str, ...]]) -> Callable[[str], WordSlot]:

@@ -26,7 +26,8 @@ from __future__ import annotations
 from ..model import Document, Mention
 from .doers import DESCRIBED_RULES
 from .patterns import PatternSet
-from .roles import EventRoles, RoleHead
+from .role_words import RoleHead
+from .roles import EventRoles
 
 # a verb's dependents that are not its phrase: another clause, a parenthesis, a relative
 # clause (and an adverbial clause with a conjunction: see _verb_phrase)

@@ -15,22 +15,28 @@ from types import MappingProxyType
 from ..model import Document
 from .mentions import mention_of
 from .patterns import PatternSet
+from .role_words import (
+    RoleHead,
+    by_its_doer,
+    clause_subject,
+    located,
+    modifier,
+    object_of,
+    possessor,
+    prepositional,
+    surface_subject,
+    through_partitive,
+    undergoer,
+)
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
 # words whose subject is the subject of the verb they complement
 CONTROL_LINKS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 MODIFIERS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos", "nummod"}
 CUSTODY_NOUNS = {"custody", "detention", "captivity", "control", "hand"}
-LOCATING_PREPOSITIONS = {"near", "off", "along", "inside", "outside"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
-
-
-@dataclass(frozen=True)
-class RoleHead:
-    """Where an actor was found: the head token of its phrase and the parse path to it."""
-
-    token: object  # spaCy Token
-    path: str
+CLAIMED_NOUNS = {"responsibility", "credit"}
+DOER_SPECS = {"nsubj", "agent", "surface-subject", "verb"}  # the roles that find who acted
 
 
 @dataclass(frozen=True)
@@ -69,21 +75,21 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
     RoleRule(
         "surface-subject",
         "the grammatical subject whatever the voice: 'X is opposed to'",
-        lambda t, d, p: _surface_subject(t),
+        lambda t, d, p: surface_subject(t),
     ),
     RoleRule(
         "dobj",
         "the object (a passive's subject): 'attacked X', 'X was attacked'",
-        lambda t, d, p: _object(t),
+        lambda t, d, p: object_of(t),
     ),
-    RoleRule("poss", "the possessor of a noun: 'X's attack'", lambda t, d, p: _possessor(t)),
+    RoleRule("poss", "the possessor of a noun: 'X's attack'", lambda t, d, p: possessor(t)),
     RoleRule(
         "verb",
         "the subject of the support verb an event noun hangs on: 'X launched an attack'",
         lambda trigger, doc, patterns: _governing_subject(trigger, doc, patterns),
     ),
     RoleRule(
-        "compound", "a modifier before the noun: 'Iranian shelling'", lambda t, d, p: _modifier(t)
+        "compound", "a modifier before the noun: 'Iranian shelling'", lambda t, d, p: modifier(t)
     ),
     RoleRule(
         "verb-place",
@@ -93,7 +99,7 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
     RoleRule(
         "ccomp",
         "the subject of the reported clause: 'alleged that X funds'",
-        lambda t, d, p: _clause_subject(t),
+        lambda t, d, p: clause_subject(t),
     ),
     RoleRule(
         "xcomp",
@@ -108,7 +114,7 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
     RoleRule(
         "undergoer",
         "the subject of the verb the noun is the cause of: 'X died of torture'",
-        lambda t, d, p: _undergoer(t),
+        lambda t, d, p: undergoer(t),
     ),
 )
 ROLE_RULES = MappingProxyType({rule.spec: rule for rule in ROLE_TABLE})
@@ -119,7 +125,7 @@ def role_of(trigger, spec: str, doc: Document, patterns: PatternSet) -> RoleHead
     is a preposition), whether or not it is an actor."""
     rule = ROLE_RULES.get(spec)
     if rule is None:
-        return _prepositional(trigger, spec)
+        return prepositional(trigger, spec)
     return rule.finder(trigger, doc, patterns)
 
 
@@ -127,66 +133,15 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
     """The first role of ``specs`` whose phrase names an actor: on its head word, else in
     its of-phrase after a number or partitive, a place or by-phrase on an unnamed head."""
     for spec in specs:
-        role = _through_partitive(
+        role = through_partitive(
             role_of(trigger, spec, doc, patterns), patterns.words.partitive_nouns
         )
         if role is not None and mention_of(doc, role.token) is None:
-            role = _located(role) or _by_its_doer(role)
+            # a doer is never the place near it: "planted by the group near Gao"
+            role = (None if spec in DOER_SPECS else located(role)) or by_its_doer(role)
         if role is not None and mention_of(doc, role.token) is not None:
             return role
     return None
-
-
-def _by_its_doer(role: RoleHead) -> RoleHead | None:
-    """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase."""
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~by")
-    return None
-
-
-def _located(role: RoleHead) -> RoleHead | None:
-    """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS:
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~{child.lower_}")
-    return None
-
-
-def _object(trigger) -> RoleHead | None:
-    deps = {"nsubjpass"} if is_passive(trigger) else OBJECTS | {"dative"}
-    token = dependent(trigger, deps)
-    return RoleHead(token, f"{trigger.lemma_.lower()}->{token.dep_}") if token is not None else None
-
-
-def _possessor(noun) -> RoleHead | None:
-    token = dependent(noun, {"poss"})
-    return RoleHead(token, f"poss<-{noun.lemma_.lower()}") if token is not None else None
-
-
-def _surface_subject(word) -> RoleHead | None:
-    """ "Israel is opposed to": the grammatical subject whatever the voice, found on the
-    word or on its auxiliary (the parser may hang it on "is")."""
-    holders = [word, *(c for c in word.children if c.dep_ in {"aux", "auxpass"})]
-    subjects = (c for h in holders for c in h.children if c.dep_ in {"nsubj", "nsubjpass"})
-    token = next(subjects, None)
-    return RoleHead(token, f"{token.dep_}<-{word.lemma_.lower()}") if token is not None else None
-
-
-def _through_partitive(role: RoleHead | None, partitives: frozenset[str]) -> RoleHead | None:
-    """ "thousands of Kenyan students", "a group of rebels": the actor is in the of-phrase."""
-    if role is None or not (role.token.pos_ == "NUM" or role.token.lemma_.lower() in partitives):
-        return role
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~of")
-    return role
 
 
 def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
@@ -247,22 +202,10 @@ def _object_controller(verb):
         return token
     for child in verb.rights:  # after the verb: "On Monday, X offered to ..." is a date
         if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
-            return dependent(child, {"pobj"})
+            pobj = dependent(child, {"pobj"})
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
+                return pobj  # "agreed on Tuesday to restore ties" is no one called on
     return None
-
-
-def _clause_subject(verb) -> RoleHead | None:
-    """ "allege that Iranian agents fund ...": the subject of the reported clause."""
-    clause = dependent(verb, {"ccomp"} if verb.pos_ != "NOUN" else {"ccomp", "acl"})
-    if clause is None:
-        return None
-    subject = dependent(clause, {"nsubj"})
-    if subject is None and clause.pos_ in {"NOUN", "PROPN"}:
-        # "allege that Iranian agents fund ...", with "agents fund" misparsed as one noun
-        subject = clause
-    if subject is None:
-        return None
-    return RoleHead(subject, f"{verb.lemma_.lower()}->ccomp->nsubj")
 
 
 def _complement_target(word, doc: Document, patterns: PatternSet) -> RoleHead | None:
@@ -311,6 +254,8 @@ def _implicit_agent(verb, doc: Document) -> RoleHead | None:
 def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | None:
     """The subject of a support verb an event noun hangs under: "X held talks", "X arrived on
     a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
+    if noun.dep_ == "nsubjpass" and _is_support(noun.head, patterns):
+        return _agent(noun.head)  # "the attack was carried out by the Taliban"
     token = noun
     links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
     while token.dep_ in links and token.head.i != token.i:
@@ -330,37 +275,22 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
     return None
 
 
+def _is_support(verb, patterns: PatternSet) -> bool:
+    return (
+        verb.pos_ == "VERB" and patterns.lemma(verb.lemma_.lower()) in patterns.words.support_verbs
+    )
+
+
 def _is_topic(preposition) -> bool:
     """ "a ban on protests", "imposed a blackout on the fighting": a phrase on a noun, or a
     topic phrase beside the verb's own object, names what the act is about, not the act."""
     head = preposition.head
+    if head.lemma_.lower() in CLAIMED_NOUNS and preposition.lower_ == "for":
+        return False  # "claimed responsibility for the attack": the claimer did it
     if head.pos_ == "NOUN":
         return preposition.lower_ != "of"
     has_object = dependent(head, OBJECTS) is not None
     return has_object and preposition.lower_ in TOPIC_PREPOSITIONS
-
-
-def _undergoer(noun) -> RoleHead | None:
-    """ "a prisoner died of torture", "civilians suffered from shelling": the subject of
-    the verb whose cause the event noun is, as the noun's target."""
-    preposition = noun.head
-    if noun.dep_ != "pobj" or preposition.lower_ not in {"of", "from"}:
-        return None
-    verb = preposition.head
-    subject = dependent(verb, {"nsubj"}) if verb.pos_ == "VERB" else None
-    return (
-        RoleHead(subject, f"nsubj<-{verb.lemma_.lower()}<-{noun.lemma_.lower()}")
-        if subject
-        else None
-    )
-
-
-def _modifier(noun) -> RoleHead | None:
-    """ "the US strikes", "Iranian shelling": an actor named before the event noun."""
-    for child in noun.lefts:
-        if child.dep_ in {"compound", "amod", "nmod"}:
-            return RoleHead(child, f"{child.dep_}<-{noun.lemma_.lower()}")
-    return None
 
 
 def _governing_place(noun, doc: Document) -> RoleHead | None:
@@ -370,27 +300,6 @@ def _governing_place(noun, doc: Document) -> RoleHead | None:
     while token.dep_ in {"pobj", "prep"} and token.head.i != token.i:
         token = token.head
         if token.pos_ == "VERB":
-            roles = (_prepositional(token, p) for p in ("in", "to"))
+            roles = (prepositional(token, p) for p in ("in", "to"))
             return next((r for r in roles if r and mention_of(doc, r.token)), None)
-    return None
-
-
-def _prepositional(word, preposition: str) -> RoleHead | None:
-    """The object of ``preposition`` on the word, or on its object ("cut ties with X")."""
-    lemma = word.lemma_.lower()
-    holders = [word] + [c for c in word.children if c.dep_ in OBJECTS]
-    if word.pos_ == "NOUN":
-        # "a visit by the minister to Lima": the phrase may hang on the noun's by-object
-        holders += [
-            g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
-        ]
-        if word.dep_ == "compound":
-            holders.append(word.head)  # "a mediation effort between X and Y"
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:
-                pobj = dependent(child, {"pobj"})
-                if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
-                    # "launched strikes on Kyiv on Monday": a date is no argument
-                    return RoleHead(pobj, f"{lemma}->{preposition}")
     return None

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
@@ -30,13 +29,6 @@ _Loader.yaml_implicit_resolvers = {
 def read_yaml(path: Path) -> dict:
     """A YAML mapping read with Dateline's loader (no 1.1 booleans)."""
     return cached(path, "yaml without 1.1 booleans", lambda text: parse_yaml(path, text))
-
-
-def parse_json(path: Path, text: str) -> dict:
-    try:
-        return json.loads(text)
-    except ValueError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
 
 
 def parse_yaml(path: Path, text: str) -> dict:

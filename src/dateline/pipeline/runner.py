@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -106,12 +107,7 @@ def code_inputs(
 ) -> Iterator[BatchResult]:
     """Clean, deduplicate, code in this process and (with ``store``) save ``inputs``,
     batch by batch: a local run's loop, and a cluster worker's (without a store)."""
-
-    def here(pending: Iterator[_Pending]) -> Iterator[tuple[_Pending, Coded]]:
-        for item in pending:
-            yield item, pipeline.code(item.new_docs)
-
-    return _batches(inputs, pipeline.settings, store, here)
+    return _batches(inputs, pipeline.settings, store, _here(pipeline))
 
 
 def code_inputs_in_processes(
@@ -119,7 +115,7 @@ def code_inputs_in_processes(
 ) -> Iterator[BatchResult]:
     """``code_inputs`` with the coding done by ``settings.workers`` processes; this
     process alone reads, cleans and writes to the store."""
-    return _batches(inputs, settings, store, lambda pending: _in_processes(pending, settings))
+    return _batches(inputs, settings, store, partial(_in_processes, settings=settings))
 
 
 def recode_documents(
@@ -127,17 +123,15 @@ def recode_documents(
 ) -> Iterator[BatchResult]:
     """``docs`` (read from ``store``) coded again, each batch's sentences, actors, mentions
     and events replaced in one transaction."""
-    for chunk in chunks(docs, pipeline.settings.batch_size):
-        for doc in chunk:
-            doc.skipped = None
-        coded = pipeline.code(chunk)
-        store.replace_events(coded.documents)
-        store.save_batch([], coded.failures)
-        yield BatchResult(
-            documents=coded.documents,
-            records=[record for doc in coded.documents for record in document_records(doc)],
-            failures=coded.failures,
-        )
+    return _recoded(docs, pipeline.settings, store, _here(pipeline))
+
+
+def recode_documents_in_processes(
+    docs: Iterable[Document], settings: Settings, store: Store
+) -> Iterator[BatchResult]:
+    """``recode_documents`` with the coding done by ``settings.workers`` processes; this
+    process alone reads and writes the store."""
+    return _recoded(docs, settings, store, partial(_in_processes, settings=settings))
 
 
 @dataclass
@@ -150,6 +144,35 @@ class _Pending:
 
 
 Coder = Callable[[Iterator[_Pending]], Iterator[tuple[_Pending, Coded]]]
+
+
+def _here(pipeline: Pipeline) -> Coder:
+    def code(pending: Iterator[_Pending]) -> Iterator[tuple[_Pending, Coded]]:
+        for item in pending:
+            yield item, pipeline.code(item.new_docs)
+
+    return code
+
+
+def _recoded(docs: Iterable[Document], settings: Settings, store, code: Coder):
+    pending = (
+        _Pending(BatchResult(), _retried(chunk), []) for chunk in chunks(docs, settings.batch_size)
+    )
+    for _, coded in code(pending):
+        store.replace_events(coded.documents)
+        store.save_batch([], coded.failures)
+        yield BatchResult(
+            documents=coded.documents,
+            records=[record for doc in coded.documents for record in document_records(doc)],
+            failures=coded.failures,
+        )
+
+
+def _retried(docs: list[Document]) -> list[Document]:
+    """``docs`` to be coded again: a failed one's reason goes, its coding is tried anew."""
+    for doc in docs:
+        doc.skipped = None
+    return docs
 
 
 def _batches(inputs: Inputs, settings: Settings, store, code: Coder) -> Iterator[BatchResult]:

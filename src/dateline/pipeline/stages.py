@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..model import PARSE_STAGE, Document, Failure
+from ..model import PARSE_STAGE, DocStatus, Document, Failure
 from ..nlp import Parser, SentenceChooser
 from ..settings import Settings, load_settings
 from .components import ACTORS, EVENT_CODER, EVENTS, Registry, Stage, check, default_stages
@@ -91,7 +91,7 @@ class Pipeline:
         A document that a stage cannot code becomes a Failure with no events; the
         others are coded as usual.
         """
-        todo = [doc for doc in docs if not doc.skipped and not doc.duplicate_of]
+        todo = [doc for doc in docs if doc.status is DocStatus.CODED]  # to be coded
         failures = self._parse(todo)
         for doc in todo:
             if doc.parsed is None:

@@ -8,10 +8,10 @@ rows of the data model (rows.py), batch writes (writer.py), the cross-document m
 """
 
 from .connection import IN_MEMORY, READ_ONLY_CONFIG, check_read_only_sql
-from .database import MERGE_TOLERANCE_DAYS, Store, open_db
+from .database import MERGE_TOLERANCE_DAYS, SqlResult, Store, open_db
 from .queries import SORT_KEYS, event_filter, event_relation, page_clause
 from .rows import ROW_TABLES, BatchRows, batch_rows, documents_of, records_of
-from .schema import MIGRATIONS, Severity
+from .schema import MIGRATIONS, Migration, Severity
 
 __all__ = [
     "IN_MEMORY",
@@ -21,7 +21,9 @@ __all__ = [
     "ROW_TABLES",
     "SORT_KEYS",
     "BatchRows",
+    "Migration",
     "Severity",
+    "SqlResult",
     "Store",
     "batch_rows",
     "check_read_only_sql",

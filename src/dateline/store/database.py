@@ -8,6 +8,7 @@ and a document whose id is stored is never written twice.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,14 @@ from .rows import BatchRows, batch_rows, document_from_row
 from .schema import MIGRATIONS, applied_migrations, migrate
 
 MERGE_TOLERANCE_DAYS = 1
+
+
+@dataclass(frozen=True)
+class SqlResult:
+    """What a read-only statement gave: its column names and its rows."""
+
+    columns: list[str]
+    rows: list[tuple]
 
 
 def open_db(
@@ -246,7 +255,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {first_line(exc)}") from exc
 
-    def sql(self, query: str) -> tuple[list[str], list[tuple]]:
+    def sql(self, query: str) -> SqlResult:
         """Run one read-only statement (SELECT, WITH … SELECT, EXPLAIN of a SELECT);
         refuse anything else (``check_read_only_sql``)."""
         check_read_only_sql(query)
@@ -255,8 +264,7 @@ class Store:
         self.con.begin()
         try:
             cursor = self.con.execute(query)
-            columns = [d[0] for d in cursor.description]
-            return columns, cursor.fetchall()
+            return SqlResult([d[0] for d in cursor.description], cursor.fetchall())
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {first_line(exc)}") from exc
         finally:

@@ -23,7 +23,7 @@ from ..model import ActorRef, Event
 
 
 @dataclass(frozen=True)
-class Candidate:
+class MergeCandidate:
     """One stored event as the merger sees it."""
 
     event_id: str
@@ -37,7 +37,7 @@ class Candidate:
 class Cluster:
     """Events judged to be one real event; the first member represents it."""
 
-    members: list[Candidate] = field(default_factory=list)
+    members: list[MergeCandidate] = field(default_factory=list)
     place: str | None = None
 
     @property
@@ -64,15 +64,15 @@ def _actor_key(ref: ActorRef | None) -> str:
     return ref.name.lower()
 
 
-def cluster(candidates: Iterable[Candidate], tolerance_days: int = 1) -> list[Cluster]:
+def cluster(candidates: Iterable[MergeCandidate], tolerance_days: int = 1) -> list[Cluster]:
     """Group candidates into clusters; every candidate lands in exactly one cluster."""
-    groups: dict[str, list[Candidate]] = defaultdict(list)
+    groups: dict[str, list[MergeCandidate]] = defaultdict(list)
     for candidate in candidates:
         groups[candidate.merge_key].append(candidate)
     return [c for members in groups.values() for c in _cluster_group(members, tolerance_days)]
 
 
-def _cluster_group(members: list[Candidate], tolerance: int) -> list[Cluster]:
+def _cluster_group(members: list[MergeCandidate], tolerance: int) -> list[Cluster]:
     """Cluster events of one merge key, placed events first so that they anchor clusters;
     an event without a place then joins the nearest, best-attested compatible one."""
     clusters = [Cluster([c], c.place) for c in members if c.date is None]
@@ -97,7 +97,7 @@ def _anchor(value: str) -> str | int:
     return date.fromisoformat(value).toordinal() if len(value) == 10 else value
 
 
-def _best_cluster(by_anchor, candidate: Candidate, tolerance: int) -> Cluster | None:
+def _best_cluster(by_anchor, candidate: MergeCandidate, tolerance: int) -> Cluster | None:
     anchor = _anchor(candidate.date)
     if isinstance(anchor, int):
         nearby = [(abs(d), anchor + d) for d in range(-tolerance, tolerance + 1)]

@@ -9,6 +9,7 @@ are one real event), the view ``merged_events`` and ``migrations``.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from enum import StrEnum
 
 import duckdb
@@ -25,10 +26,18 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@dataclass(frozen=True)
+class Migration:
+    """A named step of the schema: its SQL statements run once, in one transaction."""
+
+    name: str
+    statements: str
+
+
 # Named, ordered migrations: each runs once, in its own transaction, and is recorded
 # in the ``migrations`` table. Never edit a shipped migration; append a new one.
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
         "0001_documents",
         """
         CREATE TABLE documents (
@@ -52,7 +61,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             last_seen TIMESTAMP, times INTEGER);
         """,
     ),
-    (
+    Migration(
         "0002_events",
         """
         CREATE TABLE places (
@@ -76,7 +85,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             trigger VARCHAR, explanation VARCHAR, coder VARCHAR, merge_key VARCHAR);
         """,
     ),
-    (
+    Migration(
         "0003_merged_events",
         """
         -- The representative's row also carries the merged event's counts and members,
@@ -90,14 +99,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         WHERE l.representative;
         """,
     ),
-    (
+    Migration(
         "0004_dateline_year_from",
         """
         -- where a yearless dateline's year came from (metadata, page, settings, file, body)
         ALTER TABLE documents ADD COLUMN dateline_year_from VARCHAR;
         """,
     ),
-    (
+    Migration(
         "0005_casualty_counts",
         """
         -- people killed, injured and arrested as the event's sentence counts them
@@ -115,7 +124,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         WHERE l.representative;
         """,
     ),
-    (
+    Migration(
         "0006_warnings",
         """
         -- A document read with a problem (bytes replaced) keeps it; the errors table
@@ -124,7 +133,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE errors ADD COLUMN severity VARCHAR DEFAULT 'error';
         """,
     ),
-    (
+    Migration(
         "0007_dateline_version",
         """
         -- coder_version held Dateline's package version: it moves to dateline_version,
@@ -133,7 +142,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         UPDATE documents SET dateline_version = coder_version, coder_version = NULL;
         """,
     ),
-    (
+    Migration(
         "0008_dateline_offsets",
         """
         -- where the dateline stands in the text ([start, end); the clean stage cuts it
@@ -142,7 +151,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE documents ADD COLUMN dateline_end INTEGER;
         """,
     ),
-    (
+    Migration(
         "0009_event_actor_indexes",
         """
         -- which stored actors (actors.idx) an event's source and target are: events
@@ -165,13 +174,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
     )
     done = {row[0] for row in con.execute("SELECT name FROM migrations").fetchall()}
-    for name, statements in MIGRATIONS:
-        if name in done:
+    for migration in MIGRATIONS:
+        if migration.name in done:
             continue
         with transaction(con):
-            con.execute(statements)
-            con.execute("INSERT INTO migrations VALUES (?, ?)", [name, now()])
-        log.info("applied migration %s", name)
+            con.execute(migration.statements)
+            con.execute("INSERT INTO migrations VALUES (?, ?)", [migration.name, now()])
+        log.info("applied migration %s", migration.name)
 
 
 def applied_migrations(con: duckdb.DuckDBPyConnection) -> int:

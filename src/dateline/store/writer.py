@@ -10,10 +10,10 @@ from typing import Any
 import duckdb
 
 from .. import __version__
-from ..model import CODING_FAILED, Document
+from ..model import CODING_FAILED, INGEST_STAGE, Document
 from ..record import PLACE_PARTS
 from .connection import insert, now, registered, transaction
-from .merge import Candidate, cluster, links
+from .merge import MergeCandidate, cluster, links
 from .rows import CONTENT_TABLES, BatchRows, batch_rows, coder_version
 from .schema import Severity
 
@@ -52,7 +52,7 @@ def save_rows(con: duckdb.DuckDBPyConnection, rows: BatchRows, tolerance_days: i
         _insert_contents(con, fresh, tolerance_days)
         problems = [(f.path, f.stage, f.reason, Severity.ERROR) for f in fresh.failures]
         problems += [
-            (row["path"], "ingest", warning, Severity.WARNING)
+            (row["path"], INGEST_STAGE, warning, Severity.WARNING)
             for row in fresh.documents
             for warning in row["warnings"] or ()
         ]
@@ -202,5 +202,5 @@ def _refresh_merged(
         scope = con.execute(ISLANDS_QUERY, [tolerance_days]).fetchall()
     with registered(con, "touched", [row[0] for row in scope]):
         con.execute("DELETE FROM merged_links WHERE event_id IN (SELECT id FROM touched)")
-    groups = cluster((Candidate(*row) for row in scope), tolerance_days)
+    groups = cluster((MergeCandidate(*row) for row in scope), tolerance_days)
     insert(con, "merged_links", [link for group in groups for link in links(group)])

@@ -52,6 +52,7 @@ __all__ = [
     "REFERENCE",
     "RELATIVE",
     "WEEKDAY",
+    "CalendarDate",
     "DateGrammar",
     "Timex",
     "WrittenDate",
@@ -149,20 +150,29 @@ def future_context(text: str) -> bool:
     return bool(time_rules().contexts.future_clause.search(text))
 
 
-def calendar_date(timex: Timex) -> tuple[str, str] | None:
-    """The event date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") and its precision, or None.
+@dataclass(frozen=True)
+class CalendarDate:
+    """An event date as written in records: "YYYY-MM-DD", "YYYY-MM" or "YYYY", and
+    its precision ("day", "month" or "year")."""
+
+    value: str
+    precision: str
+
+
+def calendar_date(timex: Timex) -> CalendarDate | None:
+    """The event date of ``timex``, or None.
 
     A week is dated by the month holding its Thursday (the ISO rule for which
     month or year a week belongs to); quarters and seasons by their year.
     """
     if timex.precision in ("day", "month", "year"):
-        return timex.value, timex.precision
+        return CalendarDate(timex.value, timex.precision)
     if timex.precision == "week":
         year, week = timex.value[:4], timex.value[6:8]
         thursday = date.fromisocalendar(int(year), int(week), 4)
-        return thursday.strftime("%Y-%m"), "month"
+        return CalendarDate(thursday.strftime("%Y-%m"), "month")
     if timex.precision in ("quarter", "season"):
-        return timex.value[:4], "year"
+        return CalendarDate(timex.value[:4], "year")
     return None
 
 

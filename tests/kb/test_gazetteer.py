@@ -4,9 +4,8 @@ import pickle
 
 import pytest
 
-from dateline import gazetteer as gazetteer_module
 from dateline.errors import ConfigError
-from dateline.gazetteer import (
+from dateline.kb.gazetteer import (
     Context,
     Gazetteer,
     cache_dir,
@@ -15,6 +14,7 @@ from dateline.gazetteer import (
     name_key,
     open_gazetteer,
 )
+from dateline.kb.gazetteer import build as gazetteer_build
 from dateline.settings import Settings
 
 SMALL = 15000  # a quick gazetteer for the cache tests
@@ -171,11 +171,27 @@ def test_the_index_is_cached_on_disk_and_reloaded(tmp_path, monkeypatch):
     def no_build(*args):
         raise AssertionError("the cache should have been read")
 
-    monkeypatch.setattr(gazetteer_module, "build_gazetteer", no_build)
+    monkeypatch.setattr(gazetteer_build, "build_gazetteer", no_build)
     loaded = open_gazetteer(SMALL, (), tmp_path)
     assert loaded is not built and len(loaded) == len(built)
     assert loaded.resolve("Baghdad") == built.resolve("Baghdad")
     assert cached.stat().st_size > 0
+
+
+def test_the_same_place_file_elsewhere_reads_the_same_cache(tmp_path, monkeypatch):
+    rows = "name,country,lat,lon,precision,geonameid\nBlue Valley,KEN,0.5,36.1,region,\n"
+    first, second = tmp_path / "a" / "places.csv", tmp_path / "b" / "places.csv"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(rows)
+    cache = tmp_path / "cache"
+    open_gazetteer(SMALL, (first,), cache)
+
+    def no_build(*args):
+        raise AssertionError("the cache should have been read")
+
+    monkeypatch.setattr(gazetteer_build, "build_gazetteer", no_build)
+    assert open_gazetteer(SMALL, (second,), cache).resolve("Blue Valley").lat == 0.5
 
 
 def test_a_corrupt_cache_is_rebuilt(tmp_path):

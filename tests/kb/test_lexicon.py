@@ -8,7 +8,7 @@ import pytest
 
 from conftest import shared_path
 from dateline.errors import ConfigError
-from dateline.lexicon import Lexicon, edit_distance, load_lexicon, phrase_key, read_actor_file
+from dateline.kb.lexicon import Lexicon, edit_distance, load_lexicon, phrase_key, read_actor_file
 
 PETRARCH_ACTORS = """\
 # a TABARI actor file written for this test
@@ -150,7 +150,7 @@ def test_the_narrowest_range_holding_on_the_day_wins(tmp_path):
 
 
 def test_petrarch_actors_give_each_block_its_names_and_dated_entries(tmp_path):
-    from dateline.lexicon import petrarch_actors
+    from dateline.kb.lexicon import petrarch_actors
 
     path = tmp_path / "people.actors.txt"
     path.write_text(PETRARCH_ACTORS, encoding="utf-8")

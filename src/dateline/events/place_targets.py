@@ -1,0 +1,52 @@
+"""Places as targets: which target roles a place may fill, and where an act on a place was.
+
+"withdrew from Lebanon", "arrived in Baghdad", "troops attacked in Lebanon": a place is a
+target only when no actor is (coder.py decides when); these say where to look for it.
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from .mentions import LOCATIVE_RULE, mention_of
+from .patterns import Pattern
+from .role_words import RoleHead
+from .roles import ROLE_RULES
+from .syntax import OBJECTS, dependent
+
+# a violent act's origin ("fired from Gaza"), but a withdrawal's target ("pulled out from X")
+ORIGIN_PREPOSITIONS = {"from"}
+
+
+def place_roles(pattern: Pattern) -> tuple[str, ...]:
+    """The target roles a place may fill: all of a movement's, else the prepositional ones."""
+    if pattern.place_target:
+        return pattern.target
+    return tuple(spec for spec in pattern.target if spec not in ROLE_RULES)
+
+
+def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
+    """The place an act happened in, as the target of an act on a place: a locative phrase
+    on the trigger ("attacked in Lebanon"), on its object ("imposed a curfew in Basra"),
+    else on the word governing it ("carried out raids in Lebanon")."""
+    objects = [c for c in trigger.children if c.dep_ in OBJECTS]  # "imposed a curfew in X"
+    holders = [trigger, *objects] + ([trigger.head] if trigger.head.i != trigger.i else [])
+    if trigger.dep_ == "acl" and trigger.head.head.i != trigger.head.i:
+        holders.append(trigger.head.head)  # "rockets fired from Gaza landed in Israel"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or (skip_origin and child.lower_ in ORIGIN_PREPOSITIONS):
+                continue  # "rockets fired from Gaza": where they came from is not what they hit
+            for pobj in _located_objects(child):
+                mention = mention_of(doc, pobj)
+                if mention is not None and mention.rule == LOCATIVE_RULE:
+                    return RoleHead(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
+    return None
+
+
+def _located_objects(preposition) -> list:
+    """The object of a preposition, then the places in it: "outside a church in Benue"."""
+    pobj = dependent(preposition, {"pobj"})
+    if pobj is None:
+        return []
+    inner = [g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [pobj, *inner]
