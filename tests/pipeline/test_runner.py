@@ -219,12 +219,12 @@ def test_recode_with_workers_codes_in_processes_as_one_process_does(tmp_path):
     event_ids = "SELECT id FROM events ORDER BY id"
     with open_db(tmp_path / "e.duckdb") as store:
         list(code_paths([str(tmp_path)], store=store))
-        coded = store.sql(event_ids)[1]
+        coded = store.sql(event_ids).rows
         settings = Settings(batch_size=1, workers=2)
         recoded = [
             doc.path for batch in recode_stored(store, settings=settings) for doc in batch.documents
         ]
-        assert store.sql(event_ids)[1] == coded
+        assert store.sql(event_ids).rows == coded
     assert sorted(recoded) == sorted(str(tmp_path / f"story{i}.txt") for i in range(3))
     assert coded
 
