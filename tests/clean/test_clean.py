@@ -250,6 +250,21 @@ def test_english_that_reads_partly_as_another_language_is_not_skipped():
     assert pidgin.skipped == "language: pcm"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Uganda met Ethiopia.",  # the names read as Kikuyu
+        "Gunmen killed five villagers in Nigeria's Zamfara state.",  # as Nigerian Pidgin
+    ],
+)
+def test_a_short_english_text_is_not_skipped_for_what_its_names_read_as(text):
+    assert clean(text).skipped is None
+
+
+def test_a_short_text_in_another_language_is_still_skipped():
+    assert clean("Der Bundestag hat am Montag die Reform beschlossen.").skipped == "language: de"
+
+
 def test_a_low_confidence_language_guess_does_not_skip():
     doc = clean("Shr 81 cts vs 2.78 dlrs\n\nNet 53.5 mln vs 180.9 mln")
     assert doc.skipped is None

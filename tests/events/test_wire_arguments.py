@@ -88,6 +88,12 @@ def test_two_parties_restoring_ties_restore_them_with_each_other(dyads):
     assert sorted(found) == [("03", "QAT", "SAU"), ("03", "SAU", "QAT")]
 
 
+def test_troops_moved_to_a_border_target_the_other_side(dyads):
+    assert dyads("Turkey deployed additional troops to its border with Syria.") == [
+        ("15", "TUR", "SYR")
+    ]
+
+
 def test_tariffs_slapped_on_goods_are_sanctions(dyads):
     assert dyads("The United States slapped tariffs on Chinese steel.") == [("16", "USA", "CHN")]
 
@@ -212,3 +218,13 @@ def test_an_expulsion_announced_is_an_expulsion(dyads):
 )
 def test_an_event_between_two_parties_is_theirs_both_ways(dyads, text, pairs):
     assert sorted(dyads(text)) == pairs
+
+
+def test_an_act_told_twice_by_one_actor_is_the_one_with_its_target(dyads):
+    text = "The Kremlin condemned the drone attack on Moscow and blamed Ukraine for it."
+    assert [d for d in dyads(text) if d[0] == "11"] == [("11", "RUS", "UKR")]
+
+
+def test_a_country_owning_the_place_is_the_target_of_an_act_there(dyads):
+    text = "Gunmen shot dead eight worshippers outside a church in Nigeria's Benue state."
+    assert [target for _, _, target in dyads(text)] == ["NGA"]

@@ -35,10 +35,22 @@ def identify_language(text: str) -> LanguageGuess:
 
 
 def reads_as(text: str, languages) -> bool:
-    """Whether ``text`` may well be in one of ``languages``, whatever the first guess."""
-    ranked = _identifier().rank(text[:LANGUAGE_PROBE])
-    share = sum(probability for language, probability in ranked if language in languages)
-    return share >= MIN_WANTED_LANGUAGE_SHARE
+    """Whether ``text`` may well be in one of ``languages``, whatever the first guess: on
+    the whole text, or on its common words, when its names would decide a short text
+    ("Kenya and Uganda met Ethiopia." reads as Kikuyu; "and met" tells nothing)."""
+    probe = text[:LANGUAGE_PROBE]
+    if _wanted_share(probe, languages) >= MIN_WANTED_LANGUAGE_SHARE:
+        return True
+    common = " ".join(word for word in probe.split() if not word[:1].isupper())
+    return (
+        not identify_language(common).sure
+        or _wanted_share(common, languages) >= MIN_WANTED_LANGUAGE_SHARE
+    )
+
+
+def _wanted_share(text: str, languages) -> float:
+    ranked = _identifier().rank(text)
+    return sum(probability for language, probability in ranked if language in languages)
 
 
 def _identifier() -> LanguageIdentifier:

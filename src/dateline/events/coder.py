@@ -28,6 +28,7 @@ from .place_targets import place_of, place_roles
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
+from .selection import distinct, fallbacks
 from .syntax import OBJECTS
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class EventCoder:
         for index, sentence in enumerate(doc.sentences):
             span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is not None:
-                events.extend(_unique(self._code_sentence(people, doc, index, span)))
+                events.extend(distinct(self._code_sentence(people, doc, index, span)))
         doc.events = events
         doc.events = resolve_references(doc, self.references)  # "rejected the accusations"
         return doc
@@ -87,7 +88,7 @@ class EventCoder:
                 coded[i] = events
                 (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
                 complete.extend(self._paired(events, pattern) if has_roles else [])
-        return complete + _fallbacks(partial, complete, doc)
+        return complete + fallbacks(partial, complete, doc)
 
     def _means_of(self, noun, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
         """ "an explosion at a checkpoint killed three soldiers", "a grenade attack wounded
@@ -178,7 +179,7 @@ class EventCoder:
     ) -> tuple[list[Event], bool]:
         """The events of one trigger, and whether the roles its pattern needs were found.
         A trigger whose actor was not found still gives its event (the type informs), at a
-        lower confidence, kept only as a fallback for the sentence (see ``_fallbacks``).
+        lower confidence, kept only as a fallback for the sentence (see ``fallbacks``).
 
         ``people`` is the document without its locative mentions ("in Baghdad"): places
         are never a source; they are a target only when no actor is, in a prepositional
@@ -282,18 +283,6 @@ def _head(role: RoleHead | None):
     return role.token if role is not None else None
 
 
-def _fallbacks(partial: list[Event], complete: list[Event], doc: Document) -> list[Event]:
-    """Events whose actor was not found, kept when the sentence has no event with an actor:
-    at most one, the one whose trigger is nearest the sentence root (the main clause says
-    what happened), so a sentence stays at a few events ("three soldiers were killed" is
-    an attack even with no attacker named)."""
-    if any(e.source for e in complete):
-        return []
-    roots = {e.cameo.root for e in complete}
-    fresh = [e for e in partial if e.cameo.root not in roots]
-    return sorted(fresh, key=lambda e: (_depth(doc.parsed[e.token]), -e.confidence))[:1]
-
-
 def _background(trigger) -> bool:
     """An event named only as the setting of the reported one: in a relative clause
     ("Serbia, where 28 people were killed in riots") or as the modifier of another noun
@@ -310,14 +299,6 @@ def _restates(noun, matches: dict[int, Pattern]) -> bool:
         return False
     preposition = noun.head
     return preposition.lower_ in MANNER_PREPOSITIONS and preposition.head.i in matches
-
-
-def _depth(token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token = token.head
-        depth += 1
-    return depth
 
 
 def _dyads(sources: list[ActorWords], targets: list[ActorWords], pattern: Pattern) -> list[tuple]:
@@ -367,24 +348,3 @@ def _trigger_text(trigger, pattern: Pattern) -> str:
     if last - first > 4:
         return trigger.text
     return trigger.doc[first : last + 1].text
-
-
-def _unique(events: list[Event]) -> list[Event]:
-    """One event per (root, source, target) in a sentence: a verb and its noun
-    ("met for talks") do not count twice. The most specific code is kept ("pledged to
-    send aid": 0333 over 030), then the most confident."""
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (
-            event.cameo.root,
-            event.source.name if event.source else None,
-            event.target.name if event.target else None,
-        )
-        if key not in best or _specificity(event) > _specificity(best[key]):
-            best[key] = event
-    return sorted(best.values(), key=lambda e: e.token or 0)
-
-
-def _specificity(event: Event) -> tuple:
-    code = event.cameo.code
-    return (len(code), not code.endswith("0"), event.confidence)

@@ -6,8 +6,8 @@ target only when no actor is (coder.py decides when); these say where to look fo
 
 from __future__ import annotations
 
-from ..model import Document
-from .mentions import LOCATIVE_RULE, mention_of
+from ..model import ActorKind, Document
+from .mentions import LOCATIVE_RULE, ActorWords, mention_of
 from .patterns import Pattern
 from .role_words import RoleHead
 from .roles import ROLE_RULES
@@ -38,9 +38,18 @@ def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
                 continue  # "rockets fired from Gaza": where they came from is not what they hit
             for pobj in _located_objects(child):
                 mention = mention_of(doc, pobj)
-                if mention is not None and mention.rule == LOCATIVE_RULE:
+                if mention is not None and _a_place(mention, pobj, doc):
                     return RoleHead(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
     return None
+
+
+def _a_place(mention: ActorWords, pobj, doc: Document) -> bool:
+    """A place after the preposition, or a country owning it: "in Nigeria's Benue state"."""
+    if mention.rule == LOCATIVE_RULE:
+        return True
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    named = owner is not None and mention.start <= owner.idx < mention.end
+    return named and doc.actors[mention.actor].kind == ActorKind.STATE
 
 
 def _located_objects(preposition) -> list:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from ..kb.spatial import locating_prepositions
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+
 
 @dataclass(frozen=True)
 class RoleHead:
@@ -23,19 +25,19 @@ class RoleHead:
 
 def by_its_doer(role: RoleHead) -> RoleHead | None:
     """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase."""
-    for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            pobj = dependent(child, {"pobj"})
-            if pobj is not None:
-                return RoleHead(pobj, f"{role.path}~by")
-    return None
+    return _phrase_on(role, {"by"})
 
 
 def located(role: RoleHead) -> RoleHead | None:
-    """ "deployed warships to the waters near Taiwan": a place phrase on an unnamed object."""
-    locating = locating_prepositions()
+    """ "deployed warships to the waters near Taiwan", "moved troops to its border with
+    Finland": a place phrase on an unnamed object, or the other side of a border."""
+    border = role.token.lemma_.lower() in BORDER_NOUNS
+    return _phrase_on(role, locating_prepositions() | ({"with"} if border else set()))
+
+
+def _phrase_on(role: RoleHead, prepositions: frozenset[str] | set[str]) -> RoleHead | None:
     for child in role.token.children:
-        if child.dep_ == "prep" and child.lower_ in locating:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             pobj = dependent(child, {"pobj"})
             if pobj is not None:
                 return RoleHead(pobj, f"{role.path}~{child.lower_}")

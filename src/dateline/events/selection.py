@@ -1,0 +1,68 @@
+"""Which of a sentence's coded events it keeps: one per act, and a fallback when no event
+found its actors.
+
+A sentence often names one act twice ("met for talks", "condemned the attack and blamed
+Ukraine for it"); its events with no actor found are kept only when it has no other.
+"""
+
+from __future__ import annotations
+
+from ..model import ActorRef, Document, Event
+
+
+def fallbacks(partial: list[Event], complete: list[Event], doc: Document) -> list[Event]:
+    """Events whose actor was not found, kept when the sentence has no event with an actor:
+    at most one, the one whose trigger is nearest the sentence root (the main clause says
+    what happened), so a sentence stays at a few events ("three soldiers were killed" is
+    an attack even with no attacker named)."""
+    if any(e.source for e in complete):
+        return []
+    roots = {e.cameo.root for e in complete}
+    fresh = [e for e in partial if e.cameo.root not in roots]
+    return sorted(fresh, key=lambda e: (_depth(doc.parsed[e.token]), -e.confidence))[:1]
+
+
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def distinct(events: list[Event]) -> list[Event]:
+    """One event per (root, source, target) in a sentence: a verb and its noun
+    ("met for talks") do not count twice. The most specific code is kept ("pledged to
+    send aid": 0333 over 030), then the most confident."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (
+            event.cameo.root,
+            event.source.name if event.source else None,
+            event.target.name if event.target else None,
+        )
+        if key not in best or _specificity(event) > _specificity(best[key]):
+            best[key] = event
+    kept = [e for e in best.values() if not _said_with_its_target(e, best.values())]
+    return sorted(kept, key=lambda e: e.token or 0)
+
+
+def _said_with_its_target(event: Event, events) -> bool:
+    """ "condemned the attack and blamed Ukraine for it": an act with no target beside the
+    same act by the same actor with one is that act again, told in two verbs."""
+    return event.target is None and any(
+        other.target is not None
+        and other.cameo.root == event.cameo.root
+        and other.plover.type == event.plover.type  # "dispersed ... arresting 12": two acts
+        and _name(other.source) == _name(event.source)
+        for other in events
+    )
+
+
+def _name(actor: ActorRef | None) -> str | None:
+    return actor.name if actor is not None else None
+
+
+def _specificity(event: Event) -> tuple:
+    code = event.cameo.code
+    return (len(code), not code.endswith("0"), event.confidence)
