@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .events.triggers import Trigger
+from .events import Trigger
 
 
 @dataclass(frozen=True)

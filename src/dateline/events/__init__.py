@@ -3,5 +3,6 @@
 from .coder import EventCoder
 from .ontology import Codebook, shipped_codebook
 from .patterns import load_patterns
+from .triggers import Trigger, triggers
 
-__all__ = ["Codebook", "EventCoder", "load_patterns", "shipped_codebook"]
+__all__ = ["Codebook", "EventCoder", "Trigger", "load_patterns", "shipped_codebook", "triggers"]

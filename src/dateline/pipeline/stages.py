@@ -72,7 +72,7 @@ class Pipeline:
         if ACTORS.name not in names:
             return None
         from ..actors import COREF_WINDOW
-        from ..events.triggers import triggers
+        from ..events import triggers
         from ..nlp import common_words, lemma_guesser, load_model
         from ..sentence_filter import ActorCues, SentenceFilter
 
