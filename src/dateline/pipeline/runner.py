@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +23,7 @@ from ..dedup import Deduplicator
 from ..errors import DatelineError, WorkerError
 from ..model import CLEAN_STAGE, Document, Failure, RawDocument
 from ..record import document_records
+from ..resources import file_stamp
 from ..settings import Settings
 from .components import Registry, classifier_component
 from .results import BatchResult
@@ -70,7 +70,8 @@ def pipeline_for(settings: Settings, models: Models = NO_MODELS) -> Pipeline:
     """One pipeline per settings, user files as they are now and models: loading spaCy and
     the vocabularies is the slow part. An edited user file (``--actors``) builds a new
     one; the ``PIPELINES_KEPT`` last used are kept, with what they loaded."""
-    key = (settings, tuple(_stamp(path) for path in settings.user_files()), models.cache_key())
+    stamps = tuple(file_stamp(path, missing_ok=True) for path in settings.user_files())
+    key = (settings, stamps, models.cache_key())
     if key in _pipelines:
         _pipelines.move_to_end(key)
         return _pipelines[key]
@@ -79,14 +80,6 @@ def pipeline_for(settings: Settings, models: Models = NO_MODELS) -> Pipeline:
     while len(_pipelines) > PIPELINES_KEPT:
         _pipelines.popitem(last=False)
     return pipeline
-
-
-def _stamp(path) -> tuple[str, int, int]:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return str(path), -1, -1  # missing: the stage that reads it says so
-    return str(path), stat.st_size, stat.st_mtime_ns
 
 
 def clean_input(item: RawDocument | Failure, settings: Settings) -> Document | Failure:
