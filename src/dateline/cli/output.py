@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from ..model import FACTUAL_MODALITIES
 from ..record import flatten
 
 FORMATS = ("table", "jsonl", "csv")
-TABLE_MODALITIES = ("asserted", "reported")  # a default table hides the rest; exports keep all
+TABLE_MODALITIES = FACTUAL_MODALITIES  # a default table hides the rest; exports keep all
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
