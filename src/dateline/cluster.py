@@ -152,8 +152,8 @@ class FirstCopies:
 
     def __init__(self, store: Store | None):
         self.by_hash: dict[str, str] = {}
-        for doc_id, content_hash, _ in store.fingerprints() if store is not None else ():
-            self.by_hash.setdefault(content_hash, doc_id)
+        for stored in store.fingerprints() if store is not None else ():
+            self.by_hash.setdefault(stored.content_hash, stored.doc_id)
 
     def marked(self, rows: BatchRows) -> BatchRows:
         """``rows`` with each exact copy of an earlier original marked as its duplicate

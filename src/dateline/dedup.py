@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .model import Document
+from .model import Document, StoredFingerprint
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -81,15 +81,16 @@ class Deduplicator:
         lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
         self.index = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
 
-    def seed(self, items: Iterable[tuple[str, str, bytes | None]]) -> None:
-        """Register stored originals: (doc_id, content_hash, fingerprint or None)."""
-        for doc_id, chash, data in items:
-            self.by_hash.setdefault(chash, doc_id)
+    def seed(self, originals: Iterable[StoredFingerprint]) -> None:
+        """Register stored originals (a fingerprint of None: exact matching only)."""
+        for original in originals:
+            self.by_hash.setdefault(original.content_hash, original.doc_id)
+            data = original.fingerprint
             signature = from_bytes(data) if data else None
             if signature is None:
-                log.debug("%s: no usable fingerprint, exact matching only", doc_id)
+                log.debug("%s: no usable fingerprint, exact matching only", original.doc_id)
                 continue
-            self._register(doc_id, signature)
+            self._register(original.doc_id, signature)
 
     def check(self, doc: Document) -> Document:
         """Set ``doc.fingerprint`` and ``doc.duplicate_of``; register ``doc`` when original."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .events.triggers import Trigger
+from .events import Trigger
 from .kb.timex import vocabulary
 
 

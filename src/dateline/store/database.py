@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..model import CODING_FAILED, Document, Failure
+from ..model import CODING_FAILED, Document, Failure, StoredFingerprint
 from . import queries, writer
 from .connection import (
     IN_MEMORY,
@@ -166,15 +166,15 @@ class Store:
         ).fetchall()
         return [doc_id for (doc_id,) in rows]
 
-    def fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
-        """(doc_id, content_hash, fingerprint) of every stored original (not a duplicate)."""
+    def fingerprints(self) -> Iterator[StoredFingerprint]:
+        """Every stored original (not a duplicate), with its content hash and fingerprint."""
         cursor = self.con.cursor()
         cursor.execute(
             "SELECT doc_id, content_hash, fingerprint FROM documents "
             "WHERE duplicate_of IS NULL ORDER BY doc_id"
         )
         while rows := cursor.fetchmany(1000):
-            yield from rows
+            yield from (StoredFingerprint(*row) for row in rows)
 
     def event_records(self, doc_ids: list[str]) -> list[dict[str, Any]]:
         """The stored events of ``doc_ids``, as ``dateline.record.event_record`` shapes them."""
