@@ -6,10 +6,12 @@ Every Reuters-21578 story with a body (../shared/eval/corpora/reuters21578) is w
 JSON Lines files (200 stories each) to a temporary folder, and each configuration codes
 that folder into a fresh DuckDB file through ``dateline.code_paths`` in its own process
 (so its peak RSS is its own): ``local:1`` (one process; also prints the peak RSS after
-1,000 and 10,000 articles, and the share of sentences the pre-parse filter sent to the
-parser), ``local:2`` (two coding processes, one writer), ``dask:2`` (a LocalCluster of two
-worker processes writing Parquet parts, loaded by the driver). The bare pass runs spaCy
-alone over the same cleaned texts in this process.
+1,000, 5,000 and 10,000 articles and the share of sentences the pre-parse filter sent to
+the parser, and runs a bare ``nlp.pipe`` over each batch after coding it, timed apart, for
+a ratio that the machine's load cannot skew), ``local:2`` (two coding processes, one
+writer), ``dask:2`` (a LocalCluster of two worker processes writing Parquet parts, loaded
+by the driver). The bare pass of the other ratios runs spaCy alone over the same cleaned
+texts in this process.
 
     python benchmarks/scale.py [--limit N] [--configs local:1,local:2,dask:2]  ("": bare only)
 
@@ -34,7 +36,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpora" / "
 STORY = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
 FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("TITLE", "BODY")}
 PER_FILE = 200  # stories per JSON Lines file: a file is a partition of the cluster run
-CHECKPOINTS = (1000, 10_000)
+CHECKPOINTS = (1000, 5000, 10_000)
 SCALES = (1_000_000, 100_000_000)
 DAY = 86_400
 
@@ -92,13 +94,18 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
         )
     figures: dict = {"config": config, "checkpoints": {}}
     summary = RunSummary()
+    one_process = kind == "local" and int(workers) == 1
+    bare = 0.0  # one process: seconds of the bare pass over each batch, run after it
     with open_db(work / f"{kind}-{workers}.duckdb") as store:
         started = time.perf_counter()
         for batch in code_paths([str(folder)], settings=settings, store=store):
+            if one_process:
+                bare += bare_pass([doc.text for doc in batch.documents], settings)
             summary.add(batch)
             done = summary.coded + summary.duplicates + summary.skipped + summary.failed
             if "warm" not in figures:  # the first batch back: models loaded, start-up over
-                figures["warm"] = [time.perf_counter() - started, done]
+                figures["warm"] = [time.perf_counter() - started - bare, done]
+                warm_bare = bare  # the first batch's bare pass warms spaCy up: not compared
             for mark in CHECKPOINTS:
                 if done >= mark and str(mark) not in figures["checkpoints"]:
                     figures["checkpoints"][str(mark)] = peak_rss_mb()
@@ -109,7 +116,9 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
                         file=sys.stderr,
                         flush=True,
                     )
-        figures["seconds"] = time.perf_counter() - started
+        figures["seconds"] = time.perf_counter() - started - bare
+        if one_process:  # the bare pass over the batches after the first
+            figures["steady_bare_seconds"] = bare - warm_bare
         warm_seconds, warm_articles = figures["warm"]
         if done > warm_articles:
             figures["steady_rate"] = (done - warm_articles) / (figures["seconds"] - warm_seconds)
@@ -132,6 +141,17 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
         sizes = [p.stat().st_size for p in parts.rglob("*.parquet")]
         figures["parquet_bytes"] = sum(sizes)
     return figures
+
+
+def bare_pass(texts: list[str], settings) -> float:
+    """Seconds of the bare spaCy pipeline over ``texts``."""
+    from dateline.nlp import load_model
+
+    nlp = load_model(settings.model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    return time.perf_counter() - started
 
 
 def bare_spacy(records: list[dict[str, str]]) -> float:
@@ -245,6 +265,12 @@ def compare(results: list[dict], bare: float, articles: int) -> None:
         )
     if "local:1" in by_config:
         one = by_config["local:1"]
+        steady = one["seconds"] - one["warm"][0]
+        print(
+            f"  local:1: {steady / one['steady_bare_seconds']:.2f}x the time of a bare spaCy "
+            f"pass over each of its batches after the first, run in turn in its own process "
+            f"(the load-fair ratio)"
+        )
         for config in ("local:2", "dask:2"):
             if config in by_config:
                 other = by_config[config]

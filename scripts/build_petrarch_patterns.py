@@ -61,7 +61,7 @@ tried first); codes the codebook lacks became their nearest parent; bare verbs a
 blocks of statement verbs (01x) are left out, paired codes keep their first code and a
 symmetric pair makes the pattern reciprocal (the measured reasons are in the script).
 Tried after the hand-written patterns, they code a sentence only when no hand-written
-pattern does (events/coder.py). JSON (a pattern file in YAML's keys) because it loads
+pattern does (events/matching.py). JSON (a pattern file in YAML's keys) because it loads
 in a tenth of the time.
 
 The licence of the source dictionary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dateline.clean import clean_document
 from dateline.dedup import Deduplicator, fingerprint, from_bytes, to_bytes
-from dateline.model import RawDocument
+from dateline.model import RawDocument, StoredFingerprint
 from dateline.settings import Settings
 
 STORY = (
@@ -54,7 +54,7 @@ def test_different_stories_are_both_originals():
 def test_seeded_originals_from_the_store_are_found():
     first = Deduplicator(Settings()).check(doc(STORY, "a.txt"))
     dedup = Deduplicator(Settings())
-    dedup.seed([(first.doc_id, "unrelated-hash", first.fingerprint)])
+    dedup.seed([StoredFingerprint(first.doc_id, "unrelated-hash", first.fingerprint)])
     again = dedup.check(doc(STORY + " The mayor thanked air defence crews.", "later.txt"))
     assert again.duplicate_of == first.doc_id
 
@@ -62,10 +62,10 @@ def test_seeded_originals_from_the_store_are_found():
 def test_seed_by_hash_alone_and_same_input_is_not_its_own_copy():
     first = doc(STORY, "a.txt")
     dedup = Deduplicator(Settings())
-    dedup.seed([("stored-id", first.content_hash, None)])
+    dedup.seed([StoredFingerprint("stored-id", first.content_hash, None)])
     assert dedup.check(doc(STORY, "b.txt")).duplicate_of == "stored-id"
     rerun = Deduplicator(Settings())
-    rerun.seed([(first.doc_id, first.content_hash, None)])
+    rerun.seed([StoredFingerprint(first.doc_id, first.content_hash, None)])
     assert rerun.check(first).duplicate_of is None
 
 
@@ -90,7 +90,7 @@ def test_short_texts_that_differ_by_a_number_are_two_records():
     seven = dedup.check(doc(RECORD.format(7), "seven.txt"))
     assert five.duplicate_of is None and seven.duplicate_of is None
     stored = Deduplicator(Settings())
-    stored.seed([(five.doc_id, five.content_hash, five.fingerprint)])
+    stored.seed([StoredFingerprint(five.doc_id, five.content_hash, five.fingerprint)])
     assert stored.check(doc(RECORD.format(7), "later.txt")).duplicate_of is None
 
 

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-from dateline.model import Actor, Dateline, Document, Mention, MentionRule, Sentence
+from dateline import events
+from dateline.events import modality
+from dateline.model import (
+    FACTUAL_MODALITIES,
+    MODALITIES,
+    Actor,
+    ActorKind,
+    Dateline,
+    Document,
+    Mention,
+    MentionRule,
+    Modality,
+    Sentence,
+)
 
 TEXT = "Iran protested. Iraq replied at once. Syria kept quiet."
 
@@ -52,8 +65,8 @@ def test_no_dateline_in_the_text():
 def test_an_actor_ref_carries_the_actor_index():
     doc = document()
     doc.actors = [
-        Actor("Iran", "IRN", None, "state", "t"),
-        Actor("Iraq", "IRQ", None, "state", "t"),
+        Actor("Iran", "IRN", None, ActorKind.STATE, "t"),
+        Actor("Iraq", "IRQ", None, ActorKind.STATE, "t"),
     ]
     at = TEXT.index("Iraq")
     mention = Mention(at, at + 4, "Iraq", 1, 1, MentionRule.DICTIONARY)
@@ -66,3 +79,11 @@ def test_mention_rules_are_their_stored_spelling():
     assert MentionRule("locative") is MentionRule.LOCATIVE
     assert MentionRule.COREF_SURNAME == "coref:surname"
     assert len({rule.value for rule in MentionRule}) == len(MentionRule)
+
+
+def test_modality_is_one_enum_that_the_events_stage_and_the_record_share():
+    assert modality.Modality is Modality  # the events stage decides it with the model's enum
+    assert MODALITIES[0] == Modality.ASSERTED == "asserted"
+    assert set(FACTUAL_MODALITIES) == {Modality.ASSERTED, Modality.REPORTED}
+    assert set(FACTUAL_MODALITIES) < set(Modality)
+    assert "ASSAULT" in events.PLOVER_TYPES  # the web reads the types from the events face

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .model import Document
+from .model import Document, StoredFingerprint
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -75,19 +75,22 @@ class Deduplicator:
         self.threshold = settings.near_duplicate_threshold
         self.min_words = settings.near_duplicate_min_words
         self.by_hash: dict[str, str] = {}
-        self.signatures: dict[str, MinHash] = {}
+        # an original's hash values only (NUM_PERM uint32): a MinHash object holds its own
+        # copy of the permutations too, three times the memory over a long archive
+        self.signatures: dict[str, np.ndarray] = {}
         lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
         self.index = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
 
-    def seed(self, items: Iterable[tuple[str, str, bytes | None]]) -> None:
-        """Register stored originals: (doc_id, content_hash, fingerprint or None)."""
-        for doc_id, chash, data in items:
-            self.by_hash.setdefault(chash, doc_id)
+    def seed(self, originals: Iterable[StoredFingerprint]) -> None:
+        """Register stored originals (a fingerprint of None: exact matching only)."""
+        for original in originals:
+            self.by_hash.setdefault(original.content_hash, original.doc_id)
+            data = original.fingerprint
             signature = from_bytes(data) if data else None
             if signature is None:
-                log.debug("%s: no usable fingerprint, exact matching only", doc_id)
+                log.debug("%s: no usable fingerprint, exact matching only", original.doc_id)
                 continue
-            self._register(doc_id, signature)
+            self._register(original.doc_id, signature)
 
     def check(self, doc: Document) -> Document:
         """Set ``doc.fingerprint`` and ``doc.duplicate_of``; register ``doc`` when original."""
@@ -108,14 +111,14 @@ class Deduplicator:
     def _nearest(self, signature: MinHash, threshold: float) -> str | None:
         """The most similar registered original at or above ``threshold``."""
         scored = [
-            (self.signatures[doc_id].jaccard(signature), doc_id)
+            (np.count_nonzero(self.signatures[doc_id] == signature.hashvalues) / NUM_PERM, doc_id)
             for doc_id in self.index.query(signature)
-        ]
+        ]  # MinHash.jaccard's estimate: the share of equal hash values
         scored = [(score, doc_id) for score, doc_id in scored if score >= threshold]
         return max(scored, default=(0.0, None))[1]
 
     def _register(self, doc_id: str, signature: MinHash) -> None:
         if doc_id in self.signatures:
             return
-        self.signatures[doc_id] = signature
+        self.signatures[doc_id] = signature.hashvalues
         self.index.insert(doc_id, signature)

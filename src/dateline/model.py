@@ -99,6 +99,23 @@ class ActorKind(StrEnum):
     ORGANISATION = "organisation"
 
 
+class Modality(StrEnum):
+    """``Event.modality``: how the text puts the act (stored as the value)."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    INTENDED = "intended"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    CANCELLED = "cancelled"
+
+
+MODALITIES = tuple(m.value for m in Modality)
+# the modalities that tell of an act as done: a default table and analysis show only these
+FACTUAL_MODALITIES = (Modality.ASSERTED, Modality.REPORTED)
+
+
 @dataclass
 class RawDocument:
     """One input as read: bytes or text plus what the reader knew about it."""
@@ -149,7 +166,7 @@ class Actor:
     name: str  # canonical name
     country: str | None  # ISO 3166-1 alpha-3
     sector: str | None  # GOV MIL COP JUD SPY REB OPP PTY CVL MED BUS NGO IGO REL EDU HLH LAB ...
-    kind: str  # an ActorKind value
+    kind: ActorKind
     evidence: str  # the rule or dictionary entry that coded it
 
 
@@ -217,7 +234,7 @@ class Event:
     plover: Plover | None
     source: ActorRef | None
     target: ActorRef | None
-    modality: str = "asserted"  # asserted reported alleged intended hypothetical negated cancelled
+    modality: Modality = Modality.ASSERTED
     confidence: float = 0.5
     explanation: str = ""  # pattern or model that fired, trigger, parse path
     coder: str = ""  # which coder produced it, e.g. "patterns.v1"
@@ -339,6 +356,15 @@ class Failure:
 
     def __post_init__(self) -> None:
         self.reason = shorten(self.reason)
+
+
+@dataclass(frozen=True)
+class StoredFingerprint:
+    """A stored original as deduplication knows it (``Store.fingerprints``)."""
+
+    doc_id: str
+    content_hash: str
+    fingerprint: bytes | None  # the MinHash signature; None: exact matching only
 
 
 def _sentence_start(sentence: Sentence) -> int:

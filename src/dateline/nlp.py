@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -25,10 +27,12 @@ SentenceChooser = Callable[[Sequence[Span]], list[bool]]  # which sentences to p
 
 
 def _paragraph_breaks(doc):
-    """A line break always ends a sentence: titles and paragraphs never run together."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space:
-            token.is_sent_start = True
+    """A line break always ends a sentence: titles and paragraphs never run together.
+
+    Line breaks are whitespace tokens (a token's own trailing whitespace is one space at
+    most), so the token after every whitespace token starts a sentence."""
+    for after_space in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]) + 1:
+        doc[int(after_space)].is_sent_start = True
     return doc
 
 
@@ -79,8 +83,8 @@ class Parser:
         return list(docs)
 
     def _filtered(self, docs: Sequence[Document]) -> Iterator[Doc]:
-        """Each document's sentences, then a tokenized text holding only the kept ones,
-        their boundaries fixed so that the parser neither joins nor splits them."""
+        """Each document's sentences, then a Doc holding only the kept ones, their
+        boundaries fixed so that the parser neither joins nor splits them."""
         for doc in docs:
             split = _paragraph_breaks(self._splitter(self.nlp.make_doc(doc.text)))
             spans = [span for span in split.sents if span.text.strip()]
@@ -88,8 +92,8 @@ class Parser:
             keep = self.sentence_filter(spans)
             self.sentences_seen += len(spans)
             self.sentences_parsed += sum(keep)
-            kept = [s for s, wanted in zip(doc.sentences, keep, strict=True) if wanted]
-            yield _with_boundaries(self.nlp.make_doc(_blanked(doc.text, kept)), kept)
+            kept = [span for span, wanted in zip(spans, keep, strict=True) if wanted]
+            yield _kept_only(split, doc.text, kept)
 
 
 def lemma_guesser(nlp: Language) -> Callable[[str], frozenset[str]]:
@@ -116,7 +120,8 @@ def lemma_guesser(nlp: Language) -> Callable[[str], frozenset[str]]:
     return guess
 
 
-GUESS_CACHE = 100_000  # words whose lemma guesses are kept
+GUESS_CACHE = 20_000  # words whose lemma guesses are kept: news reuses a small core, so a
+# bigger cache saves little time and grows for hundreds of thousands of articles
 
 
 def common_words(nlp: Language) -> frozenset[str]:
@@ -128,23 +133,35 @@ def common_words(nlp: Language) -> frozenset[str]:
 POS = ("noun", "verb", "adj")  # the parts of speech the coder's triggers may have
 
 
-def _blanked(text: str, kept: Sequence[Sentence]) -> str:
-    """``text`` with everything outside the ``kept`` sentences turned to spaces (line
-    breaks stay: they end sentences and paragraphs)."""
-    chars = [c if c == "\n" else " " for c in text]
-    for sentence in kept:
-        chars[sentence.start : sentence.end] = text[sentence.start : sentence.end]
-    return "".join(chars)
-
-
-def _with_boundaries(doc: Doc, kept: Sequence[Sentence]) -> Doc:
-    for sentence in kept:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
+def _kept_only(doc: Doc, text: str, kept: Sequence[Span]) -> Doc:
+    """A Doc of ``text`` (tokenized as ``doc``) holding the tokens of the ``kept``
+    sentences only: each stretch between them is one whitespace token as long as it
+    (line breaks stay: they end sentences and paragraphs), so every offset still refers to
+    ``text``. Built from the tokens, not tokenized again."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool | None] = []  # None: the parser's choice (a blank stretch)
+    reached = 0
+    for span in kept:
+        if span.start_char > reached:
+            words.append(_blank(text[reached : span.start_char]))
+            spaces.append(False)
+            starts.append(None)
         for token in span:
-            token.is_sent_start = token.i == span.start
-    return doc
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            starts.append(token.i == span.start)
+        reached = span.end_char + len(span[-1].whitespace_)
+    if len(text) > reached:
+        words.append(_blank(text[reached:]))
+        spaces.append(False)
+        starts.append(None)
+    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=starts)
+
+
+def _blank(text: str) -> str:
+    """``text`` as spaces, its line breaks kept."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _sentences(text: str, spans: Iterable[Span]) -> list[Sentence]:

@@ -17,6 +17,7 @@ import os
 import tomllib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -107,14 +108,14 @@ def cached(path: str | Path, kind: str, parse: Callable[[str], Parsed]) -> Parse
     ``kind`` names the parse, so one file read two ways is cached twice. The result is
     shared between callers: treat it as read-only.
     """
-    resolved, size, mtime = _stamp(path)
-    return _kept((resolved, kind, size, mtime), lambda: parse(read_text(resolved)))
+    stamp = file_stamp(path)
+    return _kept((kind, stamp), lambda: parse(read_text(stamp.path)))
 
 
 def derived(paths: Iterable[str | Path], kind: str, build: Callable[[], Parsed]) -> Parsed:
     """``build()``, a structure made from the files ``paths`` (a lexicon, a gazetteer),
     re-run only when one of them changed; kept in the same bounded cache as the files."""
-    return _kept((kind, *(_stamp(path) for path in paths)), build)
+    return _kept((kind, *(file_stamp(path) for path in paths)), build)
 
 
 def _kept(key: tuple, make: Callable[[], Parsed]) -> Parsed:
@@ -129,15 +130,29 @@ def _kept(key: tuple, make: Callable[[], Parsed]) -> Parsed:
     return value
 
 
-def _stamp(path: str | Path) -> tuple[str, int, int]:
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as a cache key: its absolute path and what changes when it is written (a
+    missing file, when allowed, has size and mtime -1)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def file_stamp(path: str | Path, *, missing_ok: bool = False) -> FileStamp:
+    """The stamp of ``path``; a ``ConfigError`` naming it when it cannot be read, unless
+    ``missing_ok`` (the stage that reads it will say so)."""
     # abspath, not resolve(): resolving symlinks costs a stat per path component, on
     # every call; a file reached through two links is only parsed twice
     resolved = os.path.abspath(path)
     try:
-        stamp = os.stat(resolved)
+        stat = os.stat(resolved)
     except OSError as exc:
+        if missing_ok:
+            return FileStamp(resolved, -1, -1)
         raise ConfigError(f"{path}: {exc}") from exc
-    return resolved, stamp.st_size, stamp.st_mtime_ns
+    return FileStamp(resolved, stat.st_size, stat.st_mtime_ns)
 
 
 def _parse(parser: Callable[[str], Parsed], text: str, path: str | Path) -> Parsed:

@@ -11,7 +11,9 @@ Ali Larijani"), and, when it holds a pronoun or a definite description, the sent
 of the coreference window before it that name someone.
 
 The filter sees tokens only (no tagger, no parser), so a word's lemma is any lemma the
-model's lemmatizer could give it: the filter errs towards keeping.
+model's lemmatizer could give it: the filter errs towards keeping. One exception: a month
+or weekday name written in title case inside a sentence ("on March 3") is a date, never a
+trigger ("march") nor an actor's name; news copy is full of them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .events.triggers import Trigger
+from .events import Trigger
+from .kb.timex import vocabulary
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,12 @@ class SentenceFilter:
         lemmas: Callable[[str], frozenset[str]],
         common_words: frozenset[str],
     ):
-        self.triggers = triggers
+        self.needs = {lemma: _word_needs(rules) for lemma, rules in triggers.items()}
         self.cues = cues
         self.lemmas = lemmas
         self.common_words = common_words  # a capitalised one opening a sentence is no name
+        words = vocabulary()
+        self.calendar_names = frozenset(words["months"]) | frozenset(words["weekdays"])
 
     def keep(self, sentences: Sequence[Span]) -> list[bool]:
         seen = [self._words(sentence) for sentence in sentences]
@@ -84,6 +89,8 @@ class SentenceFilter:
         words = _Words(set(), set(), set())
         for token in sentence:
             form = token.lower_
+            if form in self.calendar_names and token.i > sentence.start and token.text.istitle():
+                continue
             lemmas = self.lemmas(form)
             words.forms.add(form)
             words.lemmas.update(lemmas)
@@ -93,22 +100,31 @@ class SentenceFilter:
         return words
 
     def _has_actor(self, words: _Words) -> bool:
-        return bool(words.names or words.forms & self.cues.words)
+        # the lemmas hold the forms: "soldiers" is the cue word "soldier"
+        return bool(words.names or words.lemmas & self.cues.words)
 
     def _eventful(self, words: _Words) -> bool:
+        if not self._has_actor(words):
+            return False
         needed = words.lemmas | words.forms  # word slots name forms ("taxes"), the rest lemmas
-        return self._has_actor(words) and any(
-            _needs_met(trigger, needed)
-            for word in words.lemmas
-            for trigger in self.triggers.get(word, ())
+        return any(
+            all(any(entry <= needed for entry in need) for need in needs)
+            for lemma in words.lemmas & self.needs.keys()
+            for needs in self.needs[lemma]
         )
 
 
-def _needs_met(trigger: Trigger, words: set[str]) -> bool:
-    return all(
-        any(all(part in words for part in entry.split()) for entry in need)
-        for need in trigger.needs
+WordNeeds = tuple[frozenset[str], ...]  # one need: its entries, each as the words it holds
+
+
+def _word_needs(rules: tuple[Trigger, ...]) -> frozenset[tuple[WordNeeds, ...]]:
+    """What each of a lemma's triggers needs, as word sets ("take part": both words); a
+    trigger needing nothing stands for all (the lemma alone is enough)."""
+    compiled = frozenset(
+        tuple(tuple(frozenset(entry.split()) for entry in need) for need in rule.needs)
+        for rule in rules
     )
+    return frozenset({()}) if () in compiled else compiled
 
 
 def _capitalised(token) -> bool:

@@ -25,7 +25,7 @@ from .kb.timex import (
     resolve,
     vocabulary,
 )
-from .model import Document, Event
+from .model import Document, Event, Modality
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def _date_event(doc, event: Event, found, anchor, reference, previous, latest) -
             chosen = _nearest(trigger.i, here)
             before = doc.text[sentence.start : chosen.timex.start]
         # a called-off event was still ahead: "a visit on Thursday was called off"
-        future = future_context(before) or event.modality == "cancelled"
+        future = future_context(before) or event.modality == Modality.CANCELLED
         counted = bool(chosen.timex.counted_from) and _counts_from(trigger, chosen)
         dated = _dated(chosen.timex, anchor, reference, future, latest, counted)
         if dated:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.actors import COMPATIBLE, ActorCoder, ActorVocabulary
+from dateline.kb.gazetteer import load_gazetteer
 from dateline.model import ActorKind, Dateline, MentionRule
 from dateline.settings import Settings
 
@@ -296,7 +297,7 @@ def test_every_mention_is_linked_by_a_named_rule(code):
     rules = {m.rule for m in doc.mentions}
     assert {MentionRule.LOCATIVE, MentionRule.COREF_SURNAME, MentionRule.COREF_PRONOUN} <= rules
     assert all(isinstance(m.rule, MentionRule) for m in doc.mentions)
-    assert doc.actors and all(actor.kind in set(ActorKind) for actor in doc.actors)
+    assert doc.actors and all(isinstance(actor.kind, ActorKind) for actor in doc.actors)
 
 
 def test_user_dictionary_with_dates(parsed, tmp_path):
@@ -381,6 +382,25 @@ def test_every_shipped_pronoun_kind_can_find_an_antecedent():
     pronouns = ActorVocabulary.shipped().pronouns
     assert {"he", "she", "they", "its"} <= set(pronouns)
     assert set(pronouns.values()) <= set(COMPATIBLE)
+    assert all(isinstance(kind, ActorKind) for kind in pronouns.values())
+
+
+class OneCityGazetteer:
+    """A gazetteer that knows one city: which gazetteer the stage asks shows in its answer."""
+
+    def __init__(self, city: str, country: str):
+        self.city, self.country = city, country
+
+    def city_country(self, name: str) -> str | None:
+        return self.country if name == self.city else None
+
+
+def test_the_stage_asks_its_own_gazetteer_for_a_city_country(parsed):
+    coder = ActorCoder(Settings())
+    assert coder.gazetteer is load_gazetteer(Settings().min_city_population, ())
+    coder.gazetteer = OneCityGazetteer("Basra", "KEN")
+    doc = coder(parsed("The convoy stopped outside Basra."))
+    assert codes(doc, "Basra") == ("KEN", "GOV")
 
 
 @pytest.mark.parametrize(

@@ -244,6 +244,34 @@ def test_animals_heat_crashes_collisions_mines_and_titles_give_no_event(code, te
     assert code(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mortar fire killed two Peruvian soldiers near the border.", "implied attacker ('fire')"),
+        ("A fire started by rioters destroyed a police station in Lima.", "no doer named"),
+        ("A Peruvian drone crashed into a barracks in Chile, wounding two soldiers.", "doer"),
+    ],
+)
+def test_harm_a_weapon_or_a_doer_made_is_no_accident(code, text, cue):
+    events = code(text)
+    assert events and cue in events[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dengue cases rose sharply in Peru, the World Health Organization warned.",
+        "The central bank warned that copper prices could fall next year.",
+    ],
+)
+def test_a_warning_of_a_cause_or_the_markets_is_no_event(code, text):
+    assert code(text) == []
+
+
+def test_a_warning_to_someone_of_a_cause_is_still_a_warning(code):
+    assert ("13", "PER", "CHL") in dyads(code("Peru warned Chile that the floods could spread."))
+
+
 def test_an_emergency_for_no_cause_is_still_coded(code):
     events = code("Peru declared a state of emergency in Lima after the riots.")
     assert [e.plover.type for e in events] == ["COERCE"]

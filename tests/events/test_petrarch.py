@@ -373,42 +373,41 @@ ADOPT
 """
 
 
-def test_a_run_with_a_synset_is_found_on_consecutive_words(files, tmp_path):
-    path = tmp_path / "run.verbs.txt"
+@pytest.fixture(scope="module")
+def run_verbs(files) -> Path:
+    path = files / "run.verbs.txt"
     path.write_text(RUN_VERBS, encoding="utf-8")
-    afters = {p.code: p.after for p in read_verb_dictionary(path).patterns}
+    return path
+
+
+@pytest.fixture(scope="module")
+def run_codes(files, run_verbs):
+    settings = replace(
+        Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(run_verbs,)
+    )
+
+    def codes(text: str) -> list[str]:
+        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
+
+    return codes
+
+
+def test_a_run_with_a_synset_is_found_on_consecutive_words(run_verbs, run_codes):
+    afters = {p.code: p.after for p in read_verb_dictionary(run_verbs).patterns}
     # a synset's name may hold "_": the longest name the file defines
     assert afters["903"] == ("new &tietypes relations",)
     assert afters["111"] == ("in", "&war_of_words")
-    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
-
-    def codes(text: str) -> list[str]:
-        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
-
-    assert codes("Valdoria abandoned new economic relations with Kestria.") == ["903"]
-    assert codes("Valdoria abandoned new global economic relations with Kestria.") == ["345"]
+    assert run_codes("Valdoria abandoned new economic relations with Kestria.") == ["903"]
+    assert run_codes("Valdoria abandoned new global economic relations with Kestria.") == ["345"]
 
 
-def test_a_complex_event_pattern_is_skipped(files, tmp_path):
-    path = tmp_path / "run.verbs.txt"
-    path.write_text(RUN_VERBS, encoding="utf-8")
-    codes = {p.code for p in read_verb_dictionary(path).patterns}
+def test_a_complex_event_pattern_is_skipped(run_verbs, run_codes):
+    codes = {p.code for p in read_verb_dictionary(run_verbs).patterns}
     assert "0641" in codes and not {c for c in codes if "+" in c or c == NULL_CODE}
-    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
-    events = dateline.code_text(
-        "Valdoria restored full diplomatic ties with Kestria.", settings=settings
-    ).events
-    assert [e.cameo.code for e in events] == ["0641"]
+    assert run_codes("Valdoria restored full diplomatic ties with Kestria.") == ["0641"]
 
 
-def test_a_user_dictionary_word_is_matched_as_written(files, tmp_path):
+def test_a_user_dictionary_word_is_matched_as_written(run_codes):
     # PETRARCH's closed match: RESOLUTION is "resolution", not "resolutions"
-    path = tmp_path / "run.verbs.txt"
-    path.write_text(RUN_VERBS, encoding="utf-8")
-    settings = replace(Settings(), actor_files=(files / "test.actors.txt",), pattern_files=(path,))
-
-    def codes(text: str) -> list[str]:
-        return [e.cameo.code for e in dateline.code_text(text, settings=settings).events]
-
-    assert codes("Valdoria adopted a resolution with Kestria.") == ["102"]
-    assert codes("Valdoria adopted two resolutions with Kestria.") == ["081"]
+    assert run_codes("Valdoria adopted a resolution with Kestria.") == ["102"]
+    assert run_codes("Valdoria adopted two resolutions with Kestria.") == ["081"]

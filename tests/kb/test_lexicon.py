@@ -8,7 +8,16 @@ import pytest
 
 from conftest import shared_path
 from dateline.errors import ConfigError
-from dateline.kb.lexicon import Lexicon, edit_distance, load_lexicon, phrase_key, read_actor_file
+from dateline.kb.gazetteer import load_gazetteer
+from dateline.kb.lexicon import (
+    EntryKind,
+    Lexicon,
+    edit_distance,
+    load_lexicon,
+    phrase_key,
+    read_actor_file,
+)
+from dateline.model import ActorKind
 
 PETRARCH_ACTORS = """\
 # a TABARI actor file written for this test
@@ -34,7 +43,11 @@ def test_shipped_vocabularies_code_countries_capitals_and_roles():
     lexicon = load_lexicon()
     assert lexicon.best(phrase_key("U.S."), None).country == "USA"
     capital = lexicon.best(phrase_key("New Delhi"), None)
-    assert (capital.country, capital.sector, capital.kind) == ("IND", "GOV", "capital")
+    assert (capital.country, capital.sector, capital.kind) == ("IND", "GOV", EntryKind.CAPITAL)
+    kinds = {type(e.kind) for entries in lexicon.phrases.values() for e in entries}
+    assert kinds == {EntryKind}
+    assert all(isinstance(role.kind, ActorKind) for role in lexicon.roles.values())
+    assert all(isinstance(kind, ActorKind) for kind in lexicon.descriptions.values())
     assert lexicon.best(phrase_key("Kenyan"), None).country == "KEN"
     assert lexicon.best(phrase_key("NATO"), None).sector == "IGO"
     assert lexicon.best(phrase_key("NATO"), None).country is None
@@ -46,7 +59,7 @@ def test_longest_match_wins():
     lexicon = load_lexicon()
     words = list(phrase_key("the Washington Post said"))
     matches = list(lexicon.matches(words, None))
-    assert [(m[0], m[1], m[2].sector) for m in matches] == [(1, 3, "MED")]
+    assert [(m.start, m.end, m.entry.sector) for m in matches] == [(1, 3, "MED")]
 
 
 def test_csv_dictionary_overrides_shipped_entries_and_honours_dates(tmp_path):
@@ -239,7 +252,7 @@ def test_edit_distance_counts_a_transposition_as_one(a, b, distance):
     ],
 )
 def test_misspelt_country_names_demonyms_and_capitals(word, country):
-    entry = load_lexicon().misspelt(word, None)
+    entry = load_lexicon().misspelt(word, None, load_gazetteer())
     assert entry is not None and entry.country == country
     assert "misspelt" in entry.source
 
@@ -255,7 +268,7 @@ def test_misspelt_country_names_demonyms_and_capitals(word, country):
     ],
 )
 def test_known_short_or_distant_words_are_not_respelt(word):
-    assert load_lexicon().misspelt(word, None) is None
+    assert load_lexicon().misspelt(word, None, load_gazetteer()) is None
 
 
 def test_armed_groups_and_regions_are_shipped():

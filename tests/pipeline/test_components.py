@@ -104,6 +104,20 @@ def test_another_event_coder_turns_the_sentence_filter_off():
     assert pipeline.parser.sentence_filter is None
 
 
+def test_a_users_actors_stage_under_the_shipped_name_turns_the_sentence_filter_off():
+    # the filter asks the shipped actors stage for its cue words; another one has none
+    actors = Factory(
+        "actors", "mine.v1", ("doc.actors", "doc.mentions"), ("doc.parsed",), lambda s: _same
+    )
+    pipeline = Pipeline(Settings(), registry=Registry().replacing(actors))
+    assert pipeline.versions["actors"] == "mine.v1"
+    assert pipeline.parser.sentence_filter is None
+
+
+def _same(doc):
+    return doc
+
+
 def test_pipelines_are_cached_by_settings_and_user_files_within_a_bound(tmp_path, monkeypatch):
     actors = tmp_path / "actors.csv"
     actors.write_text("name,country,sector\nZorblat Vunn,ITA,GOV\n")

@@ -11,6 +11,7 @@ descriptions. Capitalised words the vocabularies miss may be misspelt country na
 
 from __future__ import annotations
 
+from ..kb.gazetteer import load_gazetteer
 from ..kb.lexicon import load_lexicon
 from ..model import Document
 from ..settings import Settings
@@ -27,6 +28,9 @@ class ActorCoder:
     def __init__(self, settings: Settings):
         self.lexicon = load_lexicon(settings.actor_files)
         self.words = ActorVocabulary.shipped()
+        # the places stage's gazetteer (the user's place files too): "in Bree" is the
+        # country of the user's Bree, for actors as for event places
+        self.gazetteer = load_gazetteer(settings.min_city_population, settings.place_files)
 
     def cue_words(self) -> frozenset[str]:
         """Lower-case words that may be an actor mention (one-word names, role nouns,
@@ -44,6 +48,6 @@ class ActorCoder:
         if not doc.is_parsed:
             return doc
         chains = Chains(doc, self.words)
-        chains.link(Phrases(doc, self.lexicon, self.words).candidates())
+        chains.link(Phrases(doc, self.lexicon, self.words, self.gazetteer).candidates())
         doc.actors, doc.mentions = chains.actors, chains.mentions
         return doc

@@ -11,17 +11,27 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..kb.lexicon import Entry, Lexicon, Role, phrase_key, token_key
+from ..kb.gazetteer import Gazetteer
+from ..kb.lexicon import (
+    COUNTRY_KINDS,
+    DictionaryMatch,
+    Entry,
+    EntryKind,
+    Lexicon,
+    Role,
+    phrase_key,
+    token_key,
+)
 from ..kb.spatial import institution_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 
-# dictionary entry kinds (``Entry.kind``) that name a country, and the actor each codes
-COUNTRY_KINDS = frozenset({"state", "capital", "demonym", "region"})
-ENTRY_ACTOR_KINDS = {
-    "capital": ActorKind.STATE,
-    "demonym": ActorKind.GROUP,
-    "region": ActorKind.STATE,
+# the actor a dictionary entry codes: its own kind, or the state or people a place or
+# demonym stands for
+ENTRY_ACTOR_KINDS = {EntryKind(kind.value): kind for kind in ActorKind} | {
+    EntryKind.CAPITAL: ActorKind.STATE,
+    EntryKind.DEMONYM: ActorKind.GROUP,
+    EntryKind.REGION: ActorKind.STATE,
 }
 NAME_LINKS = frozenset(
     {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
@@ -35,7 +45,7 @@ class CodedActor:
     name: str
     country: str | None
     sector: str | None
-    kind: str  # an ActorKind value
+    kind: ActorKind
     rule: MentionRule
     evidence: str
 
@@ -57,19 +67,10 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class DictionaryMatch:
-    """A dictionary phrase found in the parse: its token span and its entry."""
-
-    start: int
-    end: int
-    entry: Entry
-
-
-@dataclass(frozen=True)
 class ActorVocabulary:
     """The actors stage's own word lists (the dictionaries' are in the ``Lexicon``)."""
 
-    pronouns: dict[str, str]  # pronoun -> the kind of actor it refers to
+    pronouns: dict[str, ActorKind]  # pronoun -> the kind of actor it refers to
     not_nationality: frozenset[str]  # "ethnic Albanians" may live anywhere
     institution_places: frozenset[str]  # "in court", "at the hospital"
     name_particles: frozenset[str]  # vary between mentions: "al-Maliki", "Maliki"
@@ -77,7 +78,10 @@ class ActorVocabulary:
     @classmethod
     def shipped(cls) -> ActorVocabulary:
         return cls(
-            pronouns={row["pronoun"]: row["kind"] for row in csv_rows(_actor_data("pronouns.csv"))},
+            pronouns={
+                row["pronoun"]: ActorKind(row["kind"])
+                for row in csv_rows(_actor_data("pronouns.csv"))
+            },
             not_nationality=word_set(_actor_data("not_nationality.txt")),
             institution_places=institution_prepositions(),
             name_particles=word_set(_actor_data("name_particles.txt")),
@@ -95,11 +99,14 @@ class StoryCountry:
 class Story:
     """One document as the phrase coders see it."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, words: ActorVocabulary):
+    def __init__(
+        self, doc: Document, lexicon: Lexicon, words: ActorVocabulary, gazetteer: Gazetteer
+    ):
         self.doc = doc
         self.parsed = doc.parsed
         self.lexicon = lexicon
         self.words = words
+        self.gazetteer = gazetteer
         published = doc.published
         # a datetime compares with no date: dictionary validity is by day
         self.day: date | None = published.date() if isinstance(published, datetime) else published
@@ -119,13 +126,14 @@ class Story:
             return written_as_a_name(self.parsed[tokens[i].i : tokens[j - 1].i + 1])
 
         found: dict[int, DictionaryMatch] = {}
-        for i, j, entry in self.lexicon.matches(words, self.day, written_as_name):
-            match = DictionaryMatch(tokens[i].i, tokens[j - 1].i + 1, entry)
+        for in_words in self.lexicon.matches(words, self.day, written_as_name):
+            start, end = tokens[in_words.start].i, tokens[in_words.end - 1].i + 1
+            match = DictionaryMatch(start, end, in_words.entry)
             for t in self.parsed[match.start : match.end]:
                 found[t.i] = match
         for token in tokens:
             if token.i not in found and token.text[:1].isupper() and token.ent_type_ != "PERSON":
-                entry = self.lexicon.misspelt(token.text, self.day)
+                entry = self.lexicon.misspelt(token.text, self.day, self.gazetteer)
                 if entry is not None:
                     found[token.i] = DictionaryMatch(token.i, token.i + 1, entry)
         return found
@@ -155,7 +163,7 @@ class Story:
             return StoryCountry(country, "the country of the story's known actors")
         # nobody known either: the country of the first city named ("in Istanbul")
         for ent in self.parsed.ents:
-            if ent.label_ == "GPE" and (country := self.lexicon.city_country(ent.text)) is not None:
+            if ent.label_ == "GPE" and (country := self.city_country(ent.text)) is not None:
                 return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
         return StoryCountry(None, "")
 
@@ -169,6 +177,10 @@ class Story:
         if any(word in self.words.not_nationality for word in before):
             return None
         return match
+
+    def city_country(self, name: str) -> str | None:
+        """The country of a city named in the text ("Basra" -> IRQ), from the gazetteer."""
+        return self.gazetteer.city_country(name)
 
     def is_place(self, head, prepositions=None) -> bool:
         """A country or city after "in", "at", "from" ... is where things happen."""
@@ -193,18 +205,22 @@ class Story:
         for i, word in enumerate(words):
             if i + 1 < len(words) and (role := lexicon.role([word.lemma_, words[i + 1].lemma_])):
                 return role
-            if role := lexicon.role([word.text]) or lexicon.role([word.lemma_]):
+            if role := self.role_of(word):
                 return role
-        return lexicon.role([head.text]) or lexicon.role([head.lemma_])
+        return self.role_of(head)
+
+    def role_of(self, token) -> Role | None:
+        """The role one word names, as written or as its lemma: "officials", "police"."""
+        return self.lexicon.role([token.text]) or self.lexicon.role([token.lemma_])
 
     def affiliation(self, modifiers) -> Entry | None:
         """The body or leader a person or group serves: "U.N. Secretary-General Kofi
         Annan", "the Bush administration" (a known leader's country)."""
         for token in modifiers:
             match = self.entry_at.get(token.i)
-            if match and match.entry.kind == ActorKind.ORGANISATION:
+            if match and match.entry.kind == EntryKind.ORGANISATION:
                 return match.entry
-            if match and match.entry.kind == ActorKind.PERSON and match.entry.country:
+            if match and match.entry.kind == EntryKind.PERSON and match.entry.country:
                 return match.entry
         return None
 
@@ -229,28 +245,28 @@ def from_entry(story: Story, head, entry: Entry, role, countries) -> CodedActor:
     entry lacks them."""
     country, sector = entry.country, entry.sector
     evidence = [entry.source]
-    if entry.kind == ActorKind.PERSON and any(
+    person = entry.kind == EntryKind.PERSON
+    if person and any(
         t.lower_ in story.lexicon.former for t in story.parsed[head.left_edge.i : head.i]
     ):
         sector = "ELI"  # "ousted President Askar Akayev": no longer in office
         evidence.append("a former office holder -> ELI")
-    if entry.kind == ActorKind.PERSON and countries and countries[0].entry.country != country:
-        # "King Hassan of Morocco": the text's own country beats a dictionary namesake
+    # "King Hassan of Morocco": the text's own country beats a dictionary namesake's, and
+    # an entry with none takes the text's (an organisation stays without)
+    namesake = person and countries and countries[0].entry.country != country
+    if namesake or (country is None and countries and entry.kind != EntryKind.ORGANISATION):
         found = story.country_or_context(countries)
         country = found.country
         evidence.append(found.why)
-    if country is None and countries and entry.kind != ActorKind.ORGANISATION:
-        found = story.country_or_context(countries)
-        country = found.country
-        evidence.append(found.why)
-    if sector is None and role is not None and entry.kind != ActorKind.STATE:
+    if sector is None and role is not None and entry.kind != EntryKind.STATE:
         sector = role.sector
         evidence.append(f"role '{role.words}'")
-    if entry.kind == "demonym" and entry.country:
+    if entry.kind == EntryKind.DEMONYM and entry.country:
         return _people(story, head, entry, country, sector, evidence)
-    kind = ENTRY_ACTOR_KINDS.get(entry.kind) or _actor_kind(entry.kind)
-    rule = MentionRule.CAPITAL if entry.kind == "capital" else MentionRule.DICTIONARY
-    return CodedActor(entry.name, country, sector, kind, rule, "; ".join(evidence))
+    rule = MentionRule.CAPITAL if entry.kind == EntryKind.CAPITAL else MentionRule.DICTIONARY
+    return CodedActor(
+        entry.name, country, sector, ENTRY_ACTOR_KINDS[entry.kind], rule, "; ".join(evidence)
+    )
 
 
 def _people(story: Story, head, entry: Entry, country, sector, evidence) -> CodedActor:
@@ -345,7 +361,7 @@ def organisation(story: Story, head, countries) -> CodedActor:
     ent = story.ent_at[head.i]
     role = None
     for token in reversed(ent):
-        role = story.lexicon.role([token.text]) or story.lexicon.role([token.lemma_])
+        role = story.role_of(token)
         if role:
             break
     country = countries[0].entry.country if countries else None
@@ -359,14 +375,6 @@ def written_as_a_name(span) -> bool:
     """Every word of a name but its particles ("of", "al-", "d'") starts with a capital."""
     words = [t for t in span if t.text[:1].isalpha() and t.lower_ not in NAME_LINKS]
     return bool(words) and all(t.text[:1].isupper() for t in words)
-
-
-def _actor_kind(kind: str) -> ActorKind:
-    """An entry's own kind as an actor's: a kind the model does not know is an organisation."""
-    try:
-        return ActorKind(kind)
-    except ValueError:
-        return ActorKind.ORGANISATION
 
 
 def _actor_data(name: str):

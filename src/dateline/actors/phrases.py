@@ -8,10 +8,11 @@ description waiting for coreference to say whom it refers to.
 
 from __future__ import annotations
 
-from ..kb.lexicon import Lexicon
+from ..kb.gazetteer import Gazetteer
+from ..kb.lexicon import COUNTRY_KINDS, DictionaryMatch, EntryKind, Lexicon
 from ..model import ActorKind, Document, MentionRule
 from . import coding, places
-from .coding import COUNTRY_KINDS, ActorVocabulary, Candidate, CodedActor, DictionaryMatch, Story
+from .coding import ActorVocabulary, Candidate, CodedActor, Story
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 # dependents that belong to a noun phrase, left of its head and right of it
@@ -26,8 +27,10 @@ DUAL = frozenset({"both", "two"})  # "both governments", "the two sides": two ea
 class Phrases:
     """Codes every noun phrase of one document."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, words: ActorVocabulary):
-        self.story = Story(doc, lexicon, words)
+    def __init__(
+        self, doc: Document, lexicon: Lexicon, words: ActorVocabulary, gazetteer: Gazetteer
+    ):
+        self.story = Story(doc, lexicon, words, gazetteer)
         self.doc = doc
         self.parsed = doc.parsed
         self.lexicon = lexicon
@@ -126,7 +129,7 @@ class Phrases:
             return [self._waiting(head.i, head.i + 1, ActorKind.PERSON, MentionRule.COREF_SURNAME)]
         return coded
 
-    def _description_kind(self, head, tokens) -> str | None:
+    def _description_kind(self, head, tokens) -> ActorKind | None:
         """What a definite description refers back to: "the men" a group, "the two
         leaders" people; "both governments" two states (a government role, two of them)."""
         if not _bare_description(head, tokens):
@@ -140,7 +143,7 @@ class Phrases:
         role = self.lexicon.role([head.lemma_])
         return kind or (ActorKind.STATE if role is not None and role.sector == "GOV" else None)
 
-    def _waiting(self, start: int, end: int, kind: str, rule: MentionRule) -> Candidate:
+    def _waiting(self, start: int, end: int, kind: ActorKind, rule: MentionRule) -> Candidate:
         text = self.parsed[start:end].text
         return Candidate(start, end, CodedActor(text, None, None, kind, rule, rule), refers=True)
 
@@ -242,7 +245,7 @@ class Phrases:
                     owners = [c for c in obj.children if c.dep_ == "poss"]
                     for place in (obj, *owners):
                         match = self.story.nationality(place)
-                        if match and match.entry.kind != "capital":
+                        if match and match.entry.kind != EntryKind.CAPITAL:
                             found[match.start] = match
         return [found[k] for k in sorted(found)]
 

@@ -7,11 +7,12 @@ part in coreference. A country named on a holding noun ("in US custody") is that
 
 from __future__ import annotations
 
+from ..kb.lexicon import EntryKind
 from ..model import ActorKind, MentionRule
 from .coding import Candidate, CodedActor, Story
 
 # what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
-PLACE_KINDS = frozenset({"state", "capital", "region"})
+PLACE_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.REGION})
 
 
 def locative(story: Story, head, start: int, end: int) -> Candidate | None:
@@ -27,7 +28,7 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
         # the tagger often takes a town for an organisation or a people ("Samarra")
         name = story.ent_at[head.i].text if head.ent_type_ else head.text
-        country, evidence = story.lexicon.city_country(name), f"city '{name}' (GeoNames)"
+        country, evidence = story.city_country(name), f"city '{name}' (GeoNames)"
     elif (label := _national_label(story, head)) is not None:
         country, evidence = label.entry.country, label.entry.source
     else:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from .. import resources
 from ..errors import ConfigError
-from ..kb.timex import DateGrammar, alternation, date_grammar
-from ..kb.timex.grammar import EXPRESSIONS
+from ..kb.timex import EXPRESSIONS, DateGrammar, alternation, date_grammar
 
 # the shipped files, found once (paths only: they are read on use, re-read when edited)
 RESIDUE = resources.data_path("cleaning/residue.txt")

@@ -132,7 +132,8 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
 def _emit(records, fmt, out):
     hidden = 0
     if fmt == "table":
-        records, hidden = table_view(records)
+        view = table_view(records)
+        records, hidden = view.shown, view.hidden
     if out is None:
         write_records(records, fmt, sys.stdout)
         sys.stdout.flush()  # the note below refers to the table above it

@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
+from ..model import FACTUAL_MODALITIES
 from ..record import flatten
 
 FORMATS = ("table", "jsonl", "csv")
-TABLE_MODALITIES = ("asserted", "reported")  # a default table hides the rest; exports keep all
+TABLE_MODALITIES = FACTUAL_MODALITIES  # a default table hides the rest; exports keep all
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
@@ -40,10 +42,17 @@ def _write_csv(records: list[dict[str, Any]], out: IO[str]) -> int:
 TABLE_COLUMNS = ("date", "source", "event", "target", "place", "modality")
 
 
-def table_view(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+@dataclass(frozen=True)
+class TableView:
     """The records a default table shows (asserted and reported), and how many it hides."""
+
+    shown: list[dict[str, Any]]
+    hidden: int
+
+
+def table_view(records: list[dict[str, Any]]) -> TableView:
     shown = [r for r in records if r["modality"] in TABLE_MODALITIES]
-    return shown, len(records) - len(shown)
+    return TableView(shown, len(records) - len(shown))
 
 
 def write_table(

@@ -150,7 +150,7 @@ def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonE
     whether or not it names an actor; ``source`` the actor mention found for it, if any;
     ``named`` whether that actor has a country (an actor named on a thing, "Israeli
     tanks", makes it no accident)."""
-    harmed = _harmless_object(trigger, words)
+    harmed = _harmless_object(trigger, words) or _told_of_no_doer(trigger, words)
     if harmed is not None:
         return harmed
     if trigger.pos_ == "NOUN" and _is_accident(trigger, words):
@@ -184,6 +184,8 @@ def _result_of_an_accident(trigger, words: NonEventWords):
         return None
     if any(c.dep_ in {"dobj", "obj"} for c in head.children):
         return None
+    if any(c.dep_ in SUBJECTS and _is_weapon(c, words) for c in head.children):
+        return None  # "a drone crashed into an apartment block, injuring two": an attack
     return head
 
 
@@ -211,10 +213,11 @@ def _is_accident(noun, words: NonEventWords) -> bool:
 def _names_a_cause(token, words: NonEventWords) -> bool:
     """ "the floods", "lightning strikes", "a gas blast": a cause, a noun a cause modifies,
     or a harm noun a machine modifies; not a weapon ("a car bombing") nor a vehicle that is
-    only a place ("in their car")."""
+    only a place ("in their car"), nor harm a weapon or a doer made ("artillery fire", "a
+    fire started by rioters")."""
     modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in NOUN_MODIFIERS]
-    if any(m in words.weapons for m in modifiers):
-        return False  # "artillery fire", "mortar fire": a weapon's
+    if any(m in words.weapons for m in modifiers) or _done_by(token):
+        return False
     if words.names_cause(token):
         return True
     if any(words.is_cause(m) for m in modifiers):
@@ -223,13 +226,26 @@ def _names_a_cause(token, words: NonEventWords) -> bool:
     return machine and token.lemma_.lower() in words.blasts
 
 
+def _armed(token, words: NonEventWords) -> bool:
+    """ "artillery fire", "a mortar blast": a blast a weapon modifies."""
+    return token.lemma_.lower() in words.blasts and any(
+        c.dep_ in NOUN_MODIFIERS and c.lemma_.lower() in words.weapons for c in token.children
+    )
+
+
+def _done_by(token) -> bool:
+    """ "a fire started by rioters": a participle on the noun with a by-agent."""
+    return any(
+        c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children
+    )
+
+
 def _is_weapon(token, words: NonEventWords) -> bool:
     """ "a bomb", "a car bombing", "an airstrike"; not "lightning strikes", "a gas blast",
     "a tank at the chemical plant exploded"."""
     lemma = token.lemma_.lower()
-    modifiers = (c.lemma_.lower() for c in token.children if c.dep_ in NOUN_MODIFIERS)
-    if lemma in words.blasts and any(m in words.weapons for m in modifiers):
-        return True  # "artillery fire", "a mortar blast"
+    if _armed(token, words):
+        return True
     if lemma not in words.weapons or _names_a_cause(token, words):
         return False
     return lemma not in words.blasts or _accidental_noun(token, words) is None
@@ -277,6 +293,21 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         cause = next((m for m in child.children if _modifies_as_cause(m, words)), None)
         if cause is not None:
             return Doer(DoerKind.CAUSE, cause.text)  # "declared a cholera emergency"
+    return None
+
+
+def _told_of_no_doer(trigger, words: NonEventWords) -> Doer | None:
+    """ "Mpox cases rose, the WHO warned", "warned that oil prices could rise": a statement
+    to nobody whose clause tells of a cause or of the markets."""
+    if any(c.dep_ in {"dobj", "obj"} for c in trigger.children):
+        return None
+    clauses = [c for c in trigger.children if c.dep_ == "ccomp"]
+    subjects = [g for c in clauses for g in c.children if g.dep_ in SUBJECTS]
+    for subject in subjects:
+        if word_forms(subject) & words.market_words:
+            return Doer(DoerKind.MARKET, subject.text)
+        if _names_a_cause(subject, words):
+            return Doer(DoerKind.CAUSE, subject.text)
     return None
 
 

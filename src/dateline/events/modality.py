@@ -5,25 +5,10 @@ from data/patterns/modality.yaml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from ..model import Modality
 from ..resources import cached
 from .yaml_files import PATTERN_DIR, parse_yaml
-
-
-class Modality(StrEnum):
-    """``Event.modality``: how the text puts the act (stored as the value)."""
-
-    ASSERTED = "asserted"
-    REPORTED = "reported"
-    ALLEGED = "alleged"
-    INTENDED = "intended"
-    HYPOTHETICAL = "hypothetical"
-    NEGATED = "negated"
-    CANCELLED = "cancelled"
-
-
-MODALITIES = tuple(m.value for m in Modality)
 
 # dependency labels through which a clause or a noun hangs under a governing word
 CLAUSE_LINKS = frozenset(

@@ -8,8 +8,6 @@ and writes each batch to the store in one transaction.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +21,9 @@ from ..clean import clean_document
 from ..dedup import Deduplicator
 from ..errors import DatelineError, WorkerError
 from ..model import CLEAN_STAGE, Document, Failure, RawDocument
+from ..parallel import worker_context
 from ..record import document_records
+from ..resources import file_stamp
 from ..settings import Settings
 from .components import Registry, classifier_component
 from .results import BatchResult
@@ -70,7 +70,8 @@ def pipeline_for(settings: Settings, models: Models = NO_MODELS) -> Pipeline:
     """One pipeline per settings, user files as they are now and models: loading spaCy and
     the vocabularies is the slow part. An edited user file (``--actors``) builds a new
     one; the ``PIPELINES_KEPT`` last used are kept, with what they loaded."""
-    key = (settings, tuple(_stamp(path) for path in settings.user_files()), models.cache_key())
+    stamps = tuple(file_stamp(path, missing_ok=True) for path in settings.user_files())
+    key = (settings, stamps, models.cache_key())
     if key in _pipelines:
         _pipelines.move_to_end(key)
         return _pipelines[key]
@@ -79,14 +80,6 @@ def pipeline_for(settings: Settings, models: Models = NO_MODELS) -> Pipeline:
     while len(_pipelines) > PIPELINES_KEPT:
         _pipelines.popitem(last=False)
     return pipeline
-
-
-def _stamp(path) -> tuple[str, int, int]:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return str(path), -1, -1  # missing: the stage that reads it says so
-    return str(path), stat.st_size, stat.st_mtime_ns
 
 
 def clean_input(item: RawDocument | Failure, settings: Settings) -> Document | Failure:
@@ -188,13 +181,15 @@ def _batches(inputs: Inputs, settings: Settings, store, code: Coder) -> Iterator
 
 def _prepare_batch(chunk, settings, dedup, store, seen: set[str]) -> _Pending:
     pending = _Pending(BatchResult(), [], [])
-    for item in chunk:
-        doc = clean_input(item, settings)
+    cleaned = [clean_input(item, settings) for item in chunk]
+    ids = [doc.doc_id for doc in cleaned if not isinstance(doc, Failure)]
+    stored = store.coded_among(ids) if store is not None else set()
+    for doc in cleaned:
         if isinstance(doc, Failure):
             pending.batch.failures.append(doc)
         elif doc.doc_id in seen:
             pending.batch.repeated += 1
-        elif store is not None and store.has_coded(doc.doc_id):
+        elif doc.doc_id in stored:
             pending.known_ids.append(doc.doc_id)
         else:
             pending.new_docs.append(dedup.check(doc))
@@ -232,8 +227,7 @@ def _in_processes(
 ) -> Iterator[tuple[_Pending, Coded]]:
     """Batches coded by ``settings.workers`` processes, yielded in input order; at most
     two batches per worker are in flight, so memory stays bounded."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = worker_context(_code_in_worker)
     in_flight: deque[tuple[_Pending, Future]] = deque()
     try:
         with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:

@@ -71,13 +71,15 @@ class Pipeline:
             return None
         if ACTORS.name not in names:
             return None
-        from ..actors import COREF_WINDOW
-        from ..events.triggers import triggers
+        from ..actors import COREF_WINDOW, ActorCoder
+        from ..events import EventCoder, triggers
         from ..nlp import common_words, lemma_guesser, load_model
         from ..sentence_filter import ActorCues, SentenceFilter
 
         actors = self.stages[names.index(ACTORS.name)].run
         events = self.stages[names.index(EVENT_CODER.name)].run
+        if not (isinstance(actors, ActorCoder) and isinstance(events, EventCoder)):
+            return None  # a user's stage under a shipped name: its cues are unknown
         cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
         nlp = load_model(self.settings.model)
         chooser = SentenceFilter(

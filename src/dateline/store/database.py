@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..model import CODING_FAILED, Document, Failure
+from ..model import CODING_FAILED, Document, Failure, StoredFingerprint
 from . import queries, writer
 from .connection import (
     IN_MEMORY,
@@ -143,22 +143,38 @@ class Store:
 
     def has_coded(self, doc_id: str) -> bool:
         """Whether ``doc_id`` is stored and its coding did not fail (a failed one is retried)."""
-        row = self.con.execute(
-            "SELECT 1 FROM documents "
-            "WHERE doc_id = ? AND NOT starts_with(coalesce(skipped, ''), ?)",
-            [doc_id, CODING_FAILED],
-        ).fetchone()
-        return row is not None
+        return bool(self.coded_among([doc_id]))
 
-    def fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
-        """(doc_id, content_hash, fingerprint) of every stored original (not a duplicate)."""
+    def coded_among(self, doc_ids: Sequence[str]) -> set[str]:
+        """Those of ``doc_ids`` that ``has_coded``: one query for a batch (a query a
+        document cost more than the rest of the runner's work)."""
+        rows = self.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) "
+            "AND NOT starts_with(coalesce(skipped, ''), ?)",
+            [list(doc_ids), CODING_FAILED],
+        ).fetchall()
+        return {doc_id for (doc_id,) in rows}
+
+    def coded_ids(self, files: Sequence[str]) -> list[str]:
+        """The ids of the documents read from ``files`` (the file itself, or its records
+        ``file#n``) that are stored and whose coding did not fail."""
+        rows = self.con.execute(
+            "SELECT DISTINCT doc_id FROM documents, unnest(?) AS given(file) "
+            "WHERE (path = file OR starts_with(path, file || '#')) "
+            "AND NOT starts_with(coalesce(skipped, ''), ?) ORDER BY doc_id",
+            [list(files), CODING_FAILED],
+        ).fetchall()
+        return [doc_id for (doc_id,) in rows]
+
+    def fingerprints(self) -> Iterator[StoredFingerprint]:
+        """Every stored original (not a duplicate), with its content hash and fingerprint."""
         cursor = self.con.cursor()
         cursor.execute(
             "SELECT doc_id, content_hash, fingerprint FROM documents "
             "WHERE duplicate_of IS NULL ORDER BY doc_id"
         )
         while rows := cursor.fetchmany(1000):
-            yield from rows
+            yield from (StoredFingerprint(*row) for row in rows)
 
     def event_records(self, doc_ids: list[str]) -> list[dict[str, Any]]:
         """The stored events of ``doc_ids``, as ``dateline.record.event_record`` shapes them."""

@@ -16,10 +16,10 @@ from typing import Any
 import pandas as pd
 
 from ..errors import MissingExtraError, UsageError
+from ..model import FACTUAL_MODALITIES
 from ..store import Store
 from ..store.queries import event_filter, event_relation
 
-FACTUAL_MODALITIES = ("asserted", "reported")
 PERIODS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "year": "1 YEAR"}
 # The shortest event date that falls inside one period: "2006" says nothing of its month.
 DATE_LENGTHS = {"day": 10, "week": 10, "month": 7, "year": 4}

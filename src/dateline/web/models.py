@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from ..events.modality import MODALITIES
-from ..events.ontology import PLOVER_TYPES
+from ..events import PLOVER_TYPES
+from ..model import MODALITIES
 from ..store import SORT_KEYS
 from ..use.analysis import NODE_KEYS, PERIODS
 from ..use.export import FORMATS as EXPORT_FORMATS

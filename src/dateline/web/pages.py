@@ -10,8 +10,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from ..events.modality import MODALITIES
-from ..events.ontology import PLOVER_TYPES
+from ..events import PLOVER_TYPES
+from ..model import MODALITIES
 from ..store import Store
 from ..use.analysis import QUAD_CLASSES
 from ..use.export import FORMATS as EXPORT_FORMATS

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lines import content_lines
+from .lines import dictionary_lines
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class Discards:
 def read_discards(path: Path) -> Discards:
     sentence: list[str] = []
     story: list[str] = []
-    for _, line in content_lines(path):
-        phrase = " ".join(line.replace("_", " ").split())
+    for entry in dictionary_lines(path):
+        phrase = " ".join(entry.text.replace("_", " ").split())
         if phrase.startswith("+"):
             story.append(phrase[1:].strip())
         elif phrase:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ... import resources
@@ -16,8 +17,16 @@ def read_lines(path: Path) -> tuple[str, ...]:
     return resources.cached(path, "petrarch lines", lambda text: tuple(text.splitlines()))
 
 
-def content_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, text) with comments and blank lines left out."""
+@dataclass(frozen=True)
+class DictionaryLine:
+    """A line of a dictionary file with its comments cut, and its number in the file."""
+
+    number: int
+    text: str
+
+
+def dictionary_lines(path: Path) -> Iterator[DictionaryLine]:
+    """The file's lines with comments and blank lines left out."""
     in_comment = False
     for number, raw in enumerate(read_lines(path), start=1):
         line = HTML_COMMENT.sub("", raw)
@@ -29,4 +38,4 @@ def content_lines(path: Path) -> Iterator[tuple[int, str]]:
             line, in_comment = line.split("<!--", 1)[0], True
         line = re.split(r"[#;]", line, maxsplit=1)[0].strip()
         if line:
-            yield number, line
+            yield DictionaryLine(number, line)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..syntax import RoleSpec
 from .codes import COMPLEX_CODE, NULL_CODE
-from .lines import content_lines, read_lines
+from .lines import dictionary_lines, read_lines
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,8 @@ def _parse(path: Path) -> tuple[dict[str, list[str]], list[_Block]]:
     synsets: dict[str, list[str]] = {}
     blocks: list[_Block] = []
     synset: str | None = None
-    for number, line in content_lines(path):
+    for entry in dictionary_lines(path):
+        number, line = entry.number, entry.text
         header = BLOCK_HEADER.match(line)
         if header:
             synset = None

@@ -18,15 +18,27 @@ shipped entries:
   line or on indented lines below; agents are ``NOUN [~SECTOR]`` role nouns.
 """
 
-from .entries import KINDS, Entry, Role, phrase_key, token_key
+from .entries import (
+    COUNTRY_KINDS,
+    KINDS,
+    DictionaryMatch,
+    Entry,
+    EntryKind,
+    Role,
+    phrase_key,
+    token_key,
+)
 from .files import cameo_codes, data_rows, word_list
 from .loading import load_lexicon, read_actor_file
 from .petrarch import petrarch_actors
 from .vocabulary import Lexicon, edit_distance
 
 __all__ = [
+    "COUNTRY_KINDS",
     "KINDS",
+    "DictionaryMatch",
     "Entry",
+    "EntryKind",
     "Lexicon",
     "Role",
     "cameo_codes",

@@ -1,12 +1,34 @@
-"""What a dictionary phrase names (``Entry``), role nouns, and the lookup keys of phrases."""
+"""What a dictionary phrase names (``Entry``), role nouns, the phrases found in a text
+(``DictionaryMatch``), and the lookup keys of phrases."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
-KINDS = ("person", "group", "state", "organisation")
+from ...model import ActorKind
+
+
+class EntryKind(StrEnum):
+    """What a dictionary entry names (``Entry.kind``): an actor's kind, or a place or
+    people that stands for a country."""
+
+    PERSON = ActorKind.PERSON.value
+    GROUP = ActorKind.GROUP.value
+    STATE = ActorKind.STATE.value
+    ORGANISATION = ActorKind.ORGANISATION.value
+    CAPITAL = "capital"  # a capital standing for its government: "Washington says"
+    DEMONYM = "demonym"  # "Iranian", "the Iranians"
+    REGION = "region"  # a region standing for a country: "Kurdistan"
+
+
+# the kinds a user's dictionary may give (the rest the shipped country tables give)
+KINDS = (EntryKind.PERSON, EntryKind.GROUP, EntryKind.STATE, EntryKind.ORGANISATION)
+# the kinds that name a country: a misspelling may stand for them, and a phrase's country
+# comes from them
+COUNTRY_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.DEMONYM, EntryKind.REGION})
 
 
 @dataclass(frozen=True)
@@ -16,7 +38,7 @@ class Entry:
     name: str
     country: str | None
     sector: str | None
-    kind: str  # person | group | state | organisation | capital | demonym | region
+    kind: EntryKind
     source: str  # file (and line) the entry came from: the evidence
     valid_from: date | None = None
     valid_to: date | None = None
@@ -44,8 +66,17 @@ class Role:
     """A role noun ("minister", "riot police") and the sector it codes."""
 
     sector: str
-    kind: str  # what the singular names: person | organisation
+    kind: ActorKind  # what the singular names: a person or an organisation
     words: str
+
+
+@dataclass(frozen=True)
+class DictionaryMatch:
+    """A dictionary phrase found in a word sequence: its span [start, end) and its entry."""
+
+    start: int
+    end: int
+    entry: Entry
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .entries import Entry
+from .entries import Entry, EntryKind
 from .files import word_list
 from .vocabulary import Lexicon
 
@@ -144,12 +144,12 @@ def _petrarch_entry(
     sector = "REB" if chunks[0] == "IMG" else (sectors[0] if sectors else None)
     valid_from, valid_to = _tabari_range(parts[1] if len(parts) > 1 else "")
     if len(chunks) == 1 and not stateless:
-        kind = "state"
+        kind = EntryKind.STATE
     elif valid_from or valid_to:
         # dated roles belong to people ("ALI_LARIJANI [IRNGOV >080801]"), undated to bodies
-        kind = "organisation" if _names_a_body(name, body_nouns) else "person"
+        kind = EntryKind.ORGANISATION if _names_a_body(name, body_nouns) else EntryKind.PERSON
     else:
-        kind = "organisation"
+        kind = EntryKind.ORGANISATION
     return Entry(name, country, sector, kind, source, valid_from, valid_to, priority)
 
 

