@@ -642,6 +642,41 @@ def test_an_older_database_is_upgraded_then_opened_read_only(tmp_path):
         assert db.stats()["warnings"] == 0
 
 
+def test_documents_stored_before_the_status_column_are_given_theirs(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+        for migration in MIGRATIONS[:-1]:
+            con.execute(migration.statements)
+            con.execute("INSERT INTO migrations VALUES (?, now())", [migration.name])
+        con.executemany(
+            "INSERT INTO documents (doc_id, skipped, duplicate_of) VALUES (?, ?, ?)",
+            [
+                ("ok", None, None),
+                ("copy", None, "ok"),
+                ("french", "language: fr", None),
+                ("broken", "coding failed in events: KeyError", None),
+            ],
+        )
+    with open_db(path) as db:
+        statuses = dict(db.sql("SELECT doc_id, status FROM documents").rows)
+        assert statuses == {
+            "ok": "coded",
+            "copy": "duplicate",
+            "french": "skipped",
+            "broken": "failed",
+        }
+        assert db.coded_among(["ok", "copy", "french", "broken"]) == {"ok", "copy", "french"}
+
+
+def test_a_failed_document_is_stored_failed_and_coded_again(store):
+    doc = make_doc("broken", [make_event(0)])
+    doc.fail("events", "KeyError: 'x'")
+    store.save_batch([doc], [])
+    assert store.sql("SELECT status FROM documents").rows == [("failed",)]
+    assert not store.has_coded(doc.doc_id)
+
+
 def test_only_events_of_the_same_code_and_dyad_merge(store):
     visit = make_event(0, cameo="042")
     meeting = make_event(1, cameo="040", trigger="talks")

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..model import CODING_FAILED, Document, Failure, StoredFingerprint
+from ..model import DocStatus, Document, Failure, StoredFingerprint
 from . import queries, writer
 from .connection import (
     IN_MEMORY,
@@ -149,9 +149,8 @@ class Store:
         """Those of ``doc_ids`` that ``has_coded``: one query for a batch (a query a
         document cost more than the rest of the runner's work)."""
         rows = self.con.execute(
-            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) "
-            "AND NOT starts_with(coalesce(skipped, ''), ?)",
-            [list(doc_ids), CODING_FAILED],
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?)) AND status <> ?",
+            [list(doc_ids), DocStatus.FAILED],
         ).fetchall()
         return {doc_id for (doc_id,) in rows}
 
@@ -161,8 +160,8 @@ class Store:
         rows = self.con.execute(
             "SELECT DISTINCT doc_id FROM documents, unnest(?) AS given(file) "
             "WHERE (path = file OR starts_with(path, file || '#')) "
-            "AND NOT starts_with(coalesce(skipped, ''), ?) ORDER BY doc_id",
-            [list(files), CODING_FAILED],
+            "AND status <> ? ORDER BY doc_id",
+            [list(files), DocStatus.FAILED],
         ).fetchall()
         return [doc_id for (doc_id,) in rows]
 

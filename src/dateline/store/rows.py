@@ -117,6 +117,7 @@ def document_row(doc: Document) -> dict[str, Any]:
     for part in DATELINE_PARTS:
         row[f"dateline_{part}"] = getattr(doc.dateline, part) if doc.dateline else None
     row["warnings"] = doc.warnings or None
+    row["status"] = doc.status.value
     row["coded_at"] = now()
     row["coder_version"] = coder_version(doc)
     row["dateline_version"] = __version__

@@ -165,6 +165,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         WHERE l.representative;
         """,
     ),
+    Migration(
+        "0010_document_status",
+        """
+        -- what became of a document (model.DocStatus): queries read it, never the wording
+        -- of skipped; rows stored before are given theirs from duplicate_of and skipped
+        ALTER TABLE documents ADD COLUMN status VARCHAR;
+        UPDATE documents SET status = CASE
+            WHEN duplicate_of IS NOT NULL THEN 'duplicate'
+            WHEN skipped IS NULL THEN 'coded'
+            WHEN starts_with(skipped, 'coding failed') THEN 'failed'
+            ELSE 'skipped' END;
+        """,
+    ),
 )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from .. import __version__
-from ..model import CODING_FAILED, INGEST_STAGE, Document
+from ..model import INGEST_STAGE, DocStatus, Document
 from ..record import PLACE_PARTS
 from .connection import insert, now, registered, transaction
 from .merge import MergeCandidate, cluster, links
@@ -103,9 +103,8 @@ def _stored_ids(con: duckdb.DuckDBPyConnection, documents: Sequence[dict[str, An
     does not count: its old rows are deleted to make room for the new coding."""
     ids = [row["doc_id"] for row in documents]
     rows = con.execute(
-        "SELECT doc_id, starts_with(coalesce(skipped, ''), ?) FROM documents "
-        "WHERE list_contains(?, doc_id)",
-        [CODING_FAILED, ids],
+        "SELECT doc_id, status = ? FROM documents WHERE list_contains(?, doc_id)",
+        [DocStatus.FAILED, ids],
     ).fetchall()
     failed = [doc_id for doc_id, failed in rows if failed]
     if failed:
