@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import dateline
-
-
-def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-    events = dateline.code_text(text).events
-    return sorted(
-        (e.cameo.code, e.source and e.source.country, e.target and e.target.country) for e in events
-    )
-
+from event_dyads import coded
 
 BATTLES = [
     (
