@@ -17,8 +17,7 @@ import pandas as pd
 
 from ..errors import MissingExtraError, UsageError
 from ..model import FACTUAL_MODALITIES
-from ..store import Store
-from ..store.queries import event_filter, event_relation
+from ..store import Store, event_filter, event_relation
 
 PERIODS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "year": "1 YEAR"}
 # The shortest event date that falls inside one period: "2006" says nothing of its month.

@@ -24,8 +24,7 @@ import pycountry
 from ..errors import UsageError
 from ..record import COUNT_FIELDS, FLAT_COLUMNS
 from ..resources import data_path, toml_table
-from ..store import Store
-from ..store.queries import event_filter, event_relation, page_clause
+from ..store import Store, event_filter, event_relation, page_clause
 from .analysis import FACTUAL_MODALITIES
 
 log = logging.getLogger(__name__)
