@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .model import Count, Document, Event
+from .model import Document, Event
 
 ACTOR_PARTS = ("text", "name", "country", "sector")  # model.ActorRef without its actor index,
 # which points into the document's actors that the record does not carry
@@ -59,6 +59,10 @@ LIST_FIELDS = frozenset({"span"})
 _NESTED_COLUMNS = {
     name: tuple(f"{name}_{part}" for part in parts) for name, parts in NESTED_PARTS.items()
 }
+# The nested fields that are Event attributes, and the model attributes their parts are
+# read from (a Count's ``count`` is its ``number``); ``span`` is the sentence's.
+_EVENT_PARTS = tuple(name for name in NESTED_PARTS if name not in LIST_FIELDS)
+_MODEL_ATTRIBUTES = {**NESTED_PARTS, **dict.fromkeys(COUNT_FIELDS, ("number", "text"))}
 FLAT_COLUMNS = tuple(
     f"{name}_{part}" if part else name
     for name in RECORD_FIELDS
@@ -88,7 +92,7 @@ DATELINE_FIELDS = ("place", "agency", "year_from")  # the record's part of model
 
 def event_record(doc: Document, event: Event) -> dict[str, Any]:
     """The JSON-ready record of ``event`` as coded in ``doc``."""
-    return _presented(event_fields(doc, event))
+    return _presented(_nested(flat_fields(doc, event)))
 
 
 def document_records(doc: Document) -> list[dict[str, Any]]:
@@ -114,32 +118,37 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def event_fields(doc: Document, event: Event) -> dict[str, Any]:
-    """The record's fields with their values as coded: ``published`` a date, the
-    confidence unrounded (what the store keeps; ``event_record`` presents them)."""
+def flat_fields(doc: Document, event: Event) -> dict[str, Any]:
+    """The record's flat columns with their values as coded: ``published`` a date, the
+    confidence unrounded (the store's events row; ``event_record`` nests and presents
+    them)."""
     sentence = doc.sentences[event.sentence]
-    goldstein = float(event.cameo.goldstein)  # as the store's DOUBLE column reads it back
-    return {
+    flat = {
         "id": event.key(doc.doc_id),
         "doc_id": doc.doc_id,
         "doc_path": doc.path,
         "published": doc.published,
         "date": event.date,
         "date_precision": event.date_precision,
-        "source": _parts(event.source, ACTOR_PARTS),
-        "target": _parts(event.target, ACTOR_PARTS),
-        "plover": _parts(event.plover, NESTED_PARTS["plover"]),
-        "cameo": {**_parts(event.cameo, NESTED_PARTS["cameo"]), "goldstein": goldstein},
         "modality": event.modality,
         "confidence": float(event.confidence),
-        "place": _parts(event.place, PLACE_PARTS),
         "sentence": sentence.text,
-        "span": [sentence.start, sentence.end],
+        "span_start": sentence.start,
+        "span_end": sentence.end,
         "trigger": event.trigger,
         "explanation": event.explanation,
         "coder": event.coder,
-        **{name: _count(getattr(event, name)) for name in COUNT_FIELDS},
     }
+    for name in _EVENT_PARTS:
+        value = getattr(event, name)
+        columns = _NESTED_COLUMNS[name]
+        if value is None:
+            flat.update(dict.fromkeys(columns))
+        else:
+            attributes = _MODEL_ATTRIBUTES[name]
+            flat.update(zip(columns, [getattr(value, a) for a in attributes], strict=True))
+    flat["cameo_goldstein"] = float(flat["cameo_goldstein"])  # as the DOUBLE column reads
+    return flat
 
 
 def record_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -196,10 +205,6 @@ def _presented(fields: dict[str, Any]) -> dict[str, Any]:
     fields["published"] = published.isoformat() if published else None
     fields["confidence"] = round(fields["confidence"], CONFIDENCE_DIGITS)
     return fields
-
-
-def _count(count: Count | None) -> dict[str, Any] | None:
-    return {"count": count.number, "text": count.text} if count else None
 
 
 def _parts(value: object | None, parts: Sequence[str]) -> dict[str, Any] | None:

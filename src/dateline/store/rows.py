@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import Dateline, Document, Event, Failure, Place
-from ..record import PLACE_PARTS, event_fields, flatten, record_from_row
+from ..record import PLACE_PARTS, flat_fields, record_from_row
 from .connection import now
 from .merge import merge_key
 
@@ -154,7 +154,7 @@ def _event_rows(doc: Document) -> Iterator[dict[str, Any]]:
 
 def event_row(doc: Document, event: Event, ordinal: int) -> dict[str, Any]:
     """The ``events`` row of ``event``: the record's flat columns and the store's own."""
-    row = flatten(event_fields(doc, event))
+    row = flat_fields(doc, event)
     try:
         period = date_period(event.date)
     except ValueError:  # an impossible date must not cost the batch: keep it unqueryable
