@@ -89,7 +89,13 @@ def _reference(
 ) -> SourcedDate | None:
     """What a dateline written without its year is read against, in the order of trust;
     last, a full date written in the body (looked for only when nothing else gave one)."""
-    trusted = _most_trusted(None, metadata, body.page_date, given, file)
+    found = {
+        DateSource.METADATA: metadata,
+        DateSource.PAGE: body.page_date,
+        DateSource.SETTINGS: given,
+        DateSource.FILE: file,
+    }
+    trusted = _most_trusted(found)
     if trusted:
         return trusted
     day = year_in(body.paragraphs, vocab)
@@ -110,11 +116,17 @@ def _published(
     file: date | None,
 ) -> SourcedDate | None:
     """The publication date and the rule that gave it, in the order of trust."""
-    return _most_trusted(dateline.date if dateline else None, metadata, page, given, file)
+    found = {
+        DateSource.DATELINE: dateline.date if dateline else None,
+        DateSource.METADATA: metadata,
+        DateSource.PAGE: page,
+        DateSource.SETTINGS: given,
+        DateSource.FILE: file,
+    }
+    return _most_trusted(found)
 
 
-def _most_trusted(*days: date | None) -> SourcedDate | None:
-    """The first of ``days`` that is known, with its source: the days come in the
-    order of ``TRUST_ORDER``."""
-    ranked = zip(days, TRUST_ORDER, strict=True)
+def _most_trusted(found: dict[DateSource, date | None]) -> SourcedDate | None:
+    """The known date of the most trusted source in ``found`` (``TRUST_ORDER``)."""
+    ranked = ((found.get(source), source) for source in TRUST_ORDER)
     return next((SourcedDate(day, source) for day, source in ranked if day), None)
