@@ -39,17 +39,15 @@ def reads_as(text: str, languages) -> bool:
     the whole text, or on its common words, when its names would decide a short text
     ("Kenya and Uganda met Ethiopia." reads as Kikuyu; "and met" tells nothing)."""
     probe = text[:LANGUAGE_PROBE]
-    if _wanted_share(probe, languages) >= MIN_WANTED_LANGUAGE_SHARE:
+    if _wanted_share(_identifier().rank(probe), languages) >= MIN_WANTED_LANGUAGE_SHARE:
         return True
     common = " ".join(word for word in probe.split() if not word[:1].isupper())
-    return (
-        not identify_language(common).sure
-        or _wanted_share(common, languages) >= MIN_WANTED_LANGUAGE_SHARE
-    )
+    ranked = _identifier().rank(common)  # one pass gives the best guess and the shares
+    best = LanguageGuess(*ranked[0])
+    return not best.sure or _wanted_share(ranked, languages) >= MIN_WANTED_LANGUAGE_SHARE
 
 
-def _wanted_share(text: str, languages) -> float:
-    ranked = _identifier().rank(text)
+def _wanted_share(ranked: list[tuple[str, float]], languages) -> float:
     return sum(probability for language, probability in ranked if language in languages)
 
 
