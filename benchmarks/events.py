@@ -13,10 +13,11 @@ they rule out), overall and kind by kind (ACLED kinds, diplomacy, non-event kind
 Then F1 on both parts (and the PLOVER set) with the pre-parse sentence filter on (the
 default) and off.
 
-    .venv/bin/python benchmarks/events.py [--misses] [--gold-only]
+    .venv/bin/python benchmarks/events.py [--misses] [--gold-only] [--tuned-only]
 
-``--misses`` lists the PLOVER misses and the tuned part's misses (never the held-out part's);
-``--gold-only`` skips the PLOVER set.
+``--misses`` lists the PLOVER misses and the tuned parts' misses (never a held-out part's);
+``--gold-only`` skips the PLOVER set; ``--tuned-only`` skips the held-out parts, for a
+round of tuning that must not see them.
 """
 
 from __future__ import annotations
@@ -221,11 +222,11 @@ def gsr_score(settings: Settings) -> tuple[Score, float]:
     return score, elapsed
 
 
-def run_filter_cost(with_gsr: bool) -> None:
+def run_filter_cost(parts: dict[str, Path], with_gsr: bool) -> None:
     """The pre-parse sentence filter's recall cost: F1 with it (the default) and without."""
     settings = load_settings()
     unfiltered = replace(settings, sentence_filter=False)
-    for part, path in GOLD_PARTS.items():
+    for part, path in parts.items():
         on, off = gold_part_score(path, settings), gold_part_score(path, unfiltered)
         print(
             f"sentence filter, gold {part} F1: on {on.score.f1:.3f}, off {off.score.f1:.3f} "
@@ -248,9 +249,16 @@ def main() -> None:
         run_gsr(show_misses)
     else:
         print(f"{PLOVER_GSR} not found: PLOVER GSR figures skipped")
-    for part, path in GOLD_PARTS.items():
-        run_gold(part, path, show_misses and part == "tuned")
-    run_filter_cost(with_gsr="--gold-only" not in sys.argv)
+    parts = GOLD_PARTS
+    if "--tuned-only" in sys.argv:
+        parts = {part: path for part, path in GOLD_PARTS.items() if not is_heldout(part)}
+    for part, path in parts.items():
+        run_gold(part, path, show_misses and not is_heldout(part))
+    run_filter_cost(parts, with_gsr="--gold-only" not in sys.argv)
+
+
+def is_heldout(part: str) -> bool:
+    return part.startswith("heldout")
 
 
 if __name__ == "__main__":
