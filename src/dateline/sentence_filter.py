@@ -6,9 +6,10 @@ patterns, with the words that pattern needs beside it) and it holds an actor can
 (a capitalised word that is not a stop word, or a cue word of the actor vocabularies).
 The actors stage also needs the sentences that name whom an eventful sentence refers
 back to, so these are kept as context: for each eventful sentence, the first earlier
-sentence naming each of its capitalised words (where "Larijani" is "Iran's negotiator
-Ali Larijani"), and, when it holds a pronoun or a definite description, the sentences
-of the coreference window before it that name someone.
+sentence naming each of its capitalised words that no one-word dictionary name codes
+(where "Larijani" is "Iran's negotiator Ali Larijani"; "Iran" is coded wherever it
+stands), and, when it holds a pronoun or a definite description, the sentences of the
+coreference window before it that name someone.
 
 The filter sees tokens only (no tagger, no parser), so a word's lemma is any lemma the
 model's lemmatizer could give it: the filter errs towards keeping. One exception: a month
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .events import Trigger
+from .kb.lexicon import token_key
 from .kb.timex import vocabulary
 
 
@@ -34,6 +36,7 @@ class ActorCues:
     words: frozenset[str]  # lower-case words that may be a mention ("police", "he")
     referring: frozenset[str]  # pronouns and descriptions: they need an earlier sentence
     window: int  # sentences back a pronoun or description may reach
+    names: frozenset[str] = frozenset()  # one-word dictionary names, as lookup keys
 
 
 @dataclass
@@ -43,6 +46,23 @@ class _Words:
     forms: set[str]  # its words in lower case
     lemmas: set[str]  # every lemma they may have (the forms among them)
     names: set[str]  # capitalised words that are names, in lower case
+    refers_first: bool = False  # a pronoun or description before any actor candidate
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One written word as the filter sees it."""
+
+    form: str  # in lower case
+    lemmas: frozenset[str]  # every lemma it may have
+    capitalised: bool  # written as a name would be
+    common: bool  # a common word: capitalised at a sentence's start it is no name
+    referring: bool  # a pronoun or definite description
+    cue: bool  # may be an actor mention ("soldiers")
+    calendar: bool  # a month or weekday name in title case: a date, not a name
+
+
+WORD_MEMO = 50_000  # spellings whose reading is kept
 
 
 class SentenceFilter:
@@ -61,6 +81,7 @@ class SentenceFilter:
         self.common_words = common_words  # a capitalised one opening a sentence is no name
         words = vocabulary()
         self.calendar_names = frozenset(words["months"]) | frozenset(words["weekdays"])
+        self._memo: dict[str, _Word] = {}
 
     def keep(self, sentences: Sequence[Span]) -> list[bool]:
         seen = [self._words(sentence) for sentence in sentences]
@@ -79,25 +100,49 @@ class SentenceFilter:
     ) -> None:
         """Mark the sentences naming whom sentence ``i`` may refer back to."""
         for name in seen[i].names:
-            if name in first_naming:
+            if name in first_naming and token_key(name) not in self.cues.names:
                 keep[first_naming[name]] = True
-        if seen[i].forms & self.cues.referring:
+        if seen[i].refers_first:
             for j in range(max(0, i - self.cues.window), i):
                 keep[j] = keep[j] or self._has_actor(seen[j])
 
     def _words(self, sentence: Span) -> _Words:
         words = _Words(set(), set(), set())
+        candidate_seen = False
         for token in sentence:
-            form = token.lower_
-            if form in self.calendar_names and token.i > sentence.start and token.text.istitle():
+            word = self._word(token)
+            if word.calendar and token.i > sentence.start:
                 continue
-            lemmas = self.lemmas(form)
-            words.forms.add(form)
-            words.lemmas.update(lemmas)
-            opening_word = token.i == sentence.start and lemmas & self.common_words
-            if _capitalised(token) and not opening_word:
-                words.names.add(form)
+            words.forms.add(word.form)
+            words.lemmas.update(word.lemmas)
+            if word.referring and not candidate_seen:
+                words.refers_first = True
+            if word.capitalised and not (token.i == sentence.start and word.common):
+                words.names.add(word.form)
+                candidate_seen = True
+            candidate_seen = candidate_seen or word.cue
         return words
+
+    def _word(self, token) -> _Word:
+        """What the filter reads of a written word, worked out once per spelling (news
+        reuses a small core of words; the memo is bounded for an archive's long tail)."""
+        word = self._memo.get(token.text)
+        if word is None:
+            if len(self._memo) >= WORD_MEMO:
+                self._memo.clear()
+            form = token.lower_
+            lemmas = self.lemmas(form)
+            word = _Word(
+                form,
+                lemmas,
+                capitalised=_capitalised(token),
+                common=bool(lemmas & self.common_words),
+                referring=form in self.cues.referring,
+                cue=bool(lemmas & self.cues.words),
+                calendar=form in self.calendar_names and token.text.istitle(),
+            )
+            self._memo[token.text] = word
+        return word
 
     def _has_actor(self, words: _Words) -> bool:
         # the lemmas hold the forms: "soldiers" is the cue word "soldier"

@@ -78,6 +78,25 @@ def test_the_filter_keeps_the_sentence_that_names_a_later_surname():
     assert accusation.source.country == "KEN"
 
 
+def test_a_dictionary_name_needs_no_earlier_sentence_naming_it():
+    text = "Iran is 1,600 km across.\n\nLater Iran accused Iraq of harbouring militants.\n"
+    doc = coded_with_parse(text, Settings())
+    assert blanked(doc, 0)  # "Iran" is coded where it stands: the first sentence adds nothing
+    accusation = next(e for e in doc.events if e.plover and e.plover.type == "ACCUSE")
+    assert (accusation.source.country, accusation.target.country) == ("IRN", "IRQ")
+
+
+def test_a_pronoun_keeps_the_sentences_before_only_when_no_one_is_named_before_it():
+    opening = "Kenyan Foreign Minister Amina Wekesa is 54 years old.\n\nShares were flat.\n\n"
+    doc = coded_with_parse(opening + "She accused Somalia of harbouring militants.\n", Settings())
+    assert not blanked(doc, 0)  # whom "she" means is before
+    assert blanked(doc, 1)  # no one is named there
+    accusation = next(e for e in doc.events if e.plover and e.plover.type == "ACCUSE")
+    assert accusation.source.country == "KEN"
+    doc = coded_with_parse(opening + "Somalia said its army killed militants.\n", Settings())
+    assert blanked(doc, 0) and blanked(doc, 1)  # "its" has Somalia before it
+
+
 def test_filtered_and_unfiltered_coding_agree_on_the_example():
     text = (Path(__file__).resolve().parents[2] / "examples" / "kenya-somalia.txt").read_text()
     filtered = code_text(text, settings=Settings())

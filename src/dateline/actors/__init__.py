@@ -36,9 +36,13 @@ class ActorCoder:
         """Lower-case words that may be an actor mention (one-word names, role nouns,
         definite descriptions, pronouns): the pre-parse sentence filter's actor
         candidates beside capitalised words."""
-        words = {key[0] for key in self.lexicon.phrases if len(key) == 1}
+        words = set(self.dictionary_names())
         words.update(key[-1] for key in self.lexicon.roles)  # "foreign minister": minister
         return frozenset(words | self.referring_words())
+
+    def dictionary_names(self) -> frozenset[str]:
+        """The one-word names of the dictionaries, as lookup keys ("iran", "us")."""
+        return frozenset(key[0] for key in self.lexicon.phrases if len(key) == 1)
 
     def referring_words(self) -> frozenset[str]:
         """Pronouns and definite descriptions: they refer to an earlier sentence's actor."""

@@ -80,7 +80,9 @@ class Pipeline:
         events = self.stages[names.index(EVENT_CODER.name)].run
         if not (isinstance(actors, ActorCoder) and isinstance(events, EventCoder)):
             return None  # a user's stage under a shipped name: its cues are unknown
-        cues = ActorCues(actors.cue_words(), actors.referring_words(), COREF_WINDOW)
+        cues = ActorCues(
+            actors.cue_words(), actors.referring_words(), COREF_WINDOW, actors.dictionary_names()
+        )
         nlp = load_model(self.settings.model)
         chooser = SentenceFilter(
             triggers(events.patterns), cues, lemma_guesser(nlp), common_words(nlp)
