@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.clean import clean_document
-from dateline.dedup import Deduplicator, fingerprint, from_bytes, to_bytes
+from dateline.dedup import EXACT_WINDOW, Deduplicator, fingerprint, from_bytes, to_bytes
 from dateline.model import RawDocument, StoredFingerprint
 from dateline.settings import Settings
 
@@ -109,3 +109,18 @@ def test_short_copies_with_the_same_words_still_dedup():
     assert resent.content_hash != first.content_hash  # punctuation differs, the words do not
     assert again.duplicate_of == first.doc_id
     assert dedup.check(resent).duplicate_of == first.doc_id
+
+
+def test_copies_are_sought_among_the_latest_originals_only():
+    window = 2  # near copies among the latest two originals, exact ones among 40
+    dedup = Deduplicator(Settings(near_duplicate_window=window))
+    stories = [
+        " ".join(f"report{n} word{i}" for i in range(40)) for n in range(window * EXACT_WINDOW + 5)
+    ]
+    originals = [dedup.check(doc(text, f"{n}.txt")) for n, text in enumerate(stories)]
+    assert all(o.duplicate_of is None for o in originals)
+    assert len(dedup.signatures) == window and len(dedup.by_hash) == window * EXACT_WINDOW
+    near_copy = stories[-1].replace("word39", "word39 again")
+    assert dedup.check(doc(near_copy, "near.txt")).duplicate_of == originals[-1].doc_id
+    assert dedup.check(doc(stories[-3], "exact.txt")).duplicate_of == originals[-3].doc_id
+    assert dedup.check(doc(stories[0], "old.txt")).duplicate_of is None  # forgotten

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
-from .dedup import Deduplicator
+from .dedup import Deduplicator, remembered
 from .errors import ConfigError, MissingExtraError
 from .ingest import STDIN, expand_paths, is_url, read_inputs
 from .model import Document, Failure
@@ -112,7 +112,7 @@ def code_on_cluster(
     """Every partition coded on the cluster, loaded into ``store`` as it finishes."""
     parts_dir = _parts_dir(settings, store)
     todo = [_unstored(part, store, parts_dir) for part in partitions(paths, settings)]
-    originals = FirstCopies(store)
+    originals = FirstCopies(store, remembered(settings))
     with _client(settings) as client:
         from distributed import as_completed
 
@@ -150,10 +150,17 @@ class FirstCopies:
     """Content hash -> the first original with it, stored or loaded in this run: a
     partition's exact copy of another partition's document points at it."""
 
-    def __init__(self, store: Store | None):
-        self.by_hash: dict[str, str] = {}
-        for stored in store.fingerprints() if store is not None else ():
-            self.by_hash.setdefault(stored.content_hash, stored.doc_id)
+    def __init__(self, store: Store | None, latest: int):
+        self.latest = latest  # originals remembered, as in one process
+        self.by_hash: dict[str, str] = {}  # oldest first
+        for stored in store.fingerprints(latest) if store is not None else ():
+            self._first(stored.content_hash, stored.doc_id)
+
+    def _first(self, content_hash: str, doc_id: str) -> str:
+        """The first original with ``content_hash``, ``doc_id`` when it is new."""
+        if content_hash not in self.by_hash and len(self.by_hash) >= self.latest:
+            del self.by_hash[next(iter(self.by_hash))]
+        return self.by_hash.setdefault(content_hash, doc_id)
 
     def marked(self, rows: BatchRows) -> BatchRows:
         """``rows`` with each exact copy of an earlier original marked as its duplicate
@@ -162,7 +169,7 @@ class FirstCopies:
         copies: dict[str, str] = {}
         for row in rows.documents:
             if row["duplicate_of"] is None:
-                first = self.by_hash.setdefault(row["content_hash"], row["doc_id"])
+                first = self._first(row["content_hash"], row["doc_id"])
                 if first != row["doc_id"]:
                     copies[row["doc_id"]] = first
         if not copies:

@@ -5,6 +5,11 @@ shingles) whose Jaccard estimate with an original's reaches
 ``Settings.near_duplicate_threshold``. Originals are registered as they pass (and
 seeded from the store), so a copy always points at the first document of its story.
 
+Memory stays bounded over an archive: near copies are sought among the latest
+``Settings.near_duplicate_window`` originals (syndicated copies of a story come out within
+hours of each other), exact copies among ``EXACT_WINDOW`` times as many (a content hash
+costs a sixtieth of a signature and its index entries).
+
 A text shorter than ``Settings.near_duplicate_min_words`` words is a copy only of a text
 with the same words (case, spacing and punctuation aside: all its shingles, a Jaccard
 estimate of 1): in one sentence a different number or name ("Police arrested 5 ..." and
@@ -36,6 +41,7 @@ MIN_LSH_THRESHOLD = 0.3
 # text (true Jaccard 0.88) gives an estimate of 1 with probability 0.88**128, about 1e-7.
 SAME_WORDS = 1.0
 WORD = re.compile(r"\w+")
+EXACT_WINDOW = 20  # exact copies are sought among this many times the near-copy window
 
 
 def words_of(text: str) -> list[str]:
@@ -68,23 +74,30 @@ def from_bytes(data: bytes) -> MinHash | None:
     return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
+def remembered(settings: Settings) -> int:
+    """How many originals exact copies are sought among: the store's latest seed them."""
+    return max(1, settings.near_duplicate_window) * EXACT_WINDOW
+
+
 class Deduplicator:
     """Links each document to the earlier original it copies, exactly or nearly."""
 
     def __init__(self, settings: Settings):
         self.threshold = settings.near_duplicate_threshold
         self.min_words = settings.near_duplicate_min_words
-        self.by_hash: dict[str, str] = {}
+        self.window = max(1, settings.near_duplicate_window)
+        self.by_hash: dict[str, str] = {}  # oldest first, as registered
         # an original's hash values only (NUM_PERM uint32): a MinHash object holds its own
         # copy of the permutations too, three times the memory over a long archive
-        self.signatures: dict[str, np.ndarray] = {}
+        self.signatures: dict[str, np.ndarray] = {}  # oldest first, as registered
         lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
         self.index = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
 
     def seed(self, originals: Iterable[StoredFingerprint]) -> None:
-        """Register stored originals (a fingerprint of None: exact matching only)."""
+        """Register stored originals, oldest first (a fingerprint of None: exact matching
+        only)."""
         for original in originals:
-            self.by_hash.setdefault(original.content_hash, original.doc_id)
+            self._remember_hash(original.content_hash, original.doc_id)
             data = original.fingerprint
             signature = from_bytes(data) if data else None
             if signature is None:
@@ -104,9 +117,16 @@ class Deduplicator:
         if doc.duplicate_of:
             log.info("%s: duplicate of %s", doc.path, doc.duplicate_of)
             return doc
-        self.by_hash.setdefault(doc.content_hash, doc.doc_id)
+        self._remember_hash(doc.content_hash, doc.doc_id)
         self._register(doc.doc_id, signature)
         return doc
+
+    def _remember_hash(self, content_hash: str, doc_id: str) -> None:
+        if content_hash in self.by_hash:
+            return
+        if len(self.by_hash) >= self.window * EXACT_WINDOW:
+            del self.by_hash[next(iter(self.by_hash))]
+        self.by_hash[content_hash] = doc_id
 
     def _nearest(self, signature: MinHash, threshold: float) -> str | None:
         """The most similar registered original at or above ``threshold``."""
@@ -120,5 +140,9 @@ class Deduplicator:
     def _register(self, doc_id: str, signature: MinHash) -> None:
         if doc_id in self.signatures:
             return
+        if len(self.signatures) >= self.window:
+            oldest = next(iter(self.signatures))
+            del self.signatures[oldest]
+            self.index.remove(oldest)
         self.signatures[doc_id] = signature.hashvalues
         self.index.insert(doc_id, signature)

@@ -6,6 +6,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
 
 import numpy
@@ -72,6 +73,11 @@ class Parser:
         self._splitter = Sentencizer()
         self.sentences_seen = 0  # with a filter: how many sentences it saw, and parsed
         self.sentences_parsed = 0
+
+    def memory_zone(self) -> AbstractContextManager:
+        """A block after which the strings and words its parses added are freed: no spaCy
+        object made inside may be used after it."""
+        return self.nlp.memory_zone()
 
     def parse(self, docs: Sequence[Document]) -> list[Document]:
         inputs = self._filtered(docs) if self.sentence_filter else (doc.text for doc in docs)

@@ -24,6 +24,7 @@ class Settings:
     languages: tuple[str, ...] = ("en",)  # documents in other languages are skipped
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard above which two stories are one
     near_duplicate_min_words: int = 50  # a shorter text is a copy only with the same words
+    near_duplicate_window: int = 5_000  # the latest originals a near copy is sought among
     actor_files: tuple[Path, ...] = ()  # user actor dictionaries (CSV, YAML, PETRARCH)
     pattern_files: tuple[Path, ...] = ()  # user verb patterns and event types
     doer_files: tuple[Path, ...] = ()  # user words for data/patterns/doers.yaml's lists

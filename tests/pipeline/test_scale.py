@@ -32,14 +32,15 @@ STORY = (
 def blanked(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` was left out of the parse (only spaces in its place)."""
     sentence = doc.sentences[index]
-    return doc.parsed.text[sentence.start : sentence.end].strip() == ""
+    return doc.parsed_text[sentence.start : sentence.end].strip() == ""
 
 
-class KeepParsed:
-    """A stage that keeps the spaCy Doc, which the runner drops after the stages."""
+class KeepParsedText:
+    """A stage that keeps the text the parser saw: the spaCy Doc itself is freed with the
+    batch (its memory zone)."""
 
     def __call__(self, doc: Document) -> Document:
-        doc.kept = doc.parsed
+        doc.parsed_text = doc.parsed.text
         return doc
 
 
@@ -49,10 +50,9 @@ def coded_with_parse(text: str, settings: Settings) -> Document:
     from dateline.pipeline.stages import Pipeline
 
     pipeline = Pipeline(settings)
-    pipeline.stages.append(KeepParsed())
+    pipeline.stages.append(KeepParsedText())
     doc = clean_document(RawDocument("story.txt", text, "text"), settings)
     pipeline.code([doc])
-    doc.parsed = doc.kept
     return doc
 
 

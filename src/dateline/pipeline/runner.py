@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..clean import clean_document
-from ..dedup import Deduplicator
+from ..dedup import Deduplicator, remembered
 from ..errors import DatelineError, WorkerError
 from ..model import CLEAN_STAGE, Document, Failure, RawDocument
 from ..parallel import worker_context
@@ -171,7 +171,7 @@ def _retried(docs: list[Document]) -> list[Document]:
 def _batches(inputs: Inputs, settings: Settings, store, code: Coder) -> Iterator[BatchResult]:
     dedup = Deduplicator(settings)
     if store is not None:
-        dedup.seed(store.fingerprints())
+        dedup.seed(store.fingerprints(remembered(settings)))
     seen: set[str] = set()
     batches = chunks(inputs, settings.batch_size)
     pending = (_prepare_batch(chunk, settings, dedup, store, seen) for chunk in batches)

@@ -96,21 +96,25 @@ class Pipeline:
         others are coded as usual.
         """
         todo = [doc for doc in docs if doc.status is DocStatus.CODED]  # to be coded
-        failures = self._parse(todo)
-        for doc in todo:
-            if doc.parsed is None:
-                continue
-            stage_name = PARSE_STAGE
-            try:
-                for stage in self.stages:
-                    # a stage added by hand to ``stages`` is named by its class
-                    stage_name = getattr(stage, "name", type(stage).__name__)
-                    stage(doc)
-            except Exception as exc:  # one document's problem must not stop the batch
-                failures.append(coding_failed(doc, stage_name, exc))
-            finally:
-                doc.parsed = None  # the spaCy Doc is per batch, never kept
+        # the batch's new words leave spaCy's vocabulary with its Docs: memory stays flat
+        with self.parser.memory_zone():
+            failures = self._parse(todo)
+            for doc in todo:
+                if doc.parsed is not None:
+                    self._run_stages(doc, failures)
         return Coded(list(docs), failures)
+
+    def _run_stages(self, doc: Document, failures: list[Failure]) -> None:
+        stage_name = PARSE_STAGE
+        try:
+            for stage in self.stages:
+                # a stage added by hand to ``stages`` is named by its class
+                stage_name = getattr(stage, "name", type(stage).__name__)
+                stage(doc)
+        except Exception as exc:  # one document's problem must not stop the batch
+            failures.append(coding_failed(doc, stage_name, exc))
+        finally:
+            doc.parsed = None  # the spaCy Doc is per batch, never kept
 
     def _parse(self, docs: list[Document]) -> list[Failure]:
         """Parse in one batch; when the batch fails, one by one to find the culprit."""

@@ -165,15 +165,18 @@ class Store:
         ).fetchall()
         return [doc_id for (doc_id,) in rows]
 
-    def fingerprints(self) -> Iterator[StoredFingerprint]:
-        """Every stored original (not a duplicate), with its content hash and fingerprint."""
+    def fingerprints(self, latest: int) -> Iterator[StoredFingerprint]:
+        """The ``latest`` stored originals (not duplicates), oldest first, with their content
+        hashes and fingerprints."""
         cursor = self.con.cursor()
         cursor.execute(
-            "SELECT doc_id, content_hash, fingerprint FROM documents "
-            "WHERE duplicate_of IS NULL ORDER BY doc_id"
+            "SELECT * FROM (SELECT doc_id, content_hash, fingerprint, coded_at FROM documents "
+            "WHERE duplicate_of IS NULL ORDER BY coded_at DESC, doc_id DESC LIMIT ?) "
+            "ORDER BY coded_at, doc_id",
+            [latest],
         )
         while rows := cursor.fetchmany(1000):
-            yield from (StoredFingerprint(*row) for row in rows)
+            yield from (StoredFingerprint(*row[:3]) for row in rows)
 
     def event_records(self, doc_ids: list[str]) -> list[dict[str, Any]]:
         """The stored events of ``doc_ids``, as ``dateline.record.event_record`` shapes them."""
