@@ -6,7 +6,7 @@ Every Reuters-21578 story with a body (../shared/eval/corpora/reuters21578) is w
 JSON Lines files (200 stories each) to a temporary folder, and each configuration codes
 that folder into a fresh DuckDB file through ``dateline.code_paths`` in its own process
 (so its peak RSS is its own): ``local:1`` (one process; also prints the peak RSS after
-1,000, 5,000 and 10,000 articles and the share of sentences the pre-parse filter sent to
+1,000, 5,000, 10,000 and 15,000 articles and the share of sentences the pre-parse filter sent to
 the parser, and runs a bare ``nlp.pipe`` over each batch after coding it, timed apart, for
 a ratio that the machine's load cannot skew), ``local:2`` (two coding processes, one
 writer), ``dask:2`` (a LocalCluster of two worker processes writing Parquet parts, loaded
@@ -36,7 +36,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "corpora" / "
 STORY = re.compile(r"<REUTERS.*?</REUTERS>", re.S)
 FIELD = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("TITLE", "BODY")}
 PER_FILE = 200  # stories per JSON Lines file: a file is a partition of the cluster run
-CHECKPOINTS = (1000, 5000, 10_000)
+CHECKPOINTS = (1000, 5000, 10_000, 15_000)
 SCALES = (1_000_000, 100_000_000)
 DAY = 86_400
 

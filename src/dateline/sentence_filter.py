@@ -62,7 +62,7 @@ class _Word:
     calendar: bool  # a month or weekday name in title case: a date, not a name
 
 
-WORD_MEMO = 50_000  # spellings whose reading is kept
+WORD_MEMO = 20_000  # spellings whose reading is kept (as GUESS_CACHE in nlp)
 
 
 class SentenceFilter:

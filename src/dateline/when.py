@@ -129,8 +129,11 @@ def _expressions(doc: Document, anchor: date | None) -> list[_Found]:
     dateline = doc.dateline_in_text()
     skip_until = dateline.end if dateline is not None else 0
     found = []
+    # only an event's own sentence dates it: the others are not scanned
+    dated = sorted({event.sentence for event in doc.events})
+    within = [(doc.sentences[i].start, doc.sentences[i].end) for i in dated]
     # Without an anchor any date will do for scanning: the relative readings are dropped.
-    for timex in find_timexes(doc.text, anchor or date(2000, 1, 1)):
+    for timex in find_timexes(doc.text, anchor or date(2000, 1, 1), within=within):
         if timex.start < skip_until or calendar_date(timex) is None:
             continue
         if anchor is None and timex.relative_to is not None:

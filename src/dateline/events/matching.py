@@ -8,6 +8,8 @@ the cooperation a rejection refuses) or no event at all (a habit, a deferred ple
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Document
 from .doers import NonEventWords
 from .modality import is_infinitive, shipped_cues
@@ -31,6 +33,14 @@ EVENT_HEAD_NOUNS = frozenset(
 POS_OF_TAG = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}  # spaCy's -> a pattern's
 
 
+@dataclass(frozen=True)
+class _DiscardedSentence:
+    doc: object  # the spaCy Doc, compared by identity only
+    start: int  # token span
+    end: int
+    discarded: bool  # whether a PETRARCH discard phrase is in it
+
+
 class TriggerMatcher:
     """Matches a sentence's words against the patterns, the non-event words aside."""
 
@@ -38,9 +48,13 @@ class TriggerMatcher:
         self.patterns = patterns
         self.non_events = non_events
         self.reporting_verbs = shipped_cues().reporting_verbs
+        self._sentence: _DiscardedSentence | None = None  # the sentence being matched
 
     def matches(self, span, doc: Document) -> dict[int, Pattern]:
         """Token index -> the pattern it matched, for every trigger of the sentence ``span``."""
+        self._sentence = _DiscardedSentence(
+            span.doc, span.start, span.end, self.patterns.discards.discards_sentence(span.text)
+        )
         matches = {token.i: match for token in span if (match := self._match(token))}
         matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
@@ -102,8 +116,10 @@ class TriggerMatcher:
 
     def _discarded(self, token) -> bool:
         """A sentence with a phrase of a PETRARCH discard list codes nothing."""
-        discards = self.patterns.discards
-        return discards.discards_sentence(token.sent.text)
+        known = self._sentence
+        if known is not None and known.doc is token.doc and known.start <= token.i < known.end:
+            return known.discarded  # the sentence is read once, not once per trigger
+        return self.patterns.discards.discards_sentence(token.sent.text)
 
     def _without_occurrences(self, matches: dict[int, Pattern], parsed) -> dict[int, Pattern]:
         """ "a protest took place", "clashes broke out": the verb only says that the coded

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from ...model import ActorKind
 
@@ -85,6 +86,7 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(w for w in (token_key(t) for t in re.split(r"[\s_\-]+", text)) if w)
 
 
+@lru_cache(maxsize=20_000)  # called for every token of every parsed sentence
 def token_key(text: str) -> str:
     """The lookup form of one token: ``U.S.`` -> ``us``, ``Iran’s`` -> ``iran's``."""
     return re.sub(r"[^\w']", "", text.lower().replace("’", "'").replace(".", ""))

@@ -13,6 +13,7 @@ the one date grammar (``grammar.py``), which the clean stage reads datelines wit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -125,14 +126,22 @@ def counted_from(timex: Timex) -> Timex | None:
     return replace(timex, value=timex.counted_from, precision=precision, counted_from=None)
 
 
-def find_timexes(text: str, anchor: date, *, reference: date | None = None) -> list[Timex]:
-    """Every time expression in ``text``, left to right, without overlaps.
+def find_timexes(
+    text: str,
+    anchor: date,
+    *,
+    reference: date | None = None,
+    within: Sequence[tuple[int, int]] | None = None,
+) -> list[Timex]:
+    """Every time expression in ``text`` (or in its ``within`` stretches, as character
+    offsets: the sentences that need dating), left to right, without overlaps.
 
     The end of a range ("from Monday to Wednesday") is dropped: the range's
     start dates what happens in it.
     """
     rules = time_rules()
-    found = _matches(rules, text, _anchoring(rules, anchor, reference, False), scanning=True)
+    at = _anchoring(rules, anchor, reference, False)
+    found = _matches(rules, text, at, scanning=True, within=within or ())
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Timex] = []
     for timex in found:
@@ -195,10 +204,18 @@ def _anchoring(rules: TimeRules, anchor: date, reference: date | None, future: b
     return Anchoring(anchor, reference or anchor, future, rules.words, rules.dates)
 
 
-def _matches(rules: TimeRules, text: str, at: Anchoring, scanning: bool) -> list[Timex]:
+def _matches(
+    rules: TimeRules,
+    text: str,
+    at: Anchoring,
+    scanning: bool,
+    within: Sequence[tuple[int, int]] = (),
+) -> list[Timex]:
     found = []
+    stretches = within or [(0, len(text))]
     for rule in rules.rules:
-        for match in rule.pattern.finditer(text):
+        matches = (m for start, end in stretches for m in rule.pattern.finditer(text, start, end))
+        for match in matches:
             if scanning and rule.needs_context and not match.groupdict().get("shift"):
                 before = text[max(0, match.start() - CONTEXT_CHARS) : match.start()]
                 if not rule.needs_context.search(before):
