@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .confidence import confidence, explanation
+from .crowds import riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .mentions import ActorWords, actor_mentions, without_locatives
@@ -137,16 +138,11 @@ class EventCoder:
             doer.kind is DoerKind.IMPLIED and pattern.code[:2] not in self.non_events.violent_roots
         )
 
-    def _doer(self, trigger, source_role: RoleHead | None, sources: list[ActorWords], doc) -> Doer:
+    def _doer(self, trigger, doer_word, sources: list[ActorWords], doc) -> Doer:
         """Who did the act: the source found, else the word the grammar puts there."""
-        if source_role is not None:
-            token = source_role.token
-        else:
-            found = subject_of(trigger, doc) if trigger.pos_ == "VERB" else None
-            token = found.token if found is not None else None
         source = sources[0] if sources else None
         named = source is not None and doc.actors[source.actor].country is not None
-        return find_doer(trigger, token, source, named, self.non_events)
+        return find_doer(trigger, doer_word, source, named, self.non_events)
 
     def _held_out(self, trigger, modality: Modality, code_id: str) -> bool:
         """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
@@ -199,7 +195,8 @@ class EventCoder:
             found = phrase_roles(trigger, people, doc, self.patterns, roles)
             source_role, target_role = found.source, found.target
         sources = actor_mentions(people, _head(source_role))
-        doer = self._doer(trigger, source_role, sources, doc)
+        doer_word = _doer_word(trigger, source_role, doc)
+        doer = self._doer(trigger, doer_word, sources, doc)
         if not doer.is_political or self._weapon_not_fighting(doer, pattern):
             return [], False  # "an earthquake killed eight": nobody did it
         targets = [
@@ -225,7 +222,8 @@ class EventCoder:
         if not pairs:
             return [], False
         modality = modality_of(trigger, self.cues)
-        code_id = pattern.code
+        riot = riot_code(doer_word, pattern.code, self.patterns.words)
+        code_id = riot or pattern.code  # "protesters clashed with police": a riot
         if pattern.from_user_verb_dictionary:
             code_id = pattern.code  # a user's PETRARCH dictionary codes modals in its patterns
         elif modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
@@ -236,8 +234,8 @@ class EventCoder:
         events = []
         for source, target in pairs:
             source_ref = source.actor_ref(doc) if source else crowd
-            target_ref = target.actor_ref(doc) if target else None
-            if target_ref is None and source_ref is not None and pattern.default_target:
+            target_ref = target.actor_ref(doc) if target and not riot else None
+            if target_ref is None and source_ref is not None and (pattern.default_target or riot):
                 target_ref = _own_government(source_ref)
             events.append(
                 Event(
@@ -263,7 +261,8 @@ class EventCoder:
                         EventRoles(source_role, target_role if target else None),
                         has_roles=has_roles,
                         doer=doer if code.cameo().root in self.non_events.violent_roots else None,
-                    ),
+                    )
+                    + (f"; a crowd's act: riot ({riot})" if riot else ""),
                     coder=self.version,
                     token=trigger.i,
                 )
@@ -276,6 +275,14 @@ def _on_the_occurrence(noun, specs: tuple[str, ...], people: Document, coder: Ev
     parser hangs "between X and Y" on "broke out" in "fighting broke out between X and Y"."""
     prepositions = tuple(spec for spec in specs if spec not in ROLE_RULES)
     return find_role(noun.head, prepositions, people, coder.patterns)
+
+
+def _doer_word(trigger, source_role: RoleHead | None, doc: Document):
+    """The word that did the act: the source role's, else the verb's grammatical subject."""
+    if source_role is not None:
+        return source_role.token
+    found = subject_of(trigger, doc) if trigger.pos_ == "VERB" else None
+    return found.token if found is not None else None
 
 
 def _head(role: RoleHead | None):
