@@ -28,3 +28,13 @@ def test_a_sit_in_is_one_noun_and_a_protest():
     doc = dateline.code_text("Nurses staged a sit-in outside the health ministry in Accra.")
     assert [(e.cameo.code, e.source.country) for e in doc.events] == [("141", "GHA")]
     assert doc.events[0].trigger == "sit-in"
+
+
+def test_a_harm_told_with_the_strike_of_its_when_clause_is_one_event():
+    text = "Three civilians were killed when a drone struck a minibus near Kherson, officials said."
+    assert coded(text) == [("195", None, "UKR")]
+
+
+def test_a_harm_after_another_act_is_a_second_event():
+    text = "Two soldiers were wounded after rebels attacked a convoy near Beni in Congo."
+    assert len(dateline.code_text(text).events) == 2

@@ -29,7 +29,7 @@ from .place_targets import place_of, place_roles
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
-from .selection import distinct, fallbacks
+from .selection import distinct, fallbacks, told_by_a_when_clause
 from .syntax import OBJECTS
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,9 @@ class EventCoder:
                 coded[i] = events
                 (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
                 complete.extend(self._paired(events, pattern) if has_roles else [])
+        told = told_by_a_when_clause(coded, doc, self.non_events.violent_roots)
+        complete = [e for e in complete if id(e) not in told]
+        partial = [e for e in partial if id(e) not in told]
         return complete + fallbacks(partial, complete, doc)
 
     def _means_of(self, noun, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
@@ -117,12 +120,13 @@ class EventCoder:
 
     def _crowd(self, trigger, pattern: Pattern, doc: Document) -> ActorRef | None:
         """ "a peaceful protest took place in Tbilisi", "hundreds of women protested in
-        Kabul": nobody named, the protesters are the people of the place (written as no
-        text, since the sentence does not name them)."""
+        Kabul", "a demonstration by taxi drivers brought Lagos to a standstill": nobody
+        named, the protesters are the people of the place (written as no text, since the
+        sentence does not name them)."""
         if not pattern.default_target:
             return None
-        if self.non_events.occurs(trigger):
-            clause = trigger.head
+        if self.non_events.occurs(trigger) or (trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj"):
+            clause = trigger.head  # the protest is what the clause is about
         elif trigger.pos_ == "VERB":
             clause = trigger
         else:
@@ -216,7 +220,9 @@ class EventCoder:
         # an event with no actor at all, or without the actor its pattern needs, still
         # tells its type: it is kept as the sentence's fallback, not as a full event
         has_roles = bool(sources or crowd) or (bool(targets) and not pattern.needs_source)
-        if not (sources or targets or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)):
+        if not (
+            sources or targets or crowd or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)
+        ):
             return [], False  # "the attack was terrible": a bare event noun is no event
         pairs = _dyads(sources, targets, pattern) if has_roles else [(None, None)]
         if not pairs:

@@ -27,6 +27,7 @@ class PatternWords:
     riot_codes: dict[str, str]  # code prefix -> the riot code of that act done by a crowd
     protest_roots: frozenset[str]  # CAMEO roots of protests: their stated aim is no event
     aim_roots: frozenset[str]  # CAMEO roots of the aims a protest states (demand, complain)
+    sport_event_names: frozenset[str]  # "the US Open": its sentence is a sport story
     sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
     lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
 

@@ -1,0 +1,26 @@
+"""Sport and jobs are no violence, on sentences written for these tests: a tournament's
+name makes a sport story even with no score or sport noun, and firing a person from a job
+is no shooting."""
+
+from __future__ import annotations
+
+from event_dyads import coded
+
+
+def test_a_win_at_a_named_tournament_is_no_assault():
+    assert coded("Iga Swiatek beat Elena Rybakina at the Australian Open on Thursday.") == []
+
+
+def test_a_beating_outside_sport_is_still_an_assault():
+    assert coded("Police beat opposition supporters in Harare on Monday.") == [
+        ("182", "ZWE", "ZWE")
+    ]
+
+
+def test_firing_a_coach_or_a_minister_is_no_shooting():
+    assert coded("Juventus fired their coach on Sunday after a defeat.") == []
+    assert coded("The Peruvian president fired his interior minister on Tuesday.") == []
+
+
+def test_firing_on_people_is_still_shooting():
+    assert coded("Soldiers fired on villagers near Bamako on Friday.") == [("193", "MLI", "MLI")]

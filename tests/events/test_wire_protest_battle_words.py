@@ -1,0 +1,34 @@
+"""Protest and battle wordings the shipped patterns missed, on wire sentences written for
+these tests: a protest noun as the subject of its clause, workers who walk out, burning
+tyres, and repelling an attack (a fight both ways)."""
+
+from __future__ import annotations
+
+from event_dyads import coded
+
+
+def test_a_protest_noun_that_is_its_clause_subject_is_a_protest_of_the_place():
+    text = "A march by market traders blocked the centre of Kampala in Uganda on Monday."
+    assert coded(text) == [("141", "UGA", "UGA")]
+
+
+def test_workers_who_walk_out_strike():
+    assert coded("Nurses in Kenya walked out of public hospitals on Monday over pay.") == [
+        ("143", "KEN", "KEN")
+    ]
+
+
+def test_a_delegation_that_walks_out_of_talks_does_not_strike():
+    assert all(c != "143" for c, _, _ in coded("The Sudanese delegation walked out of the talks."))
+
+
+def test_burning_tyres_is_a_violent_protest():
+    assert coded("Youths burned tyres on roads leading into Conakry in Guinea.") == [
+        ("145", "GIN", "GIN")
+    ]
+
+
+def test_repelling_an_attack_is_a_fight_both_ways():
+    text = "Somali troops repelled an Ethiopian attack on the border town of Dolow."
+    assert ("190", "ETH", "SOM") in coded(text)
+    assert ("190", "SOM", "ETH") in coded(text)
