@@ -25,7 +25,7 @@ from .mentions import ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
-from .place_targets import place_of, place_roles
+from .place_targets import place_of, place_of_unnamed_victims, place_roles
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
@@ -216,6 +216,9 @@ class EventCoder:
             violent = pattern.code[:2] in self.non_events.violent_roots
             target_role = place_of(trigger, doc, skip_origin=violent)
             targets = actor_mentions(doc, _head(target_role))
+        elif targets and pattern.code[:2] in self.non_events.violent_roots:
+            hit = place_of_unnamed_victims(trigger, doc, sources, targets)
+            target_role, targets = hit or (target_role, targets)
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
         # tells its type: it is kept as the sentence's fallback, not as a full event

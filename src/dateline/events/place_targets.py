@@ -43,6 +43,28 @@ def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
     return None
 
 
+def place_of_unnamed_victims(
+    trigger, doc: Document, sources: list[ActorWords], targets: list[ActorWords]
+) -> tuple[RoleHead, list[ActorWords]] | None:
+    """ "Israeli air strikes killed 20 people in Gaza": victims the text only describes
+    ("people", "civilians") get their country from the story, often the attacker's, but
+    the place the act hit says whose they were: that place is the target (and its role)
+    when its country is another than the attacker's."""
+    attackers = {doc.actors[s.actor].country for s in sources}
+    unnamed = all(t.described and doc.actors[t.actor].country in attackers for t in targets)
+    if not sources or not unnamed:
+        return None
+    subject = dependent(trigger, {"nsubj"})  # "a strike on a station in Kramatorsk killed"
+    role = place_of(trigger, doc, skip_origin=True) or (
+        place_of(subject, doc, skip_origin=True) if subject is not None else None
+    )
+    place = mention_of(doc, role.token) if role is not None else None
+    country = doc.actors[place.actor].country if place is not None else None
+    if country is None or country in attackers:
+        return None
+    return role, [place]
+
+
 def _a_place(mention: ActorWords, pobj, doc: Document) -> bool:
     """A place after the preposition, or a country owning it: "in Nigeria's Benue state"."""
     if mention.locative:
