@@ -38,3 +38,8 @@ def test_a_harm_told_with_the_strike_of_its_when_clause_is_one_event():
 def test_a_harm_after_another_act_is_a_second_event():
     text = "Two soldiers were wounded after rebels attacked a convoy near Beni in Congo."
     assert len(dateline.code_text(text).events) == 2
+
+
+def test_in_clashes_between_protesters_and_police_only_the_protesters_riot():
+    text = "Clashes between demonstrators and police in Conakry left three people dead."
+    assert coded(text) == [("145", "GIN", "GIN")]

@@ -32,3 +32,24 @@ def test_repelling_an_attack_is_a_fight_both_ways():
     text = "Somali troops repelled an Ethiopian attack on the border town of Dolow."
     assert ("190", "ETH", "SOM") in coded(text)
     assert ("190", "SOM", "ETH") in coded(text)
+
+
+def test_rockets_fired_by_a_group_that_hit_a_place_are_one_strike_by_that_group():
+    text = "Rockets fired by Hamas hit a town in southern Israel on Monday, the army said."
+    assert coded(text) == [("195", "PSE", "ISR")]
+
+
+def test_killed_and_wounded_in_one_strike_is_one_event():
+    text = "Four people were killed and 11 wounded in an air strike on a village in Yemen."
+    assert len(coded(text)) == 1
+
+
+def test_shooting_down_drones_targets_their_owner():
+    assert coded("Ukraine shot down 25 Russian drones over the Odesa region overnight.") == [
+        ("195", "UKR", "RUS")
+    ]
+
+
+def test_a_vehicle_that_hits_a_landmine_is_the_victim_not_the_attacker():
+    text = "A Nigerien army vehicle hit a landmine near Diffa on Tuesday, officials said."
+    assert coded(text) == [("183", None, "NER")]

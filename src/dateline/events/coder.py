@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .confidence import confidence, explanation
-from .crowds import riot_code
+from .crowds import crowd_members, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .mentions import ActorWords, actor_mentions, without_locatives
@@ -30,12 +30,13 @@ from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
 from .selection import distinct, fallbacks, told_by_a_when_clause
-from .syntax import OBJECTS
+from .syntax import OBJECTS, RoleSpec
 
 log = logging.getLogger(__name__)
 
 MAX_EVENTS_PER_TRIGGER = 12  # "A, B, C and D welcomed ties between E and F": 8 events
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+SUBJECT_SPECS = frozenset({RoleSpec.NSUBJ, RoleSpec.SURFACE_SUBJECT})  # roles of the subject
 MANNER_PREPOSITIONS = frozenset({"in", "during", "with", "by", "through"})  # "seized in a raid"
 
 
@@ -92,15 +93,20 @@ class EventCoder:
         told = told_by_a_when_clause(coded, doc, self.non_events.violent_roots)
         complete = [e for e in complete if id(e) not in told]
         partial = [e for e in partial if id(e) not in told]
-        return complete + fallbacks(partial, complete, doc)
+        return complete + fallbacks(partial, complete, doc, self.non_events.violent_roots)
 
     def _means_of(self, noun, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
         """ "an explosion at a checkpoint killed three soldiers", "a grenade attack wounded
         15": a violent event noun that is the subject of a violent verb is how that verb's
-        act was done, one event, coded on the verb."""
-        if noun.pos_ != "NOUN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        act was done, one event, coded on the verb. So is a violent participle on that
+        subject ("rockets fired by Hezbollah hit a kibbutz", "a car bomb targeting a base
+        killed seven soldiers")."""
+        means = noun.head if noun.dep_ == "acl" and noun.pos_ == "VERB" else noun
+        if means.pos_ not in {"NOUN", "PROPN"} or means.dep_ not in {"nsubj", "nsubjpass"}:
             return False
-        act = matches.get(noun.head.i)
+        if means is noun and noun.pos_ != "NOUN":
+            return False
+        act = matches.get(means.head.i)
         violent = self.non_events.violent_roots
         return act is not None and pattern.code[:2] in violent and act.code[:2] in violent
 
@@ -199,7 +205,7 @@ class EventCoder:
             found = phrase_roles(trigger, people, doc, self.patterns, roles)
             source_role, target_role = found.source, found.target
         sources = actor_mentions(people, _head(source_role))
-        doer_word = _doer_word(trigger, source_role, doc)
+        doer_word = _doer_word(trigger, source_role, doc, pattern)
         doer = self._doer(trigger, doer_word, sources, doc)
         if not doer.is_political or self._weapon_not_fighting(doer, pattern):
             return [], False  # "an earthquake killed eight": nobody did it
@@ -240,6 +246,9 @@ class EventCoder:
         elif modality == Modality.NEGATED:
             code_id = self.patterns.refusal_code(code_id)
         code = self.patterns.codebook[code_id]
+        if riot:  # "clashes between protesters and police": the protesters riot
+            rioters = crowd_members(sources, doc, self.patterns.words) or sources or [None]
+            pairs = [(s, None) for s in rioters]
         events = []
         for source, target in pairs:
             source_ref = source.actor_ref(doc) if source else crowd
@@ -286,11 +295,14 @@ def _on_the_occurrence(noun, specs: tuple[str, ...], people: Document, coder: Ev
     return find_role(noun.head, prepositions, people, coder.patterns)
 
 
-def _doer_word(trigger, source_role: RoleHead | None, doc: Document):
-    """The word that did the act: the source role's, else the verb's grammatical subject."""
+def _doer_word(trigger, source_role: RoleHead | None, doc: Document, pattern: Pattern):
+    """The word that did the act: the source role's, else the verb's grammatical subject,
+    unless the pattern says its subject did not act ("their vehicle hit a landmine")."""
     if source_role is not None:
         return source_role.token
-    found = subject_of(trigger, doc) if trigger.pos_ == "VERB" else None
+    if trigger.pos_ != "VERB" or not SUBJECT_SPECS & set(pattern.source):
+        return None
+    found = subject_of(trigger, doc)
     return found.token if found is not None else None
 
 

@@ -7,6 +7,8 @@ pattern matched is, done by a crowd, the riot CAMEO codes as 145 (words.yaml's
 
 from __future__ import annotations
 
+from ..model import Document
+from .mentions import ActorWords
 from .pattern_words import PatternWords
 from .syntax import dependent
 
@@ -20,6 +22,17 @@ def riot_code(doer, code: str, words: PatternWords) -> str | None:
         if code[:length] in words.riot_codes:
             return words.riot_codes[code[:length]]
     return None
+
+
+def crowd_members(sources: list[ActorWords], doc: Document, words: PatternWords):
+    """The sources that are crowds: "clashes between protesters and police" is the
+    protesters' riot; the police they fought are not rioting."""
+    found = []
+    for source in sources:
+        span = doc.parsed.char_span(source.start, source.end, alignment_mode="expand")
+        if span is not None and _is_crowd(span.root, words):
+            found.append(source)
+    return found
 
 
 def _is_crowd(token, words: PatternWords) -> bool:

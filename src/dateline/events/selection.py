@@ -12,15 +12,23 @@ from ..model import ActorRef, Document, Event
 WHEN_MARKERS = frozenset({"when", "as"})  # "were killed when a drone struck": one act
 
 
-def fallbacks(partial: list[Event], complete: list[Event], doc: Document) -> list[Event]:
+def fallbacks(
+    partial: list[Event], complete: list[Event], doc: Document, violent: frozenset[str]
+) -> list[Event]:
     """Events whose actor was not found, kept when the sentence has no event with an actor:
     at most one, the one whose trigger is nearest the sentence root (the main clause says
     what happened), so a sentence stays at a few events ("three soldiers were killed" is
-    an attack even with no attacker named)."""
+    an attack even with no attacker named). A violent act beside a coded violent act is
+    that act told again ("five were killed and 20 wounded in a strike")."""
     if any(e.source for e in complete):
         return []
     roots = {e.cameo.root for e in complete}
-    fresh = [e for e in partial if e.cameo.root not in roots]
+    violence = bool(roots & violent)
+    fresh = [
+        e
+        for e in partial
+        if e.cameo.root not in roots and not (violence and e.cameo.root in violent)
+    ]
     return sorted(fresh, key=lambda e: (_depth(doc.parsed[e.token]), -e.confidence))[:1]
 
 
