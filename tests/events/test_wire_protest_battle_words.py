@@ -53,3 +53,16 @@ def test_shooting_down_drones_targets_their_owner():
 def test_a_vehicle_that_hits_a_landmine_is_the_victim_not_the_attacker():
     text = "A Nigerien army vehicle hit a landmine near Diffa on Tuesday, officials said."
     assert coded(text) == [("183", None, "NER")]
+
+
+def test_protests_that_erupt_are_protests_not_eruptions():
+    assert coded("Protests erupted in Khartoum on Thursday.") == [("141", "SDN", "SDN")]
+
+
+def test_barricades_and_blocked_motorways_are_protest_blockades():
+    assert coded("Truck drivers blocked motorways around Madrid on Monday.") == [
+        ("144", "ESP", "ESP")
+    ]
+    assert coded("Protesters put up barricades in the streets of Caracas.") == [
+        ("144", "VEN", "VEN")
+    ]

@@ -56,6 +56,7 @@ class NonEventWords:
     accidental_causes: frozenset[str]
     accident_verbs: frozenset[str]
     accidental_things: frozenset[str]
+    machine_workers: frozenset[str]  # "truck drivers": people, whatever machine names them
     weapons: frozenset[str]
     market_words: frozenset[str]
     blasts: frozenset[str]  # harm nouns a machine modifier makes an accident: "gas explosion"
@@ -96,6 +97,7 @@ WORD_LISTS = (
     "accidental_causes",
     "accident_verbs",
     "accidental_things",
+    "machine_workers",
     "weapons",
     "market_words",
     "blasts",
@@ -199,7 +201,8 @@ def _kind_of_thing(
         return DoerKind.CAUSE
     if _is_weapon(token, words):
         return DoerKind.IMPLIED if source is None else None
-    if not named and _accidental_noun(token, words) is not None:
+    worker = token.lemma_.lower() in words.machine_workers  # "truck drivers blocked roads"
+    if not named and not worker and _accidental_noun(token, words) is not None:
         return DoerKind.CAUSE  # "a tank at the chemical plant", "a bulk carrier"
     return None
 
@@ -336,7 +339,9 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
             (
                 t
                 for t in trigger.sent
-                if t.pos_ == "VERB" and t.lemma_.lower() in words.accident_verbs
+                if t.pos_ == "VERB"
+                and t.lemma_.lower() in words.accident_verbs
+                and not _its_occurrence(trigger, t)
             ),
             None,
         )
@@ -345,6 +350,12 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
     if cause is not None:
         return Doer(DoerKind.CAUSE, cause.text)
     return Doer(DoerKind.UNNAMED)
+
+
+def _its_occurrence(noun, verb) -> bool:
+    """ "protests erupted in Tehran": the verb says the event noun, its subject, happened;
+    it is no volcano's eruption."""
+    return noun.dep_ in SUBJECTS and noun.head.i == verb.i
 
 
 def _collision(subject, words: NonEventWords) -> bool:
