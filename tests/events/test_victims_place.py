@@ -22,3 +22,13 @@ def test_victims_in_the_attacker_s_own_country_stay():
     assert coded("Ethiopian soldiers killed 30 villagers in the Amhara region.") == [
         ("1823", "ETH", "ETH")
     ]
+
+
+def test_killed_in_labelled_strikes_names_the_striker_and_the_place_hit():
+    text = "At least 18 people were killed in Israeli strikes across Rafah on Sunday."
+    assert coded(text) == [("1823", "ISR", "PSE")]
+
+
+def test_died_in_a_labelled_drone_attack_names_the_attacker():
+    text = "Two people died in a Russian drone attack on the Ukrainian city of Sumy."
+    assert coded(text) == [("190", "RUS", "UKR")]

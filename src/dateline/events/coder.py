@@ -21,6 +21,7 @@ from .confidence import confidence, explanation
 from .crowds import crowd_members, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
+from .means import doer_of_the_means
 from .mentions import ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
@@ -142,6 +143,9 @@ class EventCoder:
         country = doc.actors[place.actor].country if place is not None else None
         return ActorRef("", f"{country} civilians", country, "CVL") if country else None
 
+    def _doer_of_the_means(self, trigger, doc: Document):
+        return doer_of_the_means(trigger, doc, self.patterns, self.non_events.violent_roots)
+
     def _weapon_not_fighting(self, doer: Doer, pattern: Pattern) -> bool:
         """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit."""
         return (
@@ -205,6 +209,10 @@ class EventCoder:
             found = phrase_roles(trigger, people, doc, self.patterns, roles)
             source_role, target_role = found.source, found.target
         sources = actor_mentions(people, _head(source_role))
+        violent_act = pattern.code[:2] in self.non_events.violent_roots
+        means = None if sources or not violent_act else self._doer_of_the_means(trigger, doc)
+        if means is not None:  # "were killed in Israeli strikes"
+            sources, source_role = means
         doer_word = _doer_word(trigger, source_role, doc, pattern)
         doer = self._doer(trigger, doer_word, sources, doc)
         if not doer.is_political or self._weapon_not_fighting(doer, pattern):

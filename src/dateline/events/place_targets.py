@@ -54,15 +54,14 @@ def place_of_unnamed_victims(
     unnamed = all(t.described and doc.actors[t.actor].country in attackers for t in targets)
     if not sources or not unnamed:
         return None
-    subject = dependent(trigger, {"nsubj"})  # "a strike on a station in Kramatorsk killed"
-    role = place_of(trigger, doc, skip_origin=True) or (
-        place_of(subject, doc, skip_origin=True) if subject is not None else None
-    )
-    place = mention_of(doc, role.token) if role is not None else None
-    country = doc.actors[place.actor].country if place is not None else None
-    if country is None or country in attackers:
-        return None
-    return role, [place]
+    # "killed in Israeli strikes across Gaza", "a strike on a station in Kramatorsk killed"
+    for token in trigger.subtree:
+        place = mention_of(doc, token)
+        if place is None or not place.locative or token.dep_ != "pobj":
+            continue
+        if doc.actors[place.actor].country not in attackers | {None}:
+            return RoleHead(token, f"{trigger.lemma_.lower()}~{token.head.lower_}:place"), [place]
+    return None
 
 
 def _a_place(mention: ActorWords, pobj, doc: Document) -> bool:
