@@ -1,6 +1,6 @@
-"""Sport and jobs are no violence, on sentences written for these tests: a tournament's
-name makes a sport story even with no score or sport noun, and firing a person from a job
-is no shooting."""
+"""Sport, jobs and backstory are no event, on sentences written for these tests: a tournament's
+name makes a sport story even with no score or sport noun, firing a person from a job is
+no shooting, and a past-perfect relative clause tells backstory."""
 
 from __future__ import annotations
 
@@ -24,3 +24,8 @@ def test_firing_a_coach_or_a_minister_is_no_shooting():
 
 def test_firing_on_people_is_still_shooting():
     assert coded("Soldiers fired on villagers near Bamako on Friday.") == [("193", "MLI", "MLI")]
+
+
+def test_what_a_victim_had_done_before_is_backstory_not_an_event():
+    text = "An activist who had denounced the army was shot dead in Honduras on Sunday."
+    assert coded(text) == [("193", None, "HND")]

@@ -72,6 +72,7 @@ class TriggerMatcher:
             or self._protest_aim(token, pattern, matches)
             or self._refused_thing(token, pattern, matches)
             or _habitual(token)
+            or _backstory(token)
         )
 
     def _lemma(self, token) -> str:
@@ -207,6 +208,14 @@ def _phrase_finder(phrases: frozenset[str]) -> re.Pattern:
     """One pattern finding any of ``phrases`` as whole words, case aside."""
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives or '(?!)'})\b", re.IGNORECASE)
+
+
+def _backstory(trigger) -> bool:
+    """ "a journalist who had criticised the government was shot dead": a past-perfect
+    relative clause tells what a participant had done before the reported event."""
+    if trigger.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
 
 
 def _converted_as_fallback(matches: dict[int, Pattern]) -> dict[int, Pattern]:
