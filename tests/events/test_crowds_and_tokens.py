@@ -43,3 +43,9 @@ def test_a_harm_after_another_act_is_a_second_event():
 def test_in_clashes_between_protesters_and_police_only_the_protesters_riot():
     text = "Clashes between demonstrators and police in Conakry left three people dead."
     assert coded(text) == [("145", "GIN", "GIN")]
+
+
+def test_a_riot_at_a_foreign_embassy_is_against_that_country():
+    assert coded("Pakistani protesters stormed the French embassy in Islamabad.") == [
+        ("145", "PAK", "FRA")
+    ]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .confidence import confidence, explanation
-from .crowds import crowd_members, riot_code
+from .crowds import crowd_members, foreign_target, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .means import doer_of_the_means
@@ -256,11 +256,11 @@ class EventCoder:
         code = self.patterns.codebook[code_id]
         if riot:  # "clashes between protesters and police": the protesters riot
             rioters = crowd_members(sources, doc, self.patterns.words) or sources or [None]
-            pairs = [(s, None) for s in rioters]
+            pairs = [(s, foreign_target(s, targets, doc)) for s in rioters]
         events = []
         for source, target in pairs:
             source_ref = source.actor_ref(doc) if source else crowd
-            target_ref = target.actor_ref(doc) if target and not riot else None
+            target_ref = target.actor_ref(doc) if target else None
             if target_ref is None and source_ref is not None and (pattern.default_target or riot):
                 target_ref = _own_government(source_ref)
             events.append(

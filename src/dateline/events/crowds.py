@@ -2,7 +2,8 @@
 
 "protesters clashed with police", "demonstrators stormed the parliament": the act a fight
 pattern matched is, done by a crowd, the riot CAMEO codes as 145 (words.yaml's
-``crowd_nouns`` and ``riot_codes``).
+``crowd_nouns`` and ``riot_codes``), against the crowd's own government unless it targets
+another country's ("stormed the Swedish embassy").
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ def crowd_members(sources: list[ActorWords], doc: Document, words: PatternWords)
         if span is not None and _is_crowd(span.root, words):
             found.append(source)
     return found
+
+
+def foreign_target(
+    rioter: ActorWords | None, targets: list[ActorWords], doc: Document
+) -> ActorWords | None:
+    """What a riot is against: a target of another country than the rioters' ("stormed
+    the Swedish embassy"), else None (their own government: "clashed with police")."""
+    own = doc.actors[rioter.actor].country if rioter is not None else None
+    others = (t for t in targets if doc.actors[t.actor].country not in {own, None})
+    return next(others, None)
 
 
 def _is_crowd(token, words: PatternWords) -> bool:
