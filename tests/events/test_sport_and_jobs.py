@@ -29,3 +29,11 @@ def test_firing_on_people_is_still_shooting():
 def test_what_a_victim_had_done_before_is_backstory_not_an_event():
     text = "An activist who had denounced the army was shot dead in Honduras on Sunday."
     assert coded(text) == [("193", None, "HND")]
+
+
+def test_a_blast_that_rips_through_a_plant_is_an_accident():
+    assert coded("An explosion ripped through a fertiliser plant in Egypt, killing 5.") == []
+
+
+def test_a_blast_that_rips_through_a_market_stays_an_attack():
+    assert coded("An explosion ripped through a market in Kandahar on Friday.") != []

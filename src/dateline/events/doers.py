@@ -197,8 +197,8 @@ def _kind_of_thing(
     """A doer that is no actor: the markets, nature, an accident, or a weapon."""
     if word_forms(token) & words.market_words:
         return DoerKind.MARKET
-    if _names_a_cause(token, words):
-        return DoerKind.CAUSE
+    if _names_a_cause(token, words) or _is_accident(token, words):
+        return DoerKind.CAUSE  # "an explosion ripped through a chemical plant"
     if _is_weapon(token, words):
         return DoerKind.IMPLIED if source is None else None
     worker = token.lemma_.lower() in words.machine_workers  # "truck drivers blocked roads"
@@ -208,9 +208,10 @@ def _kind_of_thing(
 
 
 def _is_accident(noun, words: NonEventWords) -> bool:
-    """An event noun that names an accident: "a gas explosion", "a blast at the plant"."""
-    blast = noun.lemma_.lower() in words.blasts and _accidental_noun(noun, words) is not None
-    return blast or _names_a_cause(noun, words)
+    """An event noun that names an accident: "a gas explosion", "a blast at the plant",
+    "an explosion ripped through a chemical plant"."""
+    accidental = _accidental_noun(noun, words) is not None or _blast_site(noun, words)
+    return (noun.lemma_.lower() in words.blasts and accidental) or _names_a_cause(noun, words)
 
 
 def _names_a_cause(token, words: NonEventWords) -> bool:
@@ -251,7 +252,20 @@ def _is_weapon(token, words: NonEventWords) -> bool:
         return True
     if lemma not in words.weapons or _names_a_cause(token, words):
         return False
-    return lemma not in words.blasts or _accidental_noun(token, words) is None
+    if lemma not in words.blasts:
+        return True
+    return _accidental_noun(token, words) is None and not _blast_site(token, words)
+
+
+def _blast_site(blast, words: NonEventWords) -> bool:
+    """ "an explosion ripped through a chemical plant": the installation the blast's verb
+    went through or hit makes the blast an accident."""
+    if blast.dep_ not in SUBJECTS:
+        return False
+    verb = blast.head
+    places = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    places += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(_is_installation(place, words) for place in places)
 
 
 def _accidental_noun(noun, words: NonEventWords):
