@@ -66,3 +66,10 @@ def test_barricades_and_blocked_motorways_are_protest_blockades():
     assert coded("Protesters put up barricades in the streets of Caracas.") == [
         ("144", "VEN", "VEN")
     ]
+
+
+def test_seizing_control_of_a_town_is_capturing_it():
+    assert coded("Malian troops seized control of the town of Kidal from Tuareg rebels.") == [
+        ("192", "MLI", "MLI")
+    ]
+    assert coded("The Taliban took control of Kabul on Sunday.") == [("192", "AFG", "AFG")]
