@@ -37,3 +37,8 @@ def test_a_blast_that_rips_through_a_plant_is_an_accident():
 
 def test_a_blast_that_rips_through_a_market_stays_an_attack():
     assert coded("An explosion ripped through a market in Kandahar on Friday.") != []
+
+
+def test_racing_and_cricket_words_make_a_sport_story():
+    assert coded("Lando Norris attacked Charles Leclerc on the last lap in Monza.") == []
+    assert coded("The English bowler struck twice before lunch in Adelaide.") == []
