@@ -32,3 +32,14 @@ def test_killed_in_labelled_strikes_names_the_striker_and_the_place_hit():
 def test_died_in_a_labelled_drone_attack_names_the_attacker():
     text = "Two people died in a Russian drone attack on the Ukrainian city of Sumy."
     assert coded(text) == [("190", "RUS", "UKR")]
+
+
+def test_the_toll_of_fighting_between_named_sides_is_that_fighting():
+    text = "Clashes between rival militias in Tripoli killed at least nine people on Friday."
+    assert coded(text) == [("190", "LBY", "LBY")]
+
+
+def test_a_labelled_attack_on_a_capital_that_kills_targets_that_capital_s_country():
+    assert coded("A Russian missile attack on Kyiv killed three people.") == [
+        ("1823", "RUS", "UKR")
+    ]

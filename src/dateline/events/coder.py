@@ -30,7 +30,7 @@ from .place_targets import place_of, place_of_unnamed_victims, place_roles
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
-from .selection import distinct, fallbacks, told_by_a_when_clause
+from .selection import distinct, fallbacks, told_by_a_when_clause, told_by_its_subject
 from .syntax import OBJECTS, RoleSpec
 
 log = logging.getLogger(__name__)
@@ -76,9 +76,12 @@ class EventCoder:
         complete: list[Event] = []
         partial: list[Event] = []
         coded: dict[int, list[Event]] = {}
+        means: dict[int, list[Event]] = {}  # "clashes between X and Y killed 27": X's, Y's
         for i, pattern in matches.items():
             token = doc.parsed[i]
             if self._means_of(token, pattern, matches):
+                if token.pos_ == "NOUN":
+                    means[i] = self._events(people, doc, index, token, pattern)[0]
                 continue
             if not self.matcher.reports_nothing(token, pattern, matches):
                 events, has_roles = self._events(people, doc, index, token, pattern)
@@ -91,7 +94,13 @@ class EventCoder:
                 coded[i] = events
                 (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
                 complete.extend(self._paired(events, pattern) if has_roles else [])
-        told = told_by_a_when_clause(coded, doc, self.non_events.violent_roots)
+        violent = self.non_events.violent_roots
+        for i, events in means.items():  # the means names the doers its harm lacks
+            harm = coded.get(doc.parsed[i].head.i, [])
+            if any(e.source for e in events) and not any(e.source for e in harm):
+                coded[i] = events
+                complete.extend(events)
+        told = told_by_a_when_clause(coded, doc, violent) | told_by_its_subject(coded, doc, violent)
         complete = [e for e in complete if id(e) not in told]
         partial = [e for e in partial if id(e) not in told]
         return complete + fallbacks(partial, complete, doc, self.non_events.violent_roots)

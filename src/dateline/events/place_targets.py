@@ -57,8 +57,10 @@ def place_of_unnamed_victims(
     # "killed in Israeli strikes across Gaza", "a strike on a station in Kramatorsk killed"
     for token in trigger.subtree:
         place = mention_of(doc, token)
-        if place is None or not place.locative or token.dep_ != "pobj":
+        if place is None or token.dep_ != "pobj":
             continue
+        if not (place.locative or doc.actors[place.actor].kind == ActorKind.STATE):
+            continue  # "on Kyiv": a state named after a preposition is a place hit too
         if doc.actors[place.actor].country not in attackers | {None}:
             return RoleHead(token, f"{trigger.lemma_.lower()}~{token.head.lower_}:place"), [place]
     return None

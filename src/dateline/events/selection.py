@@ -48,6 +48,23 @@ def told_by_a_when_clause(
     return told
 
 
+def told_by_its_subject(
+    coded: dict[int, list[Event]], doc: Document, violent: frozenset[str]
+) -> set[int]:
+    """ "fighting between the army and rebels killed 12 people": a harm with no doer whose
+    subject is a coded violent act with its doers is that act's toll, not a second act;
+    the ids of the harm's events."""
+    told = set()
+    for i, harm in coded.items():
+        if not harm or any(e.source for e in harm) or harm[0].cameo.root not in violent:
+            continue
+        subjects = (c for c in doc.parsed[i].children if c.dep_ in {"nsubj", "csubj"})
+        acts = [coded.get(c.i, []) for c in subjects]
+        if any(act and all(e.source and e.cameo.root in violent for e in act) for act in acts):
+            told.update(id(e) for e in harm)
+    return told
+
+
 def _when(clause) -> bool:
     return any(c.dep_ in {"advmod", "mark"} and c.lower_ in WHEN_MARKERS for c in clause.children)
 
