@@ -73,3 +73,8 @@ def test_seizing_control_of_a_town_is_capturing_it():
         ("192", "MLI", "MLI")
     ]
     assert coded("The Taliban took control of Kabul on Sunday.") == [("192", "AFG", "AFG")]
+
+
+def test_burning_a_symbol_is_a_demonstration_against_what_it_stands_for():
+    text = "Demonstrators in Baghdad burned Swedish flags outside the embassy on Thursday."
+    assert coded(text) == [("141", "IRQ", "SWE")]
