@@ -11,18 +11,20 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFoundError
 from .model import Document, Sentence
+from .resources import data_path, word_set
 
 log = logging.getLogger(__name__)
 
 
 PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
+HYPHENATED_NOUNS = "hyphenated_nouns.txt"  # "sit-in": one token, a noun
 
 SentenceChooser = Callable[[Sequence[Span]], list[bool]]  # which sentences to parse
 
@@ -50,7 +52,25 @@ def load_model(name: str) -> Language:
     if not Language.has_factory(PARAGRAPH_BREAKS):
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    _keep_hyphenated_nouns(nlp, word_set(data_path(HYPHENATED_NOUNS)))
     return nlp
+
+
+def _keep_hyphenated_nouns(nlp: Language, nouns: Iterable[str]) -> None:
+    """ "staged a sit-in": the tokenizer would split the noun at its hyphen and the parser
+    read "in" as the object; kept whole, and tagged a noun (the tagger takes an unknown
+    hyphenated word for a name), it is the event noun a pattern names."""
+    forms = sorted({form for noun in nouns for form in (noun, noun.capitalize())})
+    for form in forms:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if "attribute_ruler" in nlp.pipe_names:
+        plural = [[{"ORTH": f}] for f in forms if f.lower().endswith("s")]
+        singular = [[{"ORTH": f}] for f in forms if not f.lower().endswith("s")]
+        ruler = nlp.get_pipe("attribute_ruler")
+        ruler.add_patterns(
+            [{"patterns": singular, "attrs": {"POS": "NOUN", "TAG": "NN"}}]
+            + [{"patterns": plural, "attrs": {"POS": "NOUN", "TAG": "NNS"}}]
+        )
 
 
 class Parser:

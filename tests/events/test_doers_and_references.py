@@ -248,7 +248,8 @@ def test_animals_heat_crashes_collisions_mines_and_titles_give_no_event(code, te
     ("text", "cue"),
     [
         ("Mortar fire killed two Peruvian soldiers near the border.", "implied attacker ('fire')"),
-        ("A fire started by rioters destroyed a police station in Lima.", "no doer named"),
+        # the by-phrase of the participle on the subject names who did it
+        ("A fire started by rioters destroyed a police station in Lima.", "group 'rioters'"),
         ("A Peruvian drone crashed into a barracks in Chile, wounding two soldiers.", "doer"),
     ],
 )

@@ -86,3 +86,12 @@ def test_a_subject_constraint_is_a_need_of_the_sentence(patterns):
 
     needs = {need for rule in triggers(patterns)["land"] for need in rule.needs}
     assert any({"mortar", "rocket"} <= need for need in needs)
+
+
+def test_an_infinitive_on_an_actor_noun_is_done_by_that_actor():
+    # "a militia to attack": the infinitive hangs on the noun (as the parser also hangs
+    # "to disperse" on "Police" when it misreads "Police in X used tear gas")
+    from event_dyads import coded
+
+    text = "The army formed a militia to attack rebel villages in Myanmar's Sagaing region."
+    assert [source for _, source, _ in coded(text)] == ["MMR"]

@@ -91,9 +91,10 @@ PROTESTS_AND_RIOTS = [
         "on Thursday.",
         ("173", "IRN", "IRN"),
     ),
+    # a crowd that storms a building riots (CAMEO 145), against its own government
     (
         "COLOMBO (Reuters) - Protesters stormed the presidential palace in Colombo on Saturday.",
-        ("190", "LKA", "LKA"),
+        ("145", "LKA", "LKA"),
     ),
 ]
 STRATEGIC = [

@@ -18,23 +18,26 @@ from dataclasses import replace
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .confidence import confidence, explanation
+from .crowds import crowd_members, foreign_target, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
+from .means import doer_of_the_means
 from .mentions import ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
-from .place_targets import place_of, place_roles
+from .place_targets import place_of, place_of_unnamed_victims, place_roles
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
-from .selection import distinct, fallbacks
-from .syntax import OBJECTS
+from .selection import distinct, fallbacks, told_by_a_when_clause, told_by_its_subject
+from .syntax import OBJECTS, RoleSpec
 
 log = logging.getLogger(__name__)
 
 MAX_EVENTS_PER_TRIGGER = 12  # "A, B, C and D welcomed ties between E and F": 8 events
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+SUBJECT_SPECS = frozenset({RoleSpec.NSUBJ, RoleSpec.SURFACE_SUBJECT})  # roles of the subject
 MANNER_PREPOSITIONS = frozenset({"in", "during", "with", "by", "through"})  # "seized in a raid"
 
 
@@ -73,9 +76,12 @@ class EventCoder:
         complete: list[Event] = []
         partial: list[Event] = []
         coded: dict[int, list[Event]] = {}
+        means: dict[int, list[Event]] = {}  # "clashes between X and Y killed 27": X's, Y's
         for i, pattern in matches.items():
             token = doc.parsed[i]
             if self._means_of(token, pattern, matches):
+                if token.pos_ == "NOUN":
+                    means[i] = self._events(people, doc, index, token, pattern)[0]
                 continue
             if not self.matcher.reports_nothing(token, pattern, matches):
                 events, has_roles = self._events(people, doc, index, token, pattern)
@@ -88,15 +94,29 @@ class EventCoder:
                 coded[i] = events
                 (complete if has_roles else partial).extend(_kept(events, pattern, has_roles))
                 complete.extend(self._paired(events, pattern) if has_roles else [])
-        return complete + fallbacks(partial, complete, doc)
+        violent = self.non_events.violent_roots
+        for i, events in means.items():  # the means names the doers its harm lacks
+            harm = coded.get(doc.parsed[i].head.i, [])
+            if any(e.source for e in events) and not any(e.source for e in harm):
+                coded[i] = events
+                complete.extend(events)
+        told = told_by_a_when_clause(coded, doc, violent) | told_by_its_subject(coded, doc, violent)
+        complete = [e for e in complete if id(e) not in told]
+        partial = [e for e in partial if id(e) not in told]
+        return complete + fallbacks(partial, complete, doc, self.non_events.violent_roots)
 
     def _means_of(self, noun, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
         """ "an explosion at a checkpoint killed three soldiers", "a grenade attack wounded
         15": a violent event noun that is the subject of a violent verb is how that verb's
-        act was done, one event, coded on the verb."""
-        if noun.pos_ != "NOUN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        act was done, one event, coded on the verb. So is a violent participle on that
+        subject ("rockets fired by Hezbollah hit a kibbutz", "a car bomb targeting a base
+        killed seven soldiers")."""
+        means = noun.head if noun.dep_ == "acl" and noun.pos_ == "VERB" else noun
+        if means.pos_ not in {"NOUN", "PROPN"} or means.dep_ not in {"nsubj", "nsubjpass"}:
             return False
-        act = matches.get(noun.head.i)
+        if means is noun and noun.pos_ != "NOUN":
+            return False
+        act = matches.get(means.head.i)
         violent = self.non_events.violent_roots
         return act is not None and pattern.code[:2] in violent and act.code[:2] in violent
 
@@ -116,12 +136,13 @@ class EventCoder:
 
     def _crowd(self, trigger, pattern: Pattern, doc: Document) -> ActorRef | None:
         """ "a peaceful protest took place in Tbilisi", "hundreds of women protested in
-        Kabul": nobody named, the protesters are the people of the place (written as no
-        text, since the sentence does not name them)."""
+        Kabul", "a demonstration by taxi drivers brought Lagos to a standstill": nobody
+        named, the protesters are the people of the place (written as no text, since the
+        sentence does not name them)."""
         if not pattern.default_target:
             return None
-        if self.non_events.occurs(trigger):
-            clause = trigger.head
+        if self.non_events.occurs(trigger) or (trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj"):
+            clause = trigger.head  # the protest is what the clause is about
         elif trigger.pos_ == "VERB":
             clause = trigger
         else:
@@ -131,22 +152,20 @@ class EventCoder:
         country = doc.actors[place.actor].country if place is not None else None
         return ActorRef("", f"{country} civilians", country, "CVL") if country else None
 
+    def _doer_of_the_means(self, trigger, doc: Document):
+        return doer_of_the_means(trigger, doc, self.patterns, self.non_events.violent_roots)
+
     def _weapon_not_fighting(self, doer: Doer, pattern: Pattern) -> bool:
         """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit."""
         return (
             doer.kind is DoerKind.IMPLIED and pattern.code[:2] not in self.non_events.violent_roots
         )
 
-    def _doer(self, trigger, source_role: RoleHead | None, sources: list[ActorWords], doc) -> Doer:
+    def _doer(self, trigger, doer_word, sources: list[ActorWords], doc) -> Doer:
         """Who did the act: the source found, else the word the grammar puts there."""
-        if source_role is not None:
-            token = source_role.token
-        else:
-            found = subject_of(trigger, doc) if trigger.pos_ == "VERB" else None
-            token = found.token if found is not None else None
         source = sources[0] if sources else None
         named = source is not None and doc.actors[source.actor].country is not None
-        return find_doer(trigger, token, source, named, self.non_events)
+        return find_doer(trigger, doer_word, source, named, self.non_events)
 
     def _held_out(self, trigger, modality: Modality, code_id: str) -> bool:
         """ "the EU may halt mediation if ...": a hostile act its actor says it may do is a
@@ -199,7 +218,12 @@ class EventCoder:
             found = phrase_roles(trigger, people, doc, self.patterns, roles)
             source_role, target_role = found.source, found.target
         sources = actor_mentions(people, _head(source_role))
-        doer = self._doer(trigger, source_role, sources, doc)
+        violent_act = pattern.code[:2] in self.non_events.violent_roots
+        means = None if sources or not violent_act else self._doer_of_the_means(trigger, doc)
+        if means is not None:  # "were killed in Israeli strikes"
+            sources, source_role = means
+        doer_word = _doer_word(trigger, source_role, doc, pattern)
+        doer = self._doer(trigger, doer_word, sources, doc)
         if not doer.is_political or self._weapon_not_fighting(doer, pattern):
             return [], False  # "an earthquake killed eight": nobody did it
         targets = [
@@ -215,17 +239,23 @@ class EventCoder:
             violent = pattern.code[:2] in self.non_events.violent_roots
             target_role = place_of(trigger, doc, skip_origin=violent)
             targets = actor_mentions(doc, _head(target_role))
+        elif targets and pattern.code[:2] in self.non_events.violent_roots:
+            hit = place_of_unnamed_victims(trigger, doc, sources, targets)
+            target_role, targets = hit or (target_role, targets)
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
         # tells its type: it is kept as the sentence's fallback, not as a full event
         has_roles = bool(sources or crowd) or (bool(targets) and not pattern.needs_source)
-        if not (sources or targets or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)):
+        if not (
+            sources or targets or crowd or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)
+        ):
             return [], False  # "the attack was terrible": a bare event noun is no event
         pairs = _dyads(sources, targets, pattern) if has_roles else [(None, None)]
         if not pairs:
             return [], False
         modality = modality_of(trigger, self.cues)
-        code_id = pattern.code
+        riot = riot_code(doer_word, pattern.code, self.patterns.words)
+        code_id = riot or pattern.code  # "protesters clashed with police": a riot
         if pattern.from_user_verb_dictionary:
             code_id = pattern.code  # a user's PETRARCH dictionary codes modals in its patterns
         elif modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
@@ -233,11 +263,14 @@ class EventCoder:
         elif modality == Modality.NEGATED:
             code_id = self.patterns.refusal_code(code_id)
         code = self.patterns.codebook[code_id]
+        if riot:  # "clashes between protesters and police": the protesters riot
+            rioters = crowd_members(sources, doc, self.patterns.words) or sources or [None]
+            pairs = [(s, foreign_target(s, targets, doc)) for s in rioters]
         events = []
         for source, target in pairs:
             source_ref = source.actor_ref(doc) if source else crowd
             target_ref = target.actor_ref(doc) if target else None
-            if target_ref is None and source_ref is not None and pattern.default_target:
+            if target_ref is None and source_ref is not None and (pattern.default_target or riot):
                 target_ref = _own_government(source_ref)
             events.append(
                 Event(
@@ -263,7 +296,8 @@ class EventCoder:
                         EventRoles(source_role, target_role if target else None),
                         has_roles=has_roles,
                         doer=doer if code.cameo().root in self.non_events.violent_roots else None,
-                    ),
+                    )
+                    + (f"; a crowd's act: riot ({riot})" if riot else ""),
                     coder=self.version,
                     token=trigger.i,
                 )
@@ -276,6 +310,17 @@ def _on_the_occurrence(noun, specs: tuple[str, ...], people: Document, coder: Ev
     parser hangs "between X and Y" on "broke out" in "fighting broke out between X and Y"."""
     prepositions = tuple(spec for spec in specs if spec not in ROLE_RULES)
     return find_role(noun.head, prepositions, people, coder.patterns)
+
+
+def _doer_word(trigger, source_role: RoleHead | None, doc: Document, pattern: Pattern):
+    """The word that did the act: the source role's, else the verb's grammatical subject,
+    unless the pattern says its subject did not act ("their vehicle hit a landmine")."""
+    if source_role is not None:
+        return source_role.token
+    if trigger.pos_ != "VERB" or not SUBJECT_SPECS & set(pattern.source):
+        return None
+    found = subject_of(trigger, doc)
+    return found.token if found is not None else None
 
 
 def _head(role: RoleHead | None):

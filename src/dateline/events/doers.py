@@ -56,6 +56,7 @@ class NonEventWords:
     accidental_causes: frozenset[str]
     accident_verbs: frozenset[str]
     accidental_things: frozenset[str]
+    machine_workers: frozenset[str]  # "truck drivers": people, whatever machine names them
     weapons: frozenset[str]
     market_words: frozenset[str]
     blasts: frozenset[str]  # harm nouns a machine modifier makes an accident: "gas explosion"
@@ -96,6 +97,7 @@ WORD_LISTS = (
     "accidental_causes",
     "accident_verbs",
     "accidental_things",
+    "machine_workers",
     "weapons",
     "market_words",
     "blasts",
@@ -195,19 +197,21 @@ def _kind_of_thing(
     """A doer that is no actor: the markets, nature, an accident, or a weapon."""
     if word_forms(token) & words.market_words:
         return DoerKind.MARKET
-    if _names_a_cause(token, words):
-        return DoerKind.CAUSE
+    if _names_a_cause(token, words) or _is_accident(token, words):
+        return DoerKind.CAUSE  # "an explosion ripped through a chemical plant"
     if _is_weapon(token, words):
         return DoerKind.IMPLIED if source is None else None
-    if not named and _accidental_noun(token, words) is not None:
+    worker = token.lemma_.lower() in words.machine_workers  # "truck drivers blocked roads"
+    if not named and not worker and _accidental_noun(token, words) is not None:
         return DoerKind.CAUSE  # "a tank at the chemical plant", "a bulk carrier"
     return None
 
 
 def _is_accident(noun, words: NonEventWords) -> bool:
-    """An event noun that names an accident: "a gas explosion", "a blast at the plant"."""
-    blast = noun.lemma_.lower() in words.blasts and _accidental_noun(noun, words) is not None
-    return blast or _names_a_cause(noun, words)
+    """An event noun that names an accident: "a gas explosion", "a blast at the plant",
+    "an explosion ripped through a chemical plant"."""
+    accidental = _accidental_noun(noun, words) is not None or _blast_site(noun, words)
+    return (noun.lemma_.lower() in words.blasts and accidental) or _names_a_cause(noun, words)
 
 
 def _names_a_cause(token, words: NonEventWords) -> bool:
@@ -248,7 +252,20 @@ def _is_weapon(token, words: NonEventWords) -> bool:
         return True
     if lemma not in words.weapons or _names_a_cause(token, words):
         return False
-    return lemma not in words.blasts or _accidental_noun(token, words) is None
+    if lemma not in words.blasts:
+        return True
+    return _accidental_noun(token, words) is None and not _blast_site(token, words)
+
+
+def _blast_site(blast, words: NonEventWords) -> bool:
+    """ "an explosion ripped through a chemical plant": the installation the blast's verb
+    went through or hit makes the blast an accident."""
+    if blast.dep_ not in SUBJECTS:
+        return False
+    verb = blast.head
+    places = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    places += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(_is_installation(place, words) for place in places)
 
 
 def _accidental_noun(noun, words: NonEventWords):
@@ -336,7 +353,9 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
             (
                 t
                 for t in trigger.sent
-                if t.pos_ == "VERB" and t.lemma_.lower() in words.accident_verbs
+                if t.pos_ == "VERB"
+                and t.lemma_.lower() in words.accident_verbs
+                and not _its_occurrence(trigger, t)
             ),
             None,
         )
@@ -345,6 +364,12 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
     if cause is not None:
         return Doer(DoerKind.CAUSE, cause.text)
     return Doer(DoerKind.UNNAMED)
+
+
+def _its_occurrence(noun, verb) -> bool:
+    """ "protests erupted in Tehran": the verb says the event noun, its subject, happened;
+    it is no volcano's eruption."""
+    return noun.dep_ in SUBJECTS and noun.head.i == verb.i
 
 
 def _collision(subject, words: NonEventWords) -> bool:

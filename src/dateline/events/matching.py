@@ -8,6 +8,7 @@ the cooperation a rejection refuses) or no event at all (a habit, a deferred ple
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Document
@@ -48,6 +49,7 @@ class TriggerMatcher:
         self.patterns = patterns
         self.non_events = non_events
         self.reporting_verbs = shipped_cues().reporting_verbs
+        self.sport_events = _phrase_finder(patterns.words.sport_event_names)
         self._sentence: _DiscardedSentence | None = None  # the sentence being matched
 
     def matches(self, span, doc: Document) -> dict[int, Pattern]:
@@ -58,14 +60,20 @@ class TriggerMatcher:
         matches = {token.i: match for token in span if (match := self._match(token))}
         matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
-        if any(
-            (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in self.patterns.words.discard_words)
-            for t in span
-        ) or self.non_events.has_score(span.text):
+        if self._sport(span):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
             sport = self.patterns.words.sport_senses
             matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
         return matches
+
+    def _sport(self, span) -> bool:
+        """A sport story's sentence: a discard word, a tournament's name or a score."""
+        discards = self.patterns.words.discard_words
+        return (
+            any(t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in discards for t in span)
+            or self.sport_events.search(span.text) is not None
+            or self.non_events.has_score(span.text)
+        )
 
     def reports_nothing(self, token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
         """The match names a part of another match's event, or no event at all."""
@@ -77,6 +85,7 @@ class TriggerMatcher:
             or self._protest_aim(token, pattern, matches)
             or self._refused_thing(token, pattern, matches)
             or _habitual(token)
+            or _backstory(token)
         )
 
     def _lemma(self, token) -> str:
@@ -208,6 +217,20 @@ def _habitual(trigger) -> bool:
     if trigger.dep_ != "relcl" or trigger.tag_ not in {"VBZ", "VBP"}:
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in trigger.children)
+
+
+def _phrase_finder(phrases: frozenset[str]) -> re.Pattern:
+    """One pattern finding any of ``phrases`` as whole words, case aside."""
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives or '(?!)'})\b", re.IGNORECASE)
+
+
+def _backstory(trigger) -> bool:
+    """ "a journalist who had criticised the government was shot dead": a past-perfect
+    relative clause tells what a participant had done before the reported event."""
+    if trigger.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in trigger.children)
 
 
 def _converted_as_fallback(matches: dict[int, Pattern]) -> dict[int, Pattern]:

@@ -23,8 +23,11 @@ class PatternWords:
     place_target_roots: frozenset[str]  # CAMEO roots whose act with no target hits a place
     circumstance_prepositions: frozenset[str]  # "after the clashes": a time, not an argument
     request_roots: frozenset[str]  # CAMEO roots of requests: the act asked for is no event
+    crowd_nouns: frozenset[str]  # "protesters", "rioters": a crowd whose violence is a riot
+    riot_codes: dict[str, str]  # code prefix -> the riot code of that act done by a crowd
     protest_roots: frozenset[str]  # CAMEO roots of protests: their stated aim is no event
     aim_roots: frozenset[str]  # CAMEO roots of the aims a protest states (demand, complain)
+    sport_event_names: frozenset[str]  # "the US Open": its sentence is a sport story
     sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
     lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
 

@@ -43,6 +43,29 @@ def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
     return None
 
 
+def place_of_unnamed_victims(
+    trigger, doc: Document, sources: list[ActorWords], targets: list[ActorWords]
+) -> tuple[RoleHead, list[ActorWords]] | None:
+    """ "Israeli air strikes killed 20 people in Gaza": victims the text only describes
+    ("people", "civilians") get their country from the story, often the attacker's, but
+    the place the act hit says whose they were: that place is the target (and its role)
+    when its country is another than the attacker's."""
+    attackers = {doc.actors[s.actor].country for s in sources}
+    unnamed = all(t.described and doc.actors[t.actor].country in attackers for t in targets)
+    if not sources or not unnamed:
+        return None
+    # "killed in Israeli strikes across Gaza", "a strike on a station in Kramatorsk killed"
+    for token in trigger.subtree:
+        place = mention_of(doc, token)
+        if place is None or token.dep_ != "pobj":
+            continue
+        if not (place.locative or doc.actors[place.actor].kind == ActorKind.STATE):
+            continue  # "on Kyiv": a state named after a preposition is a place hit too
+        if doc.actors[place.actor].country not in attackers | {None}:
+            return RoleHead(token, f"{trigger.lemma_.lower()}~{token.head.lower_}:place"), [place]
+    return None
+
+
 def _a_place(mention: ActorWords, pobj, doc: Document) -> bool:
     """A place after the preposition, or a country owning it: "in Nigeria's Benue state"."""
     if mention.locative:

@@ -27,8 +27,20 @@ class RoleHead:
 
 
 def by_its_doer(role: RoleHead) -> RoleHead | None:
-    """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase."""
-    return _phrase_on(role, {"by"})
+    """ "rejected recent calls by Belarus's rulers": an unnamed object's by-phrase; or
+    the by-phrase of a participle on it ("rockets fired by Hezbollah")."""
+    found = _phrase_on(role, {"by"})
+    if found is not None:
+        return found
+    for participle in role.token.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN":
+            agent = dependent(participle, {"agent"})
+            by = _phrase_on(RoleHead(participle, role.path), {"by"})
+            if agent is not None and (pobj := dependent(agent, {"pobj"})) is not None:
+                return RoleHead(pobj, f"{role.path}~{participle.lower_}~by", inherited=True)
+            if by is not None:
+                return by
+    return None
 
 
 def located(role: RoleHead) -> RoleHead | None:

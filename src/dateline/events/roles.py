@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from ..model import Document
 from .mentions import mention_of
+from .modality import is_infinitive
 from .patterns import PatternSet
 from .role_words import (
     RoleHead,
@@ -168,6 +169,10 @@ def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
     if verb.dep_ == "relcl" and subject is not None:
         # "the rebels who attacked": the relative pronoun stands for the head noun
         return RoleHead(head, f"relcl<-{lemma}")
+    if verb.dep_ in {"relcl", "acl"} and is_infinitive(verb) and _can_act(head, doc):
+        # "police ... used tear gas to disperse", misparsed with "to disperse" on "police";
+        # "troops to guard the border": the actor the infinitive hangs on does it
+        return RoleHead(head, f"{head.lemma_.lower()}<-to-{lemma}", inherited=True)
     if verb.dep_ == "acl" and _active_participle(verb):
         # "demonstrators protesting the results"; and "The president on Monday shortened
         # the curfew", misparsed as a noun phrase: the noun is the participle's subject

@@ -9,17 +9,71 @@ from __future__ import annotations
 
 from ..model import ActorRef, Document, Event
 
+WHEN_MARKERS = frozenset({"when", "as"})  # "were killed when a drone struck": one act
 
-def fallbacks(partial: list[Event], complete: list[Event], doc: Document) -> list[Event]:
+
+def fallbacks(
+    partial: list[Event], complete: list[Event], doc: Document, violent: frozenset[str]
+) -> list[Event]:
     """Events whose actor was not found, kept when the sentence has no event with an actor:
     at most one, the one whose trigger is nearest the sentence root (the main clause says
     what happened), so a sentence stays at a few events ("three soldiers were killed" is
-    an attack even with no attacker named)."""
+    an attack even with no attacker named). A violent act beside a coded violent act is
+    that act told again ("five were killed and 20 wounded in a strike")."""
     if any(e.source for e in complete):
         return []
     roots = {e.cameo.root for e in complete}
-    fresh = [e for e in partial if e.cameo.root not in roots]
+    violence = bool(roots & violent)
+    fresh = [
+        e
+        for e in partial
+        if e.cameo.root not in roots and not (violence and e.cameo.root in violent)
+    ]
     return sorted(fresh, key=lambda e: (_depth(doc.parsed[e.token]), -e.confidence))[:1]
+
+
+def told_by_a_when_clause(
+    coded: dict[int, list[Event]], doc: Document, violent: frozenset[str]
+) -> set[int]:
+    """ "two people were killed when a drone struck a car near Tyre": the harm and the act
+    in its when-clause are one act, and the clause tells who did it and what it hit. The
+    ids of the harm's events, dropped when the clause's events all have a target and the
+    harm names no other doer."""
+    told = set()
+    for i, harm in coded.items():
+        clauses = (c for c in doc.parsed[i].children if c.dep_ == "advcl" and _when(c))
+        acts = [coded.get(c.i, []) for c in clauses]
+        if any(_tells(act, harm, violent) for act in acts):
+            told.update(id(e) for e in harm)
+    return told
+
+
+def told_by_its_subject(
+    coded: dict[int, list[Event]], doc: Document, violent: frozenset[str]
+) -> set[int]:
+    """ "fighting between the army and rebels killed 12 people": a harm with no doer whose
+    subject is a coded violent act with its doers is that act's toll, not a second act;
+    the ids of the harm's events."""
+    told = set()
+    for i, harm in coded.items():
+        if not harm or any(e.source for e in harm) or harm[0].cameo.root not in violent:
+            continue
+        subjects = (c for c in doc.parsed[i].children if c.dep_ in {"nsubj", "csubj"})
+        acts = [coded.get(c.i, []) for c in subjects]
+        if any(act and all(e.source and e.cameo.root in violent for e in act) for act in acts):
+            told.update(id(e) for e in harm)
+    return told
+
+
+def _when(clause) -> bool:
+    return any(c.dep_ in {"advmod", "mark"} and c.lower_ in WHEN_MARKERS for c in clause.children)
+
+
+def _tells(act: list[Event], harm: list[Event], violent: frozenset[str]) -> bool:
+    if not act or not all(e.target and e.cameo.root in violent for e in act):
+        return False
+    doers = {_name(e.source) for e in act}
+    return all(e.cameo.root in violent and _name(e.source) in doers | {None} for e in harm)
 
 
 def _depth(token) -> int:
