@@ -216,6 +216,22 @@ class Gazetteer:
         ]
         return max(cities, key=lambda p: p.population).country if cities else None
 
+    def place_country(self, name: str, prefer: Collection[str] = ()) -> str | None:
+        """The country of a city (of ``CITY_COUNTRY_POPULATION`` people or more), state or
+        province so named: one in a ``prefer`` country (the story's own) when any, else
+        the most populous ("Borno" is Nigeria's state, not a German town's alias)."""
+        places = [
+            place
+            for place in self.lookup(name)
+            if place.country
+            and (
+                place.precision == ADMIN1
+                or (place.precision == CITY and place.population >= CITY_COUNTRY_POPULATION)
+            )
+        ]
+        preferred = [place for place in places if place.country in prefer]
+        return max(preferred or places, key=lambda p: p.population).country if places else None
+
     def most_populous(self, name: str) -> GazPlace | None:
         """The baseline choice: the biggest place of that name, whatever the story."""
         return max(self.lookup(name), key=lambda p: p.population, default=None)
