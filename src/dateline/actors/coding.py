@@ -19,12 +19,12 @@ from ..kb.lexicon import (
     EntryKind,
     Lexicon,
     Role,
-    phrase_key,
     token_key,
 )
 from ..kb.spatial import institution_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
+from .setting import StoryCountry, dateline_country, sentence_place
 
 # the actor a dictionary entry codes: its own kind, or the state or people a place or
 # demonym stands for
@@ -33,8 +33,12 @@ ENTRY_ACTOR_KINDS = {EntryKind(kind.value): kind for kind in ActorKind} | {
     EntryKind.DEMONYM: ActorKind.GROUP,
     EntryKind.REGION: ActorKind.STATE,
 }
+# the sectors of bodies that belong to no country unless the text says which: "the company"
+STATELESS_ROLE_SECTORS = frozenset({"BUS"})
+# particles of a name written lower case; "i" and "e" join Urdu and Persian names
+# ("Tehrik-i-Taliban", "Jaish-e-Mohammed")
 NAME_LINKS = frozenset(
-    {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
+    {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in", "i", "e"}
 )
 
 
@@ -74,6 +78,7 @@ class ActorVocabulary:
     not_nationality: frozenset[str]  # "ethnic Albanians" may live anywhere
     institution_places: frozenset[str]  # "in court", "at the hospital"
     name_particles: frozenset[str]  # vary between mentions: "al-Maliki", "Maliki"
+    equipment: frozenset[str] = frozenset()  # "tank", "warplane": machines, not people
 
     @classmethod
     def shipped(cls) -> ActorVocabulary:
@@ -85,15 +90,8 @@ class ActorVocabulary:
             not_nationality=word_set(_actor_data("not_nationality.txt")),
             institution_places=institution_prepositions(),
             name_particles=word_set(_actor_data("name_particles.txt")),
+            equipment=word_set(_actor_data("equipment.txt")),
         )
-
-
-@dataclass(frozen=True)
-class StoryCountry:
-    """The country a story is about, and why: coded onto actors that name none."""
-
-    country: str | None
-    why: str
 
 
 class Story:
@@ -142,9 +140,9 @@ class Story:
         """The story's country: the dateline place, else the most named country."""
         dateline = self.doc.dateline
         if dateline and dateline.place:
-            entry = self.lexicon.best(phrase_key(dateline.place), self.day)
-            if entry and entry.country and entry.kind in COUNTRY_KINDS:
-                return StoryCountry(entry.country, f"dateline {dateline.place}")
+            placed = dateline_country(dateline.place, self.lexicon, self.gazetteer, self.day)
+            if placed is not None:
+                return placed
         starts = sorted({match.start for match in self.entry_at.values()})
         # in text order, so that a tie goes to the country named first
         counts = Counter(
@@ -224,14 +222,18 @@ class Story:
                 return match.entry
         return None
 
-    def country_or_context(self, countries, modifiers=()) -> StoryCountry:
-        """The first country the phrase names, else its body's, else the story's."""
+    def country_or_context(self, countries, modifiers=(), placed_at=None) -> StoryCountry:
+        """The first country the phrase names, else its body's, else (for a described
+        group, ``placed_at`` its head) the place of its clause, else the story's."""
         if countries:
             entry = countries[0].entry
             return StoryCountry(entry.country, f"country {entry.country} from {entry.source}")
         body = self.affiliation(modifiers)
         if body is not None:
             return StoryCountry(body.country, f"member of {body.name} ({body.source})")
+        placed = sentence_place(self, placed_at) if placed_at is not None else None
+        if placed is not None:
+            return StoryCountry(placed.country, f"country {placed.country} from {placed.why}")
         country = self.context.country
         why = f"country {country} from context ({self.context.why})" if country else ""
         return StoryCountry(country, why)
@@ -307,10 +309,10 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
     own = story.lexicon.role([head.lemma_])
     if own is not None and own.kind == ActorKind.ORGANISATION and story.in_institution(head):
         return None  # "at the hospital", "in court", "in parliament"
-    found = story.country_or_context(countries or clause_countries(story, head), modifiers)
     own = own or role
     plural = head.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in tokens)
     kind = ActorKind.GROUP if plural else own.kind
+    found = _described_country(story, head, countries, modifiers, kind, own)
     words = [
         t.text
         for t in tokens
@@ -324,6 +326,20 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
         # "the Montenegro Assembly" names the body itself
         kind, rule, words = ActorKind.PERSON, MentionRule.TITLE, name
     return CodedActor(" ".join(words), found.country, role.sector, kind, rule, evidence)
+
+
+def _described_country(story: Story, head, countries, modifiers, kind, role: Role) -> StoryCountry:
+    """A group or body named by its role takes the place of its clause before the story's
+    country ("protesters in Dhaka"); a person by title does not ("the foreign minister
+    arrived in Kabul" is a visitor). A company named by its role ("the company") has no
+    country but the one the phrase writes: firms are not their story's state."""
+    countries = countries or clause_countries(story, head)
+    if kind == ActorKind.ORGANISATION and role.sector in STATELESS_ROLE_SECTORS:
+        if not countries:
+            return StoryCountry(None, "")
+    machine = head.lemma_.lower() in story.words.equipment
+    placed_at = head if kind != ActorKind.PERSON and not machine else None
+    return story.country_or_context(countries, modifiers, placed_at)
 
 
 def clause_countries(story: Story, head) -> list[DictionaryMatch]:

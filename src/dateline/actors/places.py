@@ -21,7 +21,9 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     match = story.entry_at.get(head.i)
     # a user's dictionary knows its places better than the tagger ("from Bree", a person)
     users = match is not None and match.entry.priority > 0
-    if (head.ent_type_ == "PERSON" and not users) or not _in_place_position(story, head):
+    if (head.ent_type_ == "PERSON" and not users and not _town_taken_for_a_person(story, head)) or (
+        not _in_place_position(story, head)
+    ):
         return None
     if match is not None and match.entry.kind in PLACE_KINDS and match.entry.country:
         country, evidence = match.entry.country, match.entry.source
@@ -39,6 +41,12 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     name = story.country_name(country, country)
     coded = CodedActor(name, country, "GOV", ActorKind.STATE, MentionRule.LOCATIVE, why)
     return Candidate(start, end, coded)
+
+
+def _town_taken_for_a_person(story: Story, head) -> bool:
+    """ "near Goma": a one-word "person" the gazetteer knows as a town or state."""
+    ent = story.ent_at.get(head.i)
+    return ent is not None and len(ent) == 1 and story.city_country(head.text) is not None
 
 
 def _in_place_position(story: Story, head) -> bool:

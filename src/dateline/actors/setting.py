@@ -1,0 +1,123 @@
+"""Where a story and a described group are, and so whose they are.
+
+The dateline's place gives the story's country ("KAMPALA, Uganda (AP) —", "LAGOS
+(Reuters) -", a city the country tables do not know). A described group names no country
+("protesters", "gunmen", "police", "villagers"); the place its own clause names ("in
+Dhaka", "near Goma", "in Pakistan's Balochistan province") says whose group it is better
+than the story's most named country, which is often the country the group acts against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..kb.gazetteer import Gazetteer
+from ..kb.lexicon import EntryKind, Lexicon, phrase_key
+
+# the kinds of dictionary entry that name where something happens ("in Iraq", "in
+# Baghdad", "in Darfur"); a demonym ("Iraqi") names a people, not a place
+PLACE_ENTRY_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.REGION})
+# dependency labels that open a clause of their own: a place there belongs to that clause
+# ("police arrested men who had been trained in India": India is the training's place)
+CLAUSE_LABELS = frozenset(
+    {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp", "csubj", "parataxis"}
+)
+
+
+@dataclass(frozen=True)
+class StoryCountry:
+    """The country a story or a phrase is about, and why: coded onto actors that name none."""
+
+    country: str | None
+    why: str
+
+
+def dateline_country(
+    place: str, lexicon: Lexicon, gazetteer: Gazetteer, day=None
+) -> StoryCountry | None:
+    """The country of a dateline's place: the whole place, else the country written after
+    the city ("Maiduguri, Nigeria"), else the city itself, from the country tables and
+    then the gazetteer ("Lagos")."""
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    for phrase in (place, *reversed(parts)):
+        entry = lexicon.best(phrase_key(phrase), day)
+        if entry is not None and entry.country and entry.kind in PLACE_ENTRY_KINDS:
+            return StoryCountry(entry.country, f"dateline {place}")
+    country = gazetteer.place_country(parts[0]) if parts else None
+    return StoryCountry(country, f"dateline {place} (GeoNames)") if country else None
+
+
+def sentence_place(story, head) -> StoryCountry | None:
+    """The country of the place nearest ``head`` in its own clause, else in its sentence:
+    "protesters in Dhaka", "gunmen killed six people near Goma"."""
+    own = clause_of(head)
+    found = []
+    for token in head.sent:
+        placed = place_country(story, token)
+        if placed is not None:
+            found.append((clause_of(token) != own, abs(token.i - head.i), token.i, placed))
+    if not found:
+        return None
+    *_, placed = min(found, key=lambda f: f[:3])
+    return placed
+
+
+def clause_of(token):
+    """The head of the clause a token belongs to (its nearest clause-opening ancestor)."""
+    while token.dep_ not in CLAUSE_LABELS and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def place_country(story, token) -> StoryCountry | None:
+    """The country of a place phrase in locative position ("in Dhaka", "near the town of
+    Tataouine", "in Sindh province", "in Pakistan's Balochistan province"), else None."""
+    if not story.is_place(token):
+        return None
+    return _named_place(story, token)
+
+
+def _named_place(story, token) -> StoryCountry | None:
+    match = story.entry_at.get(token.i)
+    if match is not None and match.entry.country and match.entry.kind in PLACE_ENTRY_KINDS:
+        return StoryCountry(match.entry.country, f"place '{token.text}' ({match.entry.source})")
+    if token.lemma_.lower() in story.lexicon.place_nouns:
+        return _place_noun(story, token)
+    return _gazetteer_place(story, token)
+
+
+def _place_noun(story, noun) -> StoryCountry | None:
+    """ "Pakistan's Balochistan province", "the Kenyan capital", "Sindh province", "the
+    town of Tataouine": the owner, the label or the name of a place noun."""
+    for child in noun.children:
+        if child.dep_ == "poss" or child.dep_ in ("amod", "compound"):
+            match = story.entry_at.get(child.i)
+            if match is not None and match.entry.country:
+                return StoryCountry(match.entry.country, f"place '{child.text} {noun.text}'")
+    names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if names:
+        name = story.parsed[names[0].left_edge.i : names[-1].i + 1].text
+        return _gazetteer_name(story, name)
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in of.children if o.dep_ == "pobj"):
+            return _named_place(story, obj)
+    return None
+
+
+def _gazetteer_place(story, token) -> StoryCountry | None:
+    """A proper name the country tables do not know: a city or a state of the gazetteer.
+    The tagger often takes a town for a person ("near Goma"): a one-word name still
+    counts there, being in a place's position."""
+    if token.pos_ != "PROPN":
+        return None
+    ent = story.ent_at.get(token.i)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+        return None
+    name = ent.text if ent is not None and ent.label_ != "PERSON" else token.text
+    return _gazetteer_name(story, name)
+
+
+def _gazetteer_name(story, name: str) -> StoryCountry | None:
+    prefer = (story.context.country,) if story.context.country else ()
+    country = story.gazetteer.place_country(name, prefer)
+    return StoryCountry(country, f"place '{name}' (GeoNames)") if country else None

@@ -1,0 +1,121 @@
+"""Whose is a described group, and whose is a story: the place of the group's own clause,
+the dateline's country (written after the city, or a city the country tables lack), then
+the story's most named country; machines, people by title and companies take no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import ActorCoder
+from dateline.model import Dateline
+from dateline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return ActorCoder(Settings())
+
+
+@pytest.fixture
+def code(parsed, coder):
+    def run(text, place=None):
+        doc = parsed(text)
+        doc.dateline = Dateline(f"{place} (AP)", place=place) if place else None
+        return coder(doc)
+
+    return run
+
+
+def codes(doc, phrase):
+    start = doc.text.index(phrase)
+    mention = doc.mention_at(start, start + len(phrase))
+    assert mention is not None, f"no mention at {phrase!r}"
+    actor = doc.actor_ref(mention)
+    return actor.country, actor.sector
+
+
+def test_protesters_take_the_city_of_their_clause_not_the_most_named_country(code):
+    doc = code("Protesters marched through Dhaka on Sunday against India's ban on Indian rice.")
+    assert codes(doc, "Protesters") == ("BGD", "OPP")
+    assert codes(doc, "India") == ("IND", None)
+
+
+def test_gunmen_take_the_town_the_tagger_may_read_as_a_person(code):
+    doc = code("Gunmen killed four farmers near Goma on Friday, Rwandan officials said.")
+    assert codes(doc, "Gunmen") == ("COD", "REB")
+    assert codes(doc, "four farmers")[0] == "COD"
+    assert codes(doc, "Rwandan officials")[0] == "RWA"
+
+
+def test_a_province_and_its_owner_place_a_group(code):
+    doc = code(
+        "Gunmen shot two engineers in Pakistan's Balochistan province, Chinese officials said."
+    )
+    assert codes(doc, "Gunmen")[0] == "PAK"
+    doc = code("Villagers blocked a road in Sindh province, Indian media said.")
+    assert codes(doc, "Villagers")[0] == "PAK"
+
+
+def test_victims_take_the_place_of_the_attack(code):
+    doc = code("Russian shelling killed three civilians in Kherson on Tuesday.")
+    assert codes(doc, "three civilians")[0] == "UKR"
+
+
+def test_the_own_clause_beats_a_place_in_a_relative_clause(code):
+    doc = code("Police in Karachi arrested five men who had been trained in India.")
+    assert codes(doc, "Police") == ("PAK", "COP")
+
+
+def test_a_dateline_country_written_after_the_city(code):
+    text = "Police arrested ten Kenyan traders on Thursday, Kenya's embassy said."
+    assert codes(code(text, place="Kampala, Uganda"), "Police")[0] == "UGA"
+    assert codes(code(text, place="Maiduguri, Nigeria"), "Police")[0] == "NGA"
+
+
+def test_a_dateline_city_the_country_tables_lack(code):
+    doc = code("Police dispersed the crowd on Monday, Ghanaian officials said.", place="Lagos")
+    assert codes(doc, "Police")[0] == "NGA"
+
+
+def test_a_person_by_title_is_a_visitor_not_of_the_place(code):
+    doc = code("The foreign minister arrived in Kabul on Monday.", place="Islamabad")
+    assert codes(doc, "The foreign minister") == ("PAK", "GOV")
+
+
+def test_a_machine_takes_no_country_from_its_place(code):
+    doc = code("A storage tank at a chemical plant in Texas exploded on Sunday.")
+    assert codes(doc, "A storage tank")[0] is None
+    doc = code("Israeli tanks shelled a village in Lebanon.")
+    assert codes(doc, "Israeli tanks")[0] == "ISR"
+
+
+def test_companies_are_businesses_of_no_country(code):
+    doc = code("The company said Kenyan police had arrested two of its guards.")
+    assert codes(doc, "The company") == (None, "BUS")
+    doc = code("Glencore said it would close a copper smelter in Zambia.")
+    assert codes(doc, "Glencore") == (None, "BUS")
+    doc = code("Kibo Mining Ltd said Kenyan police had arrested two guards.")
+    assert codes(doc, "Kibo Mining Ltd") == (None, "BUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        ("RSF fighters shelled a market on Monday, Chadian officials said.", "RSF fighters", "SDN"),
+        (
+            "The Rapid Support Forces shelled a market, Chadian officials said.",
+            "The Rapid Support Forces",
+            "SDN",
+        ),
+        ("JNIM fighters ambushed a convoy, Nigerien officials said.", "JNIM fighters", "MLI"),
+        ("ISWAP fighters raided a base, Chadian officials said.", "ISWAP fighters", "NGA"),
+        ("Wagner fighters killed 30 men, Malian officials said.", "Wagner fighters", "RUS"),
+        (
+            "Tehrik-i-Taliban fighters attacked a post, Afghan officials said.",
+            "Tehrik-i-Taliban fighters",
+            "PAK",
+        ),
+    ],
+)
+def test_armed_groups_have_their_country(code, text, phrase, country):
+    assert codes(code(text), phrase)[0] == country
