@@ -394,6 +394,9 @@ class OneCityGazetteer:
     def city_country(self, name: str) -> str | None:
         return self.country if name == self.city else None
 
+    def place_country(self, name: str, prefer=()) -> str | None:
+        return self.city_country(name)
+
 
 def test_the_stage_asks_its_own_gazetteer_for_a_city_country(parsed):
     coder = ActorCoder(Settings())

@@ -313,3 +313,4 @@ def test_place_country_knows_states_and_prefers_the_story_country(gazetteer):
     assert gazetteer.place_country("Hyderabad") == "IND"
     assert gazetteer.place_country("Hyderabad", prefer=("PAK",)) == "PAK"
     assert gazetteer.place_country("Nowhereville") is None
+    assert gazetteer.place_country("Boni") is None  # an alternate name of Bonn only

@@ -180,6 +180,12 @@ class Story:
         """The country of a city named in the text ("Basra" -> IRQ), from the gazetteer."""
         return self.gazetteer.city_country(name)
 
+    def place_country(self, name: str) -> str | None:
+        """The country of a city or state named in the text, the story's own when it has
+        one so named ("Hyderabad" in a story from Pakistan), from the gazetteer."""
+        prefer = (self.context.country,) if self.context.country else ()
+        return self.gazetteer.place_country(name, prefer)
+
     def is_place(self, head, prepositions=None) -> bool:
         """A country or city after "in", "at", "from" ... is where things happen."""
         prepositions = prepositions or self.lexicon.locatives

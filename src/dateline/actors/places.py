@@ -30,7 +30,7 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
         # the tagger often takes a town for an organisation or a people ("Samarra")
         name = story.ent_at[head.i].text if head.ent_type_ else head.text
-        country, evidence = story.city_country(name), f"city '{name}' (GeoNames)"
+        country, evidence = story.place_country(name), f"place '{name}' (GeoNames)"
     elif (label := _national_label(story, head)) is not None:
         country, evidence = label.entry.country, label.entry.source
     else:
@@ -46,7 +46,7 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
 def _town_taken_for_a_person(story: Story, head) -> bool:
     """ "near Goma": a one-word "person" the gazetteer knows as a town or state."""
     ent = story.ent_at.get(head.i)
-    return ent is not None and len(ent) == 1 and story.city_country(head.text) is not None
+    return ent is not None and len(ent) == 1 and story.place_country(head.text) is not None
 
 
 def _in_place_position(story: Story, head) -> bool:

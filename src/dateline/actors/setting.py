@@ -118,6 +118,5 @@ def _gazetteer_place(story, token) -> StoryCountry | None:
 
 
 def _gazetteer_name(story, name: str) -> StoryCountry | None:
-    prefer = (story.context.country,) if story.context.country else ()
-    country = story.gazetteer.place_country(name, prefer)
+    country = story.place_country(name)
     return StoryCountry(country, f"place '{name}' (GeoNames)") if country else None

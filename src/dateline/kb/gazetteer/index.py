@@ -218,11 +218,13 @@ class Gazetteer:
 
     def place_country(self, name: str, prefer: Collection[str] = ()) -> str | None:
         """The country of a city (of ``CITY_COUNTRY_POPULATION`` people or more), state or
-        province so named: one in a ``prefer`` country (the story's own) when any, else
-        the most populous ("Borno" is Nigeria's state, not a German town's alias)."""
+        province whose own name (or curated alias) it is: one in a ``prefer`` country (the
+        story's own) when any, else the most populous. Other alternate names are left out:
+        "Borno" is Nigeria's state, not a German town's alias, and "Boni" no name of Bonn."""
+        own = (e for e in self._entries(name_key(name)) if e & (PRIMARY | CURATED))
         places = [
             place
-            for place in self.lookup(name)
+            for place in (self._place(e >> 2) for e in own)
             if place.country
             and (
                 place.precision == ADMIN1
