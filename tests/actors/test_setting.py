@@ -47,6 +47,19 @@ def test_gunmen_take_the_town_the_tagger_may_read_as_a_person(code):
     assert codes(doc, "Rwandan officials")[0] == "RWA"
 
 
+def test_a_two_word_town_read_as_a_person_still_places_the_victims(code):
+    doc = code("Hamas said Israeli strikes killed 20 people in Khan Younis.")
+    assert codes(doc, "20 people")[0] == "PSE"
+    assert codes(doc, "Khan Younis") == ("PSE", "GOV")
+
+
+def test_a_sea_or_a_small_namesake_abroad_places_nobody(code):
+    doc = code("Kenya's interior ministry said police had arrested 12 Somalis in Eastleigh.")
+    assert codes(doc, "police")[0] == "KEN"
+    doc = code("Gunmen attacked a ship in the Red Sea, Egyptian officials said.")
+    assert codes(doc, "Gunmen")[0] == "EGY"  # the story's country, not a Sudanese state
+
+
 def test_a_province_and_its_owner_place_a_group(code):
     doc = code(
         "Gunmen shot two engineers in Pakistan's Balochistan province, Chinese officials said."

@@ -314,3 +314,9 @@ def test_place_country_knows_states_and_prefers_the_story_country(gazetteer):
     assert gazetteer.place_country("Hyderabad", prefer=("PAK",)) == "PAK"
     assert gazetteer.place_country("Nowhereville") is None
     assert gazetteer.place_country("Boni") is None  # an alternate name of Bonn only
+    # a sea is no state of the countries on its shore
+    assert gazetteer.place_country("Red Sea") is None
+    assert gazetteer.place_country("Darfur") == "SDN"  # a curated region with its country
+    # a small town abroad is taken only when the story has no country of its own
+    assert gazetteer.place_country("Eastleigh") == "GBR"
+    assert gazetteer.place_country("Eastleigh", prefer=("KEN",)) is None

@@ -44,9 +44,9 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
 
 
 def _town_taken_for_a_person(story: Story, head) -> bool:
-    """ "near Goma": a one-word "person" the gazetteer knows as a town or state."""
+    """ "near Goma", "in Khan Younis": a "person" the gazetteer knows as a town or state."""
     ent = story.ent_at.get(head.i)
-    return ent is not None and len(ent) == 1 and story.place_country(head.text) is not None
+    return ent is not None and story.place_country(ent.text) is not None
 
 
 def _in_place_position(story: Story, head) -> bool:

@@ -106,15 +106,12 @@ def _place_noun(story, noun) -> StoryCountry | None:
 
 def _gazetteer_place(story, token) -> StoryCountry | None:
     """A proper name the country tables do not know: a city or a state of the gazetteer.
-    The tagger often takes a town for a person ("near Goma"): a one-word name still
-    counts there, being in a place's position."""
+    The tagger often takes a town for a person ("near Goma", "in Khan Younis"): the name
+    still counts there, being in a place's position."""
     if token.pos_ != "PROPN":
         return None
     ent = story.ent_at.get(token.i)
-    if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
-        return None
-    name = ent.text if ent is not None and ent.label_ != "PERSON" else token.text
-    return _gazetteer_name(story, name)
+    return _gazetteer_name(story, ent.text if ent is not None else token.text)
 
 
 def _gazetteer_name(story, name: str) -> StoryCountry | None:
