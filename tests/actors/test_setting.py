@@ -69,6 +69,20 @@ def test_a_province_and_its_owner_place_a_group(code):
     assert codes(doc, "Villagers")[0] == "PAK"
 
 
+def test_the_place_a_group_is_of_beats_the_clause(code):
+    doc = code("Residents of Kherson said Russian drones attacked a bus in Belgorod.")
+    assert codes(doc, "Residents") == ("UKR", "CVL")
+
+
+def test_juntas_and_chiefs_have_their_sector(code):
+    doc = code("The Malian junta expelled the head of the UN mission.")
+    assert codes(doc, "The Malian junta") == ("MLI", "GOV")
+    doc = code("Gunmen shot dead a village chief in Cabo Delgado province on Thursday.")
+    assert codes(doc, "a village chief") == ("MOZ", "GOV")
+    doc = code("The chief executive of Kibo Mining Ltd met Zambian officials.")
+    assert codes(doc, "The chief executive")[1] == "BUS"
+
+
 def test_victims_take_the_place_of_the_attack(code):
     doc = code("Russian shelling killed three civilians in Kherson on Tuesday.")
     assert codes(doc, "three civilians")[0] == "UKR"
@@ -98,6 +112,8 @@ def test_a_person_by_title_is_a_visitor_not_of_the_place(code):
 def test_a_machine_takes_no_country_from_its_place(code):
     doc = code("A storage tank at a chemical plant in Texas exploded on Sunday.")
     assert codes(doc, "A storage tank")[0] is None
+    doc = code("A storage tank at a chemical plant in Kenya exploded, Kenyan police said.")
+    assert codes(doc, "A storage tank")[0] is None  # nor the story's country
     doc = code("Israeli tanks shelled a village in Lebanon.")
     assert codes(doc, "Israeli tanks")[0] == "ISR"
 

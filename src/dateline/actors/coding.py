@@ -159,10 +159,11 @@ class Story:
         if known:
             country, _ = known.most_common(1)[0]
             return StoryCountry(country, "the country of the story's known actors")
-        # nobody known either: the country of the first city named ("in Istanbul")
+        # nobody known either: the country of the first city or state named ("in
+        # Istanbul", "in Cabo Delgado province")
         for ent in self.parsed.ents:
-            if ent.label_ == "GPE" and (country := self.city_country(ent.text)) is not None:
-                return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
+            if ent.label_ in ("GPE", "LOC") and (country := self.gazetteer.place_country(ent.text)):
+                return StoryCountry(country, f"place '{ent.text}' (GeoNames)")
         return StoryCountry(None, "")
 
     def nationality(self, token) -> DictionaryMatch | None:
@@ -337,14 +338,15 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
 def _described_country(story: Story, head, countries, modifiers, kind, role: Role) -> StoryCountry:
     """A group or body named by its role takes the place of its clause before the story's
     country ("protesters in Dhaka"); a person by title does not ("the foreign minister
-    arrived in Kabul" is a visitor). A company named by its role ("the company") has no
-    country but the one the phrase writes: firms are not their story's state."""
+    arrived in Kabul" is a visitor). A company ("the company") or a machine ("a storage
+    tank", "warplanes") named by its role has no country but the one the phrase writes:
+    firms are not their story's state, and a machine is its force's only by its label."""
     countries = countries or clause_countries(story, head)
-    if kind == ActorKind.ORGANISATION and role.sector in STATELESS_ROLE_SECTORS:
-        if not countries:
-            return StoryCountry(None, "")
+    company = kind == ActorKind.ORGANISATION and role.sector in STATELESS_ROLE_SECTORS
     machine = head.lemma_.lower() in story.words.equipment
-    placed_at = head if kind != ActorKind.PERSON and not machine else None
+    if (company or machine) and not countries:
+        return StoryCountry(None, "")
+    placed_at = head if kind != ActorKind.PERSON else None
     return story.country_or_context(countries, modifiers, placed_at)
 
 

@@ -17,6 +17,9 @@ from ..kb.lexicon import EntryKind, Lexicon, phrase_key
 # the kinds of dictionary entry that name where something happens ("in Iraq", "in
 # Baghdad", "in Darfur"); a demonym ("Iraqi") names a people, not a place
 PLACE_ENTRY_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.REGION})
+# prepositions by which a group's own phrase says where its people are: "residents of
+# Kherson", "police in Karachi", "gunmen from Sudan"
+OWN_PLACE_WORDS = frozenset({"of", "in", "from"})
 # dependency labels that open a clause of their own: a place there belongs to that clause
 # ("police arrested men who had been trained in India": India is the training's place)
 CLAUSE_LABELS = frozenset(
@@ -48,8 +51,14 @@ def dateline_country(
 
 
 def sentence_place(story, head) -> StoryCountry | None:
-    """The country of the place nearest ``head`` in its own clause, else in its sentence:
-    "protesters in Dhaka", "gunmen killed six people near Goma"."""
+    """The country of the place the phrase itself names ("residents of Kherson", "police
+    in Karachi"), else of the place nearest ``head`` in its own clause, else in its
+    sentence ("gunmen killed six people near Goma")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWN_PLACE_WORDS):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            placed = _named_place(story, obj)
+            if placed is not None:
+                return placed
     own = clause_of(head)
     found = []
     for token in head.sent:
