@@ -74,6 +74,13 @@ def test_the_place_a_group_is_of_beats_the_clause(code):
     assert codes(doc, "Residents") == ("UKR", "CVL")
 
 
+def test_a_group_of_a_named_body_takes_that_body_not_the_bodies_it_is_linked_to(code):
+    doc = code("Fighters of the al Qaeda-linked JNIM group ambushed a convoy in Burkina Faso.")
+    assert codes(doc, "Fighters") == ("MLI", "REB")
+    doc = code("Fighters of the Islamic State attacked a village in Mozambique.")
+    assert codes(doc, "Fighters") == (None, "REB")  # a body of no country: none
+
+
 def test_juntas_and_chiefs_have_their_sector(code):
     doc = code("The Malian junta expelled the head of the UN mission.")
     assert codes(doc, "The Malian junta") == ("MLI", "GOV")

@@ -347,7 +347,17 @@ def _described_country(story: Story, head, countries, modifiers, kind, role: Rol
     if (company or machine) and not countries:
         return StoryCountry(None, "")
     placed_at = head if kind != ActorKind.PERSON else None
-    return story.country_or_context(countries, modifiers, placed_at)
+    # "fighters of the al Qaeda-linked JNIM group": the body named after "of" (its own
+    # name, not the bodies its modifiers link it to)
+    members_of = [
+        t
+        for of in head.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for body in of.children
+        if body.dep_ == "pobj"
+        for t in (body, *(c for c in body.children if c.dep_ in ("compound", "flat", "appos")))
+    ]
+    return story.country_or_context(countries, [*modifiers, *members_of], placed_at)
 
 
 def clause_countries(story: Story, head) -> list[DictionaryMatch]:
