@@ -100,6 +100,15 @@ def test_the_own_clause_beats_a_place_in_a_relative_clause(code):
     assert codes(doc, "Police") == ("PAK", "COP")
 
 
+def test_a_group_with_no_place_in_its_sentence_takes_the_place_named_before(code):
+    text = (
+        "Hundreds of people marched through Nairobi on Monday against a Somali ban on khat. "
+        "Somali officials said the ban protected Somali farmers. Police fired tear gas."
+    )
+    assert codes(code(text), "Police")[0] == "KEN"  # not Somalia, the most named
+    assert codes(code(text, place="Mogadishu"), "Police")[0] == "SOM"  # the dateline first
+
+
 def test_a_dateline_country_written_after_the_city(code):
     text = "Police arrested ten Kenyan traders on Thursday, Kenya's embassy said."
     assert codes(code(text, place="Kampala, Uganda"), "Police")[0] == "UGA"

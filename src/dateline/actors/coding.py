@@ -24,7 +24,7 @@ from ..kb.lexicon import (
 from ..kb.spatial import institution_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
-from .setting import StoryCountry, dateline_country, sentence_place
+from .setting import StoryCountry, dateline_country, earlier_place, sentence_place
 
 # the actor a dictionary entry codes: its own kind, or the state or people a place or
 # demonym stands for
@@ -110,7 +110,8 @@ class Story:
         self.day: date | None = published.date() if isinstance(published, datetime) else published
         self.entry_at = self._dictionary_matches()
         self.ent_at = {i: ent for ent in self.parsed.ents for i in range(ent.start, ent.end)}
-        self.context = self._context_country()
+        self.dated = self._dateline_country()
+        self.context = self.dated or self._context_country()
 
     def _dictionary_matches(self) -> dict[int, DictionaryMatch]:
         """Token index -> the dictionary phrase covering it (longest match, proper names),
@@ -136,13 +137,14 @@ class Story:
                     found[token.i] = DictionaryMatch(token.i, token.i + 1, entry)
         return found
 
-    def _context_country(self) -> StoryCountry:
-        """The story's country: the dateline place, else the most named country."""
+    def _dateline_country(self) -> StoryCountry | None:
         dateline = self.doc.dateline
         if dateline and dateline.place:
-            placed = dateline_country(dateline.place, self.lexicon, self.gazetteer, self.day)
-            if placed is not None:
-                return placed
+            return dateline_country(dateline.place, self.lexicon, self.gazetteer, self.day)
+        return None
+
+    def _context_country(self) -> StoryCountry:
+        """The country of a story with no dateline country: the most named country."""
         starts = sorted({match.start for match in self.entry_at.values()})
         # in text order, so that a tie goes to the country named first
         counts = Counter(
@@ -229,6 +231,14 @@ class Story:
                 return match.entry
         return None
 
+    def _group_place(self, head) -> StoryCountry | None:
+        """Where a described group is: its sentence's place, else the dateline's, else
+        the place the story named last before it ("marched through Nairobi ... Police
+        fired tear gas"): either says more than the country the story names most. The
+        dateline goes first as the surer of the two (a place named earlier may be where
+        someone came from)."""
+        return sentence_place(self, head) or self.dated or earlier_place(self, head)
+
     def country_or_context(self, countries, modifiers=(), placed_at=None) -> StoryCountry:
         """The first country the phrase names, else its body's, else (for a described
         group, ``placed_at`` its head) the place of its clause, else the story's."""
@@ -238,7 +248,7 @@ class Story:
         body = self.affiliation(modifiers)
         if body is not None:
             return StoryCountry(body.country, f"member of {body.name} ({body.source})")
-        placed = sentence_place(self, placed_at) if placed_at is not None else None
+        placed = self._group_place(placed_at) if placed_at is not None else None
         if placed is not None:
             return StoryCountry(placed.country, f"country {placed.country} from {placed.why}")
         country = self.context.country

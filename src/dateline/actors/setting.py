@@ -71,6 +71,16 @@ def sentence_place(story, head) -> StoryCountry | None:
     return placed
 
 
+def earlier_place(story, head) -> StoryCountry | None:
+    """The country of the last place named in locative position before ``head``'s
+    sentence: where the story was when it came to this sentence."""
+    for token in reversed(story.parsed[: head.sent.start]):
+        placed = place_country(story, token)
+        if placed is not None:
+            return placed
+    return None
+
+
 def clause_of(token):
     """The head of the clause a token belongs to (its nearest clause-opening ancestor)."""
     while token.dep_ not in CLAUSE_LABELS and token.head.i != token.i:
