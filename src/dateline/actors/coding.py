@@ -24,7 +24,13 @@ from ..kb.lexicon import (
 from ..kb.spatial import institution_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
-from .setting import StoryCountry, dateline_country, earlier_place, sentence_place
+from .setting import (
+    StoryCountry,
+    dateline_country,
+    described_country,
+    earlier_place,
+    sentence_place,
+)
 
 # the actor a dictionary entry codes: its own kind, or the state or people a place or
 # demonym stands for
@@ -33,8 +39,6 @@ ENTRY_ACTOR_KINDS = {EntryKind(kind.value): kind for kind in ActorKind} | {
     EntryKind.DEMONYM: ActorKind.GROUP,
     EntryKind.REGION: ActorKind.STATE,
 }
-# the sectors of bodies that belong to no country unless the text says which: "the company"
-STATELESS_ROLE_SECTORS = frozenset({"BUS"})
 # particles of a name written lower case; "i" and "e" join Urdu and Persian names
 # ("Tehrik-i-Taliban", "Jaish-e-Mohammed")
 NAME_LINKS = frozenset(
@@ -329,7 +333,7 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
     own = own or role
     plural = head.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in tokens)
     kind = ActorKind.GROUP if plural else own.kind
-    found = _described_country(story, head, countries, modifiers, kind, own)
+    found = described_country(story, head, countries, modifiers, kind, own)
     words = [
         t.text
         for t in tokens
@@ -343,51 +347,6 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
         # "the Montenegro Assembly" names the body itself
         kind, rule, words = ActorKind.PERSON, MentionRule.TITLE, name
     return CodedActor(" ".join(words), found.country, role.sector, kind, rule, evidence)
-
-
-def _described_country(story: Story, head, countries, modifiers, kind, role: Role) -> StoryCountry:
-    """A group or body named by its role takes the place of its clause before the story's
-    country ("protesters in Dhaka"); a person by title does not ("the foreign minister
-    arrived in Kabul" is a visitor). A company ("the company") or a machine ("a storage
-    tank", "warplanes") named by its role has no country but the one the phrase writes:
-    firms are not their story's state, and a machine is its force's only by its label."""
-    countries = countries or clause_countries(story, head)
-    company = kind == ActorKind.ORGANISATION and role.sector in STATELESS_ROLE_SECTORS
-    machine = head.lemma_.lower() in story.words.equipment
-    if (company or machine) and not countries:
-        return StoryCountry(None, "")
-    placed_at = head if kind != ActorKind.PERSON else None
-    # "fighters of the al Qaeda-linked JNIM group": the body named after "of" (its own
-    # name, not the bodies its modifiers link it to)
-    members_of = [
-        t
-        for of in head.children
-        if of.dep_ == "prep" and of.lower_ == "of"
-        for body in of.children
-        if body.dep_ == "pobj"
-        for t in (body, *(c for c in body.children if c.dep_ in ("compound", "flat", "appos")))
-    ]
-    return story.country_or_context(countries, [*modifiers, *members_of], placed_at)
-
-
-def clause_countries(story: Story, head) -> list[DictionaryMatch]:
-    """ "the militia that controls Afghanistan", "rebels who are based in Sudan": the
-    country its relative clause places a group in, better than the story's country.
-    The clause's country stays its own mention; only its code is borrowed."""
-    found = []
-    for clause in (c for c in head.children if c.dep_ == "relcl"):
-        objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
-        objects += [o for p in clause.children if p.dep_ == "prep" for o in p.children]
-        objects += [
-            o
-            for c in clause.children
-            if c.dep_ in ("acomp", "oprd") or c.tag_ == "VBN"
-            for p in c.children
-            if p.dep_ == "prep"
-            for o in p.children
-        ]
-        found += [m for m in map(story.nationality, objects) if m]
-    return sorted(found, key=lambda m: m.start)[:1]
 
 
 def national(story: Story, head, tokens, countries) -> CodedActor | None:

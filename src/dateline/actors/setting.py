@@ -12,11 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..kb.gazetteer import Gazetteer
-from ..kb.lexicon import EntryKind, Lexicon, phrase_key
+from ..kb.lexicon import EntryKind, Lexicon, Role, phrase_key
+from ..model import ActorKind
 
 # the kinds of dictionary entry that name where something happens ("in Iraq", "in
 # Baghdad", "in Darfur"); a demonym ("Iraqi") names a people, not a place
 PLACE_ENTRY_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.REGION})
+# the sectors of bodies that belong to no country unless the text says which: "the company"
+STATELESS_ROLE_SECTORS = frozenset({"BUS"})
 # prepositions by which a group's own phrase says where its people are: "residents of
 # Kherson", "police in Karachi", "gunmen from Sudan"
 OWN_PLACE_WORDS = frozenset({"of", "in", "from"})
@@ -48,6 +51,54 @@ def dateline_country(
             return StoryCountry(entry.country, f"dateline {place}")
     country = gazetteer.place_country(parts[0]) if parts else None
     return StoryCountry(country, f"dateline {place} (GeoNames)") if country else None
+
+
+def described_country(story, head, countries, modifiers, kind, role: Role) -> StoryCountry:
+    """A group or body named by its role takes the place of its clause before the story's
+    country ("protesters in Dhaka"); a person by title does not ("the foreign minister
+    arrived in Kabul" is a visitor). A company ("the company") or a machine ("a storage
+    tank", "warplanes") named by its role has no country but the one the phrase writes:
+    firms are not their story's state, and a machine is its force's only by its label."""
+    countries = countries or clause_countries(story, head)
+    company = kind == ActorKind.ORGANISATION and role.sector in STATELESS_ROLE_SECTORS
+    machine = head.lemma_.lower() in story.words.equipment
+    if (company or machine) and not countries:
+        return StoryCountry(None, "")
+    placed_at = head if kind != ActorKind.PERSON else None
+    return story.country_or_context(countries, [*modifiers, *_members_of(head)], placed_at)
+
+
+def _members_of(head) -> list:
+    """ "fighters of the al Qaeda-linked JNIM group": the body named after "of" (its own
+    name, not the bodies its modifiers link it to)."""
+    return [
+        t
+        for of in head.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for body in of.children
+        if body.dep_ == "pobj"
+        for t in (body, *(c for c in body.children if c.dep_ in ("compound", "flat", "appos")))
+    ]
+
+
+def clause_countries(story, head) -> list:
+    """ "the militia that controls Afghanistan", "rebels who are based in Sudan": the
+    country its relative clause places a group in, better than the story's country.
+    The clause's country stays its own mention; only its code is borrowed."""
+    found = []
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+        objects += [o for p in clause.children if p.dep_ == "prep" for o in p.children]
+        objects += [
+            o
+            for c in clause.children
+            if c.dep_ in ("acomp", "oprd") or c.tag_ == "VBN"
+            for p in c.children
+            if p.dep_ == "prep"
+            for o in p.children
+        ]
+        found += [m for m in map(story.nationality, objects) if m]
+    return sorted(found, key=lambda m: m.start)[:1]
 
 
 def sentence_place(story, head) -> StoryCountry | None:
