@@ -81,6 +81,14 @@ def test_a_group_of_a_named_body_takes_that_body_not_the_bodies_it_is_linked_to(
     assert codes(doc, "Fighters") == (None, "REB")  # a body of no country: none
 
 
+def test_a_town_named_on_a_role_places_the_group_and_its_sentence(code):
+    doc = code("Lagos police arrested 20 protesters on Monday, a Ghanaian rights group said.")
+    assert codes(doc, "Lagos police") == ("NGA", "COP")
+    assert codes(doc, "20 protesters")[0] == "NGA"
+    doc = code("Kherson officials said Russian shelling killed two civilians.")
+    assert codes(doc, "Kherson officials")[0] == "UKR"
+
+
 def test_juntas_and_chiefs_have_their_sector(code):
     doc = code("The Malian junta expelled the head of the UN mission.")
     assert codes(doc, "The Malian junta") == ("MLI", "GOV")

@@ -105,6 +105,10 @@ def sentence_place(story, head) -> StoryCountry | None:
     """The country of the place the phrase itself names ("residents of Kherson", "police
     in Karachi"), else of the place nearest ``head`` in its own clause, else in its
     sentence ("gunmen killed six people near Goma")."""
+    for name in (c for c in head.children if c.dep_ == "compound"):
+        placed = place_country(story, name)
+        if placed is not None:
+            return placed
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWN_PLACE_WORDS):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             placed = _named_place(story, obj)
@@ -141,10 +145,13 @@ def clause_of(token):
 
 def place_country(story, token) -> StoryCountry | None:
     """The country of a place phrase in locative position ("in Dhaka", "near the town of
-    Tataouine", "in Sindh province", "in Pakistan's Balochistan province"), else None."""
-    if not story.is_place(token):
-        return None
-    return _named_place(story, token)
+    Tataouine", "in Sindh province", "in Pakistan's Balochistan province"), or of a town
+    named on a role ("Lagos police", "Kherson officials"), else None."""
+    if story.is_place(token):
+        return _named_place(story, token)
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and story.role_of(token.head):
+        return _gazetteer_place(story, token)
+    return None
 
 
 def _named_place(story, token) -> StoryCountry | None:
@@ -178,8 +185,8 @@ def _gazetteer_place(story, token) -> StoryCountry | None:
     """A proper name the country tables do not know: a city or a state of the gazetteer.
     The tagger often takes a town for a person ("near Goma", "in Khan Younis"): the name
     still counts there, being in a place's position."""
-    if token.pos_ != "PROPN":
-        return None
+    if token.pos_ != "PROPN" and token.ent_type_ not in ("GPE", "LOC"):
+        return None  # "Lagos police": the tagger's place, though parsed as a noun
     ent = story.ent_at.get(token.i)
     return _gazetteer_name(story, ent.text if ent is not None else token.text)
 
