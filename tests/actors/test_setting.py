@@ -89,6 +89,15 @@ def test_a_town_named_on_a_role_places_the_group_and_its_sentence(code):
     assert codes(doc, "Kherson officials")[0] == "UKR"
 
 
+@pytest.mark.parametrize(
+    ("noun", "sector"),
+    [("Supporters", "CVL"), ("Mourners", "CVL"), ("Herders", "AGR"), ("Miners", "LAB")],
+)
+def test_the_people_of_protest_stories_are_groups_of_their_place(code, noun, sector):
+    doc = code(f"{noun} blocked a road outside Kano on Monday, Ghanaian media said.")
+    assert codes(doc, noun) == ("NGA", sector)
+
+
 def test_juntas_and_chiefs_have_their_sector(code):
     doc = code("The Malian junta expelled the head of the UN mission.")
     assert codes(doc, "The Malian junta") == ("MLI", "GOV")
