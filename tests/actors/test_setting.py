@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.actors import ActorCoder
+from dateline.actors.setting import dateline_country
 from dateline.model import Dateline
 from dateline.settings import Settings
 
@@ -130,6 +131,24 @@ def test_a_dateline_country_written_after_the_city(code):
     text = "Police arrested ten Kenyan traders on Thursday, Kenya's embassy said."
     assert codes(code(text, place="Kampala, Uganda"), "Police")[0] == "UGA"
     assert codes(code(text, place="Maiduguri, Nigeria"), "Police")[0] == "NGA"
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [
+        ("Goma, Congo", "COD"),  # a town of the country written
+        ("Brazzaville, Congo", "COG"),  # the capital, though "Congo" alone is Kinshasa's
+        ("Paris, Texas", "USA"),  # a town of the state written, not the capital
+        ("Atlanta, Georgia", "USA"),  # a city abroad: Georgia is a state here
+        ("Tbilisi, Georgia", "GEO"),
+        ("Smalltownia, Kenya", "KEN"),  # a town nobody knows: the country written
+    ],
+)
+def test_the_dateline_country_weighs_the_city_against_what_is_written_after_it(
+    coder, place, country
+):
+    found = dateline_country(place, coder.lexicon, coder.gazetteer)
+    assert found is not None and found.country == country
 
 
 def test_a_dateline_city_the_country_tables_lack(code):

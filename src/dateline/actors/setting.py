@@ -41,16 +41,46 @@ class StoryCountry:
 def dateline_country(
     place: str, lexicon: Lexicon, gazetteer: Gazetteer, day=None
 ) -> StoryCountry | None:
-    """The country of a dateline's place: the whole place, else the country written after
-    the city ("Maiduguri, Nigeria"), else the city itself, from the country tables and
-    then the gazetteer ("Lagos")."""
+    """The country of a dateline's place. The country or state written after the city
+    ("GOMA, Congo", "PARIS, Texas") when the city lies in it; else the city as the
+    country tables know it ("BRAZZAVILLE, Congo", "KHARTOUM"); else the city in the
+    gazetteer ("LAGOS", and "ATLANTA, Georgia", where Georgia is then a state); else
+    the country written."""
     parts = [part.strip() for part in place.split(",") if part.strip()]
-    for phrase in (place, *reversed(parts)):
-        entry = lexicon.best(phrase_key(phrase), day)
-        if entry is not None and entry.country and entry.kind in PLACE_ENTRY_KINDS:
-            return StoryCountry(entry.country, f"dateline {place}")
-    country = gazetteer.place_country(parts[0]) if parts else None
-    return StoryCountry(country, f"dateline {place} (GeoNames)") if country else None
+    if not parts:
+        return None
+    why = f"dateline {place}"
+    whole = _place_entry_country(lexicon, place, day)
+    if whole:
+        return StoryCountry(whole, why)
+    written = _written_country(parts[1:], lexicon, gazetteer, day)
+    if written and gazetteer.place_country(parts[0], (written,)) == written:
+        return StoryCountry(written, why)
+    capital = _place_entry_country(lexicon, parts[0], day)
+    if capital:
+        return StoryCountry(capital, why)
+    city = gazetteer.place_country(parts[0], (written,) if written else ())
+    if city:
+        return StoryCountry(city, f"{why} (GeoNames)")
+    return StoryCountry(written, why) if written else None
+
+
+def _written_country(after: list[str], lexicon: Lexicon, gazetteer: Gazetteer, day) -> str | None:
+    """The country a dateline writes after its city: a country, or a state's country."""
+    if not after:
+        return None
+    country = _place_entry_country(lexicon, after[-1], day)
+    if country:
+        return country
+    state = gazetteer.qualifier(", " + ", ".join(after))
+    return state.country if state is not None else None
+
+
+def _place_entry_country(lexicon: Lexicon, phrase: str, day) -> str | None:
+    entry = lexicon.best(phrase_key(phrase), day)
+    if entry is not None and entry.country and entry.kind in PLACE_ENTRY_KINDS:
+        return entry.country
+    return None
 
 
 def described_country(story, head, countries, modifiers, kind, role: Role) -> StoryCountry:
