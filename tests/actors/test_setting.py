@@ -179,6 +179,13 @@ def test_companies_are_businesses_of_no_country(code):
     assert codes(doc, "Kibo Mining Ltd") == (None, "BUS")
 
 
+def test_a_company_the_text_gives_a_country_is_that_countrys(code):
+    doc = code("Russia's Gazprom cut gas supplies to Moldova on Friday.")
+    assert codes(doc, "Russia's Gazprom") == ("RUS", "BUS")
+    doc = code("Gazprom cut gas supplies to Moldova on Friday, Russian officials said.")
+    assert codes(doc, "Gazprom") == (None, "BUS")  # the story's country is not the firm's
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "country"),
     [

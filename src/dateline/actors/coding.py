@@ -25,6 +25,7 @@ from ..kb.spatial import institution_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 from .setting import (
+    STATELESS_ROLE_SECTORS,
     StoryCountry,
     dateline_country,
     described_country,
@@ -275,9 +276,11 @@ def from_entry(story: Story, head, entry: Entry, role, countries) -> CodedActor:
         sector = "ELI"  # "ousted President Askar Akayev": no longer in office
         evidence.append("a former office holder -> ELI")
     # "King Hassan of Morocco": the text's own country beats a dictionary namesake's, and
-    # an entry with none takes the text's (an organisation stays without)
+    # an entry with none takes the text's (an organisation stays without, but a company
+    # the text gives a country is that country's: "Russia's Gazprom")
     namesake = person and countries and countries[0].entry.country != country
-    if namesake or (country is None and countries and entry.kind != EntryKind.ORGANISATION):
+    takes_text = entry.kind != EntryKind.ORGANISATION or entry.sector in STATELESS_ROLE_SECTORS
+    if namesake or (country is None and countries and takes_text):
         found = story.country_or_context(countries)
         country = found.country
         evidence.append(found.why)
