@@ -21,7 +21,7 @@ from ..kb.lexicon import (
     Role,
     token_key,
 )
-from ..kb.spatial import institution_prepositions
+from ..kb.spatial import institution_prepositions, locative_prepositions
 from ..model import ActorKind, Document, MentionRule
 from ..resources import csv_rows, data_path, word_set
 from .setting import (
@@ -84,6 +84,8 @@ class ActorVocabulary:
     institution_places: frozenset[str]  # "in court", "at the hospital"
     name_particles: frozenset[str]  # vary between mentions: "al-Maliki", "Maliki"
     equipment: frozenset[str] = frozenset()  # "tank", "warplane": machines, not people
+    # "in", "near", "through": their object is where things happen ("from": came from)
+    event_places: frozenset[str] = frozenset()
 
     @classmethod
     def shipped(cls) -> ActorVocabulary:
@@ -96,6 +98,7 @@ class ActorVocabulary:
             institution_places=institution_prepositions(),
             name_particles=word_set(_actor_data("name_particles.txt")),
             equipment=word_set(_actor_data("equipment.txt")),
+            event_places=locative_prepositions() - word_set(_actor_data("origin_prepositions.txt")),
         )
 
 
@@ -237,12 +240,11 @@ class Story:
         return None
 
     def _group_place(self, head) -> StoryCountry | None:
-        """Where a described group is: its sentence's place, else the dateline's, else
-        the place the story named last before it ("marched through Nairobi ... Police
-        fired tear gas"): either says more than the country the story names most. The
-        dateline goes first as the surer of the two (a place named earlier may be where
-        someone came from)."""
-        return sentence_place(self, head) or self.dated or earlier_place(self, head)
+        """Where a described group is: its sentence's place, else the place where the
+        story last said things happen ("attacked a base near Kismayo ... killed 20
+        soldiers"), else the dateline's, where the reporter files from (a Nairobi bureau
+        covers Somalia): each says more than the country the story names most."""
+        return sentence_place(self, head) or earlier_place(self, head) or self.dated
 
     def country_or_context(self, countries, modifiers=(), placed_at=None) -> StoryCountry:
         """The first country the phrase names, else its body's, else (for a described

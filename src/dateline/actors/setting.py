@@ -157,9 +157,11 @@ def sentence_place(story, head) -> StoryCountry | None:
 
 
 def earlier_place(story, head) -> StoryCountry | None:
-    """The country of the last place named in locative position before ``head``'s
-    sentence: where the story was when it came to this sentence."""
+    """The country of the last place named before ``head``'s sentence as where things
+    happen ("in", "near"; not "from"): where the story was when it came to this one."""
     for token in reversed(story.parsed[: head.sent.start]):
+        if token.dep_ != "pobj" or token.head.lower_ not in story.words.event_places:
+            continue
         placed = place_country(story, token)
         if placed is not None:
             return placed
