@@ -210,3 +210,18 @@ def test_a_company_the_text_gives_a_country_is_that_countrys(code):
 )
 def test_armed_groups_have_their_country(code, text, phrase, country):
     assert codes(code(text), phrase)[0] == country
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_one_who_reports(code):
+    text = (
+        "Al-Shabaab militants attacked a Somali army base near Kismayo on Friday. "
+        "The group said it killed 20 soldiers."
+    )
+    doc = code(text)
+    start = text.index(" it ") + 1
+    mention = doc.mention_at(start, start + 2)
+    assert doc.actor_ref(mention).sector == "REB"  # the group, not the army base it hit
+    doc = code("Police arrested a man near a bus in Kano. Witnesses said it exploded later.")
+    start = doc.text.index(" it ") + 1
+    mention = doc.mention_at(start, start + 2)
+    assert mention is None or doc.actor_ref(mention).sector != "CVL"  # not the witnesses
