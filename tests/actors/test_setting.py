@@ -225,3 +225,15 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_one_who_reports(code):
     start = doc.text.index(" it ") + 1
     mention = doc.mention_at(start, start + 2)
     assert mention is None or doc.actor_ref(mention).sector != "CVL"  # not the witnesses
+
+
+def test_a_demonym_inside_a_tagged_person_is_the_groups_country(code):
+    doc = code("Egyptian President Abdel Fattah el-Sisi met Kenyan MPs in Cairo.")
+    assert codes(doc, "Kenyan MPs") == ("KEN", "LEG")  # not Egypt, the story's country
+
+
+def test_security_services_are_intelligence_bodies_of_their_country(code):
+    doc = code("Ukraine's SBU security service arrested two Russian agents in Odesa.")
+    assert codes(doc, "Ukraine's SBU security service") == ("UKR", "SPY")
+    doc = code("The ISI arrested three men in Lahore, Indian media said.")
+    assert codes(doc, "The ISI") == ("PAK", "SPY")

@@ -314,8 +314,12 @@ def _people(story: Story, head, entry: Entry, country, sector, evidence) -> Code
 
 
 def person(story: Story, span, role, countries, modifiers) -> CodedActor:
-    """A person the tagger found, with the title and country written beside the name."""
+    """A person the tagger found, with the title and country written beside the name
+    (or inside it: the tagger's "Kenyan MPs" is a group of the demonym's country)."""
     found = StoryCountry(None, "")
+    inside = _own_countries(story, span)
+    if role is not None and inside and not countries:
+        return role_phrase(story, span.root, list(span), role, inside, [])
     if role is not None or countries:
         found = story.country_or_context(countries, modifiers)
     evidence = [f"person '{span.text}'"]
@@ -328,6 +332,10 @@ def person(story: Story, span, role, countries, modifiers) -> CodedActor:
     end = span.end - (span[-1].dep_ == "case")
     name = story.parsed[span.start : end].text
     return CodedActor(name, found.country, sector, ActorKind.PERSON, rule, "; ".join(evidence))
+
+
+def _own_countries(story: Story, span) -> list[DictionaryMatch]:
+    return [match for token in span if (match := story.nationality(token))][:1]
 
 
 def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
