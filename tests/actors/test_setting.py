@@ -237,3 +237,11 @@ def test_security_services_are_intelligence_bodies_of_their_country(code):
     assert codes(doc, "Ukraine's SBU security service") == ("UKR", "SPY")
     doc = code("The ISI arrested three men in Lahore, Indian media said.")
     assert codes(doc, "The ISI") == ("PAK", "SPY")
+
+
+def test_a_force_that_reports_what_soldiers_did_reports_its_own(code):
+    doc = code("Soldiers killed 12 jihadists near the border with Niger, the Malian army said.")
+    assert codes(doc, "Soldiers") == ("MLI", "MIL")
+    # a group that is no force keeps the story's country: rebels are not the army's own
+    doc = code("Rebels killed 12 soldiers near the border with Niger, the Malian army said.")
+    assert codes(doc, "Rebels")[0] == "NER"

@@ -23,14 +23,13 @@ from ..kb.lexicon import (
 )
 from ..kb.spatial import institution_prepositions, locative_prepositions
 from ..model import ActorKind, Document, MentionRule
-from ..resources import csv_rows, data_path, word_set
+from ..resources import csv_rows, data_path, word_set, yaml_data
 from .setting import (
     STATELESS_ROLE_SECTORS,
     StoryCountry,
     dateline_country,
     described_country,
-    earlier_place,
-    sentence_place,
+    group_place,
 )
 
 # the actor a dictionary entry codes: its own kind, or the state or people a place or
@@ -40,6 +39,8 @@ ENTRY_ACTOR_KINDS = {EntryKind(kind.value): kind for kind in ActorKind} | {
     EntryKind.DEMONYM: ActorKind.GROUP,
     EntryKind.REGION: ActorKind.STATE,
 }
+# the reporting verbs are the modality stage's ("the army said"): one list for both stages
+REPORTING_FILE = "patterns/modality.yaml"
 # particles of a name written lower case; "i" and "e" join Urdu and Persian names
 # ("Tehrik-i-Taliban", "Jaish-e-Mohammed")
 NAME_LINKS = frozenset(
@@ -86,6 +87,7 @@ class ActorVocabulary:
     equipment: frozenset[str] = frozenset()  # "tank", "warplane": machines, not people
     # "in", "near", "through": their object is where things happen ("from": came from)
     event_places: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()  # "the army said": who reports it
 
     @classmethod
     def shipped(cls) -> ActorVocabulary:
@@ -99,6 +101,7 @@ class ActorVocabulary:
             name_particles=word_set(_actor_data("name_particles.txt")),
             equipment=word_set(_actor_data("equipment.txt")),
             event_places=locative_prepositions() - word_set(_actor_data("origin_prepositions.txt")),
+            reporting_verbs=frozenset(yaml_data(data_path(REPORTING_FILE))["reporting_verbs"]),
         )
 
 
@@ -239,13 +242,6 @@ class Story:
                 return match.entry
         return None
 
-    def _group_place(self, head) -> StoryCountry | None:
-        """Where a described group is: its sentence's place, else the place where the
-        story last said things happen ("attacked a base near Kismayo ... killed 20
-        soldiers"), else the dateline's, where the reporter files from (a Nairobi bureau
-        covers Somalia): each says more than the country the story names most."""
-        return sentence_place(self, head) or earlier_place(self, head) or self.dated
-
     def country_or_context(self, countries, modifiers=(), placed_at=None) -> StoryCountry:
         """The first country the phrase names, else its body's, else (for a described
         group, ``placed_at`` its head) the place of its clause, else the story's."""
@@ -255,7 +251,7 @@ class Story:
         body = self.affiliation(modifiers)
         if body is not None:
             return StoryCountry(body.country, f"member of {body.name} ({body.source})")
-        placed = self._group_place(placed_at) if placed_at is not None else None
+        placed = group_place(self, placed_at) if placed_at is not None else None
         if placed is not None:
             return StoryCountry(placed.country, f"country {placed.country} from {placed.why}")
         country = self.context.country

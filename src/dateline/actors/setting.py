@@ -20,6 +20,9 @@ from ..model import ActorKind
 PLACE_ENTRY_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.REGION})
 # the sectors of bodies that belong to no country unless the text says which: "the company"
 STATELESS_ROLE_SECTORS = frozenset({"BUS"})
+# the sectors of armed forces and police: a force that reports an act of soldiers or
+# police reports its own ("the Malian army said")
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 # prepositions by which a group's own phrase says where its people are: "residents of
 # Kherson", "police in Karachi", "gunmen from Sudan"
 OWN_PLACE_WORDS = frozenset({"of", "in", "from"})
@@ -154,6 +157,40 @@ def sentence_place(story, head) -> StoryCountry | None:
         return None
     *_, placed = min(found, key=lambda f: f[:3])
     return placed
+
+
+def group_place(story, head) -> StoryCountry | None:
+    """Where a described group is: its sentence's place, else (a force) the country of
+    the force that reports what it did, else the place where the story last said things
+    happen ("attacked a base near Kismayo ... killed 20 soldiers"), else the dateline's,
+    where the reporter files from (a Nairobi bureau covers Somalia): each says more than
+    the country the story names most."""
+    return (
+        sentence_place(story, head)
+        or reporter_country(story, head)
+        or earlier_place(story, head)
+        or story.dated
+    )
+
+
+def reporter_country(story, head) -> StoryCountry | None:
+    """ "Soldiers killed 12 jihadists near the border, the Malian army said": a force
+    that reports an act of soldiers or police reports its own."""
+    role = story.role_of(head)
+    root = head.sent.root
+    if role is None or role.sector not in FORCE_SECTORS:
+        return None
+    if root.lemma_.lower() not in story.words.reporting_verbs or root == head.head:
+        return None
+    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+        said_by = story.role(subject, [t for t in subject.subtree if t.i < subject.i])
+        if said_by is None or said_by.sector not in FORCE_SECTORS:
+            continue
+        for token in subject.subtree:
+            match = story.nationality(token)
+            if match is not None:
+                return StoryCountry(match.entry.country, f"reported by '{subject.text}'")
+    return None
 
 
 def earlier_place(story, head) -> StoryCountry | None:
