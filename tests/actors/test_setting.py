@@ -245,3 +245,10 @@ def test_a_force_that_reports_what_soldiers_did_reports_its_own(code):
     # a group that is no force keeps the story's country: rebels are not the army's own
     doc = code("Rebels killed 12 soldiers near the border with Niger, the Malian army said.")
     assert codes(doc, "Rebels")[0] == "NER"
+
+
+def test_a_capitals_namesake_in_the_storys_own_country(code):
+    doc = code("Lebanese troops clashed with militias in Tripoli on Monday, Lebanon's army said.")
+    assert codes(doc, "militias")[0] == "LBN"
+    doc = code("Gunmen attacked a hotel in Tripoli, Libyan officials said.")
+    assert codes(doc, "Gunmen")[0] == "LBY"

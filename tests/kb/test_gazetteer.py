@@ -320,3 +320,5 @@ def test_place_country_knows_states_and_prefers_the_story_country(gazetteer):
     # a small town abroad is taken only when the story has no country of its own
     assert gazetteer.place_country("Eastleigh") == "GBR"
     assert gazetteer.place_country("Eastleigh", prefer=("KEN",)) is None
+    # ... unless it lies just across a border
+    assert gazetteer.place_country("Jericho", prefer=("ISR",)) == "PSE"

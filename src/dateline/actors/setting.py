@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..kb.gazetteer import Gazetteer
+from ..kb.gazetteer import FOREIGN_PLACE_POPULATION, Gazetteer
 from ..kb.lexicon import EntryKind, Lexicon, Role, phrase_key
 from ..model import ActorKind
 
@@ -226,10 +226,26 @@ def place_country(story, token) -> StoryCountry | None:
 def _named_place(story, token) -> StoryCountry | None:
     match = story.entry_at.get(token.i)
     if match is not None and match.entry.country and match.entry.kind in PLACE_ENTRY_KINDS:
+        if match.entry.kind == EntryKind.CAPITAL:
+            home = _home_namesake(story, story.parsed[match.start : match.end].text)
+            if home is not None:
+                return home
         return StoryCountry(match.entry.country, f"place '{token.text}' ({match.entry.source})")
     if token.lemma_.lower() in story.lexicon.place_nouns:
         return _place_noun(story, token)
     return _gazetteer_place(story, token)
+
+
+def _home_namesake(story, name: str) -> StoryCountry | None:
+    """ "militias in Tripoli" in a story about Lebanon: its own big Tripoli, not Libya's
+    capital (a small namesake in the story's country is no such evidence: "Dhaka")."""
+    home = story.context.country
+    big = [
+        place
+        for place in story.gazetteer.lookup(name)
+        if place.country == home and place.population >= FOREIGN_PLACE_POPULATION
+    ]
+    return StoryCountry(home, f"place '{name}' in {home} (GeoNames)") if big else None
 
 
 def _place_noun(story, noun) -> StoryCountry | None:

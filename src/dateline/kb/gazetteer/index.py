@@ -14,6 +14,7 @@ from .places import (
     Context,
     GazPlace,
     Respelling,
+    distance_km,
     name_key,
 )
 from .scoring import (
@@ -38,6 +39,9 @@ CITY_COUNTRY_POPULATION = 15000
 # The smallest place abroad that a story with a country of its own may mean: a smaller
 # one is more often a namesake of a local place the gazetteer lacks (a city's district).
 FOREIGN_PLACE_POPULATION = 100000
+# ... unless it lies this close to the centre of one of the story's countries (a town just
+# across a border)
+NEIGHBOUR_KM = 800.0
 
 
 class Gazetteer:
@@ -245,8 +249,16 @@ class Gazetteer:
         places = [place for place in own if place.country and _names_a_country_place(place)]
         preferred = [place for place in places if place.country in prefer]
         if prefer and not preferred:
-            places = [place for place in places if place.population >= FOREIGN_PLACE_POPULATION]
+            places = [place for place in places if self._may_be_meant_abroad(place, prefer)]
         return max(preferred or places, key=lambda p: p.population).country if places else None
+
+    def _may_be_meant_abroad(self, place: GazPlace, prefer: Collection[str]) -> bool:
+        """A place outside the story's countries is meant if it is big or near them
+        ("Jericho" in a story about Israel; not a Nairobi district's English namesake)."""
+        if place.population >= FOREIGN_PLACE_POPULATION:
+            return True
+        centres = (self.country(code) for code in prefer)
+        return any(c is not None and distance_km(place, c) <= NEIGHBOUR_KM for c in centres)
 
     def most_populous(self, name: str) -> GazPlace | None:
         """The baseline choice: the biggest place of that name, whatever the story."""
