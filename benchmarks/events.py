@@ -48,6 +48,7 @@ GOLD_PARTS = {
     "heldout2": GOLD / "heldout2.yaml",  # written 2026-12-03 before that round's tuning
     "tuned_q2": GOLD / "tuned_q2.yaml",  # wire shapes the coder's arguments were tuned on
     "tuned_q3": GOLD / "tuned_q3.yaml",  # explosions, protests and non-events, tuned on
+    "tuned_q4": GOLD / "tuned_q4.yaml",  # wire shapes actor and country attribution were tuned on
 }  # never tune on the held-out parts
 
 PLOVER_05 = {

@@ -22,6 +22,7 @@ PARTS = {
     "heldout2": GOLD / "heldout2.yaml",  # written before the round that tuned on gold, 2026-12-03
     "tuned_q2": GOLD / "tuned_q2.yaml",  # wire shapes the coder's arguments were tuned on
     "tuned_q3": GOLD / "tuned_q3.yaml",  # explosions, protests and non-events, tuned on
+    "tuned_q4": GOLD / "tuned_q4.yaml",  # wire shapes actor and country attribution were tuned on
 }
 ACLED_KINDS = ("battles", "explosions", "civilians", "protests", "strategic")
 

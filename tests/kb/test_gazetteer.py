@@ -302,3 +302,23 @@ def test_a_phrase_falls_back_on_a_shorter_own_name(gazetteer):
     # GeoNames lists "City" among a Canadian town's alternate names; a hall is no town.
     assert gazetteer.resolve("City") is not None
     assert gazetteer.resolve_phrase("City Hall") is None
+
+
+def test_place_country_knows_states_and_prefers_the_story_country(gazetteer):
+    # "Borno" is Nigeria's state, not the German town whose alias it is (city_country's answer)
+    assert gazetteer.city_country("Borno") != "NGA"
+    assert gazetteer.place_country("Borno") == "NGA"
+    assert gazetteer.place_country("Sindh") == "PAK"  # a province, no city of that name
+    # two big namesakes: the most populous, unless the story's country has one
+    assert gazetteer.place_country("Hyderabad") == "IND"
+    assert gazetteer.place_country("Hyderabad", prefer=("PAK",)) == "PAK"
+    assert gazetteer.place_country("Nowhereville") is None
+    assert gazetteer.place_country("Boni") is None  # an alternate name of Bonn only
+    # a sea is no state of the countries on its shore
+    assert gazetteer.place_country("Red Sea") is None
+    assert gazetteer.place_country("Darfur") == "SDN"  # a curated region with its country
+    # a small town abroad is taken only when the story has no country of its own
+    assert gazetteer.place_country("Eastleigh") == "GBR"
+    assert gazetteer.place_country("Eastleigh", prefer=("KEN",)) is None
+    # ... unless it lies just across a border
+    assert gazetteer.place_country("Jericho", prefer=("ISR",)) == "PSE"

@@ -3,7 +3,9 @@
 Every noun phrase of the parse is a candidate (``phrases``), coded from the dictionaries,
 titles, roles and demonyms it is written with (``coding``); a country or city in
 locative position ("arrived in Baghdad") gets a mention with rule
-``MentionRule.LOCATIVE`` of its country's government (``places``). Mentions of the same
+``MentionRule.LOCATIVE`` of its country's government (``places``). A described group
+("protesters", "gunmen") takes the country of its own place, clause or dateline before
+the story's most named country (``setting``). Mentions of the same
 entity are then chained (``coref``): repeated names, surnames, pronouns and definite
 descriptions. Capitalised words the vocabularies miss may be misspelt country names
 ("Ethopia").

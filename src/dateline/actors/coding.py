@@ -19,12 +19,18 @@ from ..kb.lexicon import (
     EntryKind,
     Lexicon,
     Role,
-    phrase_key,
     token_key,
 )
-from ..kb.spatial import institution_prepositions
+from ..kb.spatial import institution_prepositions, locative_prepositions
 from ..model import ActorKind, Document, MentionRule
-from ..resources import csv_rows, data_path, word_set
+from ..resources import csv_rows, data_path, word_set, yaml_data
+from .setting import (
+    STATELESS_ROLE_SECTORS,
+    StoryCountry,
+    dateline_country,
+    described_country,
+    group_place,
+)
 
 # the actor a dictionary entry codes: its own kind, or the state or people a place or
 # demonym stands for
@@ -33,8 +39,12 @@ ENTRY_ACTOR_KINDS = {EntryKind(kind.value): kind for kind in ActorKind} | {
     EntryKind.DEMONYM: ActorKind.GROUP,
     EntryKind.REGION: ActorKind.STATE,
 }
+# the reporting verbs are the modality stage's ("the army said"): one list for both stages
+REPORTING_FILE = "patterns/modality.yaml"
+# particles of a name written lower case; "i" and "e" join Urdu and Persian names
+# ("Tehrik-i-Taliban", "Jaish-e-Mohammed")
 NAME_LINKS = frozenset(
-    {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in"}
+    {"the", "of", "and", "al", "el", "d", "de", "du", "la", "le", "for", "on", "in", "i", "e"}
 )
 
 
@@ -74,6 +84,10 @@ class ActorVocabulary:
     not_nationality: frozenset[str]  # "ethnic Albanians" may live anywhere
     institution_places: frozenset[str]  # "in court", "at the hospital"
     name_particles: frozenset[str]  # vary between mentions: "al-Maliki", "Maliki"
+    equipment: frozenset[str] = frozenset()  # "tank", "warplane": machines, not people
+    # "in", "near", "through": their object is where things happen ("from": came from)
+    event_places: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()  # "the army said": who reports it
 
     @classmethod
     def shipped(cls) -> ActorVocabulary:
@@ -85,15 +99,10 @@ class ActorVocabulary:
             not_nationality=word_set(_actor_data("not_nationality.txt")),
             institution_places=institution_prepositions(),
             name_particles=word_set(_actor_data("name_particles.txt")),
+            equipment=word_set(_actor_data("equipment.txt")),
+            event_places=locative_prepositions() - word_set(_actor_data("origin_prepositions.txt")),
+            reporting_verbs=frozenset(yaml_data(data_path(REPORTING_FILE))["reporting_verbs"]),
         )
-
-
-@dataclass(frozen=True)
-class StoryCountry:
-    """The country a story is about, and why: coded onto actors that name none."""
-
-    country: str | None
-    why: str
 
 
 class Story:
@@ -112,7 +121,8 @@ class Story:
         self.day: date | None = published.date() if isinstance(published, datetime) else published
         self.entry_at = self._dictionary_matches()
         self.ent_at = {i: ent for ent in self.parsed.ents for i in range(ent.start, ent.end)}
-        self.context = self._context_country()
+        self.dated = self._dateline_country()
+        self.context = self.dated or self._context_country()
 
     def _dictionary_matches(self) -> dict[int, DictionaryMatch]:
         """Token index -> the dictionary phrase covering it (longest match, proper names),
@@ -138,13 +148,14 @@ class Story:
                     found[token.i] = DictionaryMatch(token.i, token.i + 1, entry)
         return found
 
-    def _context_country(self) -> StoryCountry:
-        """The story's country: the dateline place, else the most named country."""
+    def _dateline_country(self) -> StoryCountry | None:
         dateline = self.doc.dateline
         if dateline and dateline.place:
-            entry = self.lexicon.best(phrase_key(dateline.place), self.day)
-            if entry and entry.country and entry.kind in COUNTRY_KINDS:
-                return StoryCountry(entry.country, f"dateline {dateline.place}")
+            return dateline_country(dateline.place, self.lexicon, self.gazetteer, self.day)
+        return None
+
+    def _context_country(self) -> StoryCountry:
+        """The country of a story with no dateline country: the most named country."""
         starts = sorted({match.start for match in self.entry_at.values()})
         # in text order, so that a tie goes to the country named first
         counts = Counter(
@@ -161,10 +172,11 @@ class Story:
         if known:
             country, _ = known.most_common(1)[0]
             return StoryCountry(country, "the country of the story's known actors")
-        # nobody known either: the country of the first city named ("in Istanbul")
+        # nobody known either: the country of the first city or state named ("in
+        # Istanbul", "in Cabo Delgado province")
         for ent in self.parsed.ents:
-            if ent.label_ == "GPE" and (country := self.city_country(ent.text)) is not None:
-                return StoryCountry(country, f"city '{ent.text}' (GeoNames)")
+            if ent.label_ in ("GPE", "LOC") and (country := self.gazetteer.place_country(ent.text)):
+                return StoryCountry(country, f"place '{ent.text}' (GeoNames)")
         return StoryCountry(None, "")
 
     def nationality(self, token) -> DictionaryMatch | None:
@@ -181,6 +193,12 @@ class Story:
     def city_country(self, name: str) -> str | None:
         """The country of a city named in the text ("Basra" -> IRQ), from the gazetteer."""
         return self.gazetteer.city_country(name)
+
+    def place_country(self, name: str) -> str | None:
+        """The country of a city or state named in the text, the story's own when it has
+        one so named ("Hyderabad" in a story from Pakistan), from the gazetteer."""
+        prefer = (self.context.country,) if self.context.country else ()
+        return self.gazetteer.place_country(name, prefer)
 
     def is_place(self, head, prepositions=None) -> bool:
         """A country or city after "in", "at", "from" ... is where things happen."""
@@ -224,14 +242,18 @@ class Story:
                 return match.entry
         return None
 
-    def country_or_context(self, countries, modifiers=()) -> StoryCountry:
-        """The first country the phrase names, else its body's, else the story's."""
+    def country_or_context(self, countries, modifiers=(), placed_at=None) -> StoryCountry:
+        """The first country the phrase names, else its body's, else (for a described
+        group, ``placed_at`` its head) the place of its clause, else the story's."""
         if countries:
             entry = countries[0].entry
             return StoryCountry(entry.country, f"country {entry.country} from {entry.source}")
         body = self.affiliation(modifiers)
         if body is not None:
             return StoryCountry(body.country, f"member of {body.name} ({body.source})")
+        placed = group_place(self, placed_at) if placed_at is not None else None
+        if placed is not None:
+            return StoryCountry(placed.country, f"country {placed.country} from {placed.why}")
         country = self.context.country
         why = f"country {country} from context ({self.context.why})" if country else ""
         return StoryCountry(country, why)
@@ -252,9 +274,11 @@ def from_entry(story: Story, head, entry: Entry, role, countries) -> CodedActor:
         sector = "ELI"  # "ousted President Askar Akayev": no longer in office
         evidence.append("a former office holder -> ELI")
     # "King Hassan of Morocco": the text's own country beats a dictionary namesake's, and
-    # an entry with none takes the text's (an organisation stays without)
+    # an entry with none takes the text's (an organisation stays without, but a company
+    # the text gives a country is that country's: "Russia's Gazprom")
     namesake = person and countries and countries[0].entry.country != country
-    if namesake or (country is None and countries and entry.kind != EntryKind.ORGANISATION):
+    takes_text = entry.kind != EntryKind.ORGANISATION or entry.sector in STATELESS_ROLE_SECTORS
+    if namesake or (country is None and countries and takes_text):
         found = story.country_or_context(countries)
         country = found.country
         evidence.append(found.why)
@@ -286,8 +310,12 @@ def _people(story: Story, head, entry: Entry, country, sector, evidence) -> Code
 
 
 def person(story: Story, span, role, countries, modifiers) -> CodedActor:
-    """A person the tagger found, with the title and country written beside the name."""
+    """A person the tagger found, with the title and country written beside the name
+    (or inside it: the tagger's "Kenyan MPs" is a group of the demonym's country)."""
     found = StoryCountry(None, "")
+    inside = _own_countries(story, span)
+    if role is not None and inside and not countries:
+        return role_phrase(story, span.root, list(span), role, inside, [])
     if role is not None or countries:
         found = story.country_or_context(countries, modifiers)
     evidence = [f"person '{span.text}'"]
@@ -302,15 +330,19 @@ def person(story: Story, span, role, countries, modifiers) -> CodedActor:
     return CodedActor(name, found.country, sector, ActorKind.PERSON, rule, "; ".join(evidence))
 
 
+def _own_countries(story: Story, span) -> list[DictionaryMatch]:
+    return [match for token in span if (match := story.nationality(token))][:1]
+
+
 def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
     """ "Iranian officials", "the police", "President Volodymyr Zelenskiy" untagged."""
     own = story.lexicon.role([head.lemma_])
     if own is not None and own.kind == ActorKind.ORGANISATION and story.in_institution(head):
         return None  # "at the hospital", "in court", "in parliament"
-    found = story.country_or_context(countries or clause_countries(story, head), modifiers)
     own = own or role
     plural = head.tag_ in ("NNS", "NNPS") or any(t.dep_ == "nummod" for t in tokens)
     kind = ActorKind.GROUP if plural else own.kind
+    found = described_country(story, head, countries, modifiers, kind, own)
     words = [
         t.text
         for t in tokens
@@ -324,26 +356,6 @@ def role_phrase(story: Story, head, tokens, role: Role, countries, modifiers):
         # "the Montenegro Assembly" names the body itself
         kind, rule, words = ActorKind.PERSON, MentionRule.TITLE, name
     return CodedActor(" ".join(words), found.country, role.sector, kind, rule, evidence)
-
-
-def clause_countries(story: Story, head) -> list[DictionaryMatch]:
-    """ "the militia that controls Afghanistan", "rebels who are based in Sudan": the
-    country its relative clause places a group in, better than the story's country.
-    The clause's country stays its own mention; only its code is borrowed."""
-    found = []
-    for clause in (c for c in head.children if c.dep_ == "relcl"):
-        objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
-        objects += [o for p in clause.children if p.dep_ == "prep" for o in p.children]
-        objects += [
-            o
-            for c in clause.children
-            if c.dep_ in ("acomp", "oprd") or c.tag_ == "VBN"
-            for p in c.children
-            if p.dep_ == "prep"
-            for o in p.children
-        ]
-        found += [m for m in map(story.nationality, objects) if m]
-    return sorted(found, key=lambda m: m.start)[:1]
 
 
 def national(story: Story, head, tokens, countries) -> CodedActor | None:

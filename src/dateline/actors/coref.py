@@ -53,7 +53,9 @@ class Chains:
                 self._mention(cand, self._place_actor(coded), MentionRule.LOCATIVE)
                 continue
             if cand.refers:
-                found = self._antecedents(cand, 2 if cand.dual else 1)
+                speaker = self._speaker(cand) if coded.rule == MentionRule.COREF_PRONOUN else None
+                found = [speaker] if speaker is not None else []
+                found = found or self._antecedents(cand, 2 if cand.dual else 1)
                 if cand.dual and len(found) < 2:
                     found = found[:1]  # "both sides" with one side named: the nearest
                 for actor in sorted(found):
@@ -162,6 +164,23 @@ class Chains:
             cand.actor = replace(
                 cand.actor, country=antecedent.country, evidence=evidence + antecedent.name
             )
+
+    def _speaker(self, cand: Candidate) -> int | None:
+        """ "The group said it killed 20 soldiers": the subject of a reported clause is
+        the one who reports it, when a person pronoun meets a person or another meets a
+        body; the nearest earlier actor ("a Somali army base") would be its victim."""
+        token = self.parsed[cand.start]
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+            return None
+        subjects = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+        if not subjects or (token.lower_ == "it" and subjects[0].tag_ in ("NNS", "NNPS")):
+            return None  # "witnesses said it exploded": a thing, not the witnesses
+        at = subjects[0].idx
+        actor = next((m.actor for m in self.mentions if m.start <= at < m.end), None)
+        if actor is None:
+            return None
+        person = cand.actor.kind == ActorKind.PERSON
+        return actor if (self.actors[actor].kind == ActorKind.PERSON) == person else None
 
     def _antecedent(self, cand: Candidate) -> int | None:
         """The nearest earlier actor of the preferred kind within a few sentences."""

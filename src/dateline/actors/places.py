@@ -21,14 +21,16 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     match = story.entry_at.get(head.i)
     # a user's dictionary knows its places better than the tagger ("from Bree", a person)
     users = match is not None and match.entry.priority > 0
-    if (head.ent_type_ == "PERSON" and not users) or not _in_place_position(story, head):
+    if (head.ent_type_ == "PERSON" and not users and not _town_taken_for_a_person(story, head)) or (
+        not _in_place_position(story, head)
+    ):
         return None
     if match is not None and match.entry.kind in PLACE_KINDS and match.entry.country:
         country, evidence = match.entry.country, match.entry.source
     elif match is None and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
         # the tagger often takes a town for an organisation or a people ("Samarra")
         name = story.ent_at[head.i].text if head.ent_type_ else head.text
-        country, evidence = story.city_country(name), f"city '{name}' (GeoNames)"
+        country, evidence = story.place_country(name), f"place '{name}' (GeoNames)"
     elif (label := _national_label(story, head)) is not None:
         country, evidence = label.entry.country, label.entry.source
     else:
@@ -39,6 +41,12 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     name = story.country_name(country, country)
     coded = CodedActor(name, country, "GOV", ActorKind.STATE, MentionRule.LOCATIVE, why)
     return Candidate(start, end, coded)
+
+
+def _town_taken_for_a_person(story: Story, head) -> bool:
+    """ "near Goma", "in Khan Younis": a "person" the gazetteer knows as a town or state."""
+    ent = story.ent_at.get(head.i)
+    return ent is not None and story.place_country(ent.text) is not None
 
 
 def _in_place_position(story: Story, head) -> bool:

@@ -15,7 +15,7 @@ the state or country written right after the name ("Paris, Tenn.").
 
 from .build import build_gazetteer
 from .cache import cache_dir, load_gazetteer, open_gazetteer
-from .index import CITY_COUNTRY_POPULATION, Gazetteer
+from .index import CITY_COUNTRY_POPULATION, FOREIGN_PLACE_POPULATION, Gazetteer
 from .places import (
     ADMIN1,
     ADMIN2,
@@ -36,6 +36,7 @@ __all__ = [
     "ADMIN2",
     "CITY",
     "CITY_COUNTRY_POPULATION",
+    "FOREIGN_PLACE_POPULATION",
     "COUNTRY",
     "NEARBY_KM",
     "REGION",

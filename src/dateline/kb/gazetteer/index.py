@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from .places import ADMIN1, ADMIN2, CITY, COUNTRY, Context, GazPlace, Respelling, name_key
+from .places import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    COUNTRY,
+    REGION,
+    Context,
+    GazPlace,
+    Respelling,
+    distance_km,
+    name_key,
+)
 from .scoring import (
     CURATED,
     KIND_PRIOR,
@@ -25,6 +36,12 @@ _QUALIFIER = re.compile(r"\s*,\s*([A-Z][\w.']*(?:[ \t]+[A-Z][\w.']*){0,2})")
 # The smallest city whose name tells the country of a place the parse cannot ("Samarra"):
 # smaller towns share their names too often with places elsewhere.
 CITY_COUNTRY_POPULATION = 15000
+# The smallest place abroad that a story with a country of its own may mean: a smaller
+# one is more often a namesake of a local place the gazetteer lacks (a city's district).
+FOREIGN_PLACE_POPULATION = 100000
+# ... unless it lies this close to the centre of one of the story's countries (a town just
+# across a border)
+NEIGHBOUR_KM = 800.0
 
 
 class Gazetteer:
@@ -216,9 +233,43 @@ class Gazetteer:
         ]
         return max(cities, key=lambda p: p.population).country if cities else None
 
+    def place_country(self, name: str, prefer: Collection[str] = ()) -> str | None:
+        """The country of a city (of ``CITY_COUNTRY_POPULATION`` people or more), state,
+        province or region whose own name (or curated alias) it is: one in a ``prefer``
+        country (the story's own) when any, else the most populous, and a place abroad
+        only if it is big (``FOREIGN_PLACE_POPULATION``) when the story has a country.
+        Other alternate names are left out ("Borno" is Nigeria's state, not a German
+        town's alias), and a sea or a region of many countries names none ("the Red Sea"
+        is no Sudanese state)."""
+        own = [
+            self._place(e >> 2) for e in self._entries(name_key(name)) if e & (PRIMARY | CURATED)
+        ]
+        if any(place.precision == REGION and not place.country for place in own):
+            return None
+        places = [place for place in own if place.country and _names_a_country_place(place)]
+        preferred = [place for place in places if place.country in prefer]
+        if prefer and not preferred:
+            places = [place for place in places if self._may_be_meant_abroad(place, prefer)]
+        return max(preferred or places, key=lambda p: p.population).country if places else None
+
+    def _may_be_meant_abroad(self, place: GazPlace, prefer: Collection[str]) -> bool:
+        """A place outside the story's countries is meant if it is big or near them
+        ("Jericho" in a story about Israel; not a Nairobi district's English namesake)."""
+        if place.population >= FOREIGN_PLACE_POPULATION:
+            return True
+        centres = (self.country(code) for code in prefer)
+        return any(c is not None and distance_km(place, c) <= NEIGHBOUR_KM for c in centres)
+
     def most_populous(self, name: str) -> GazPlace | None:
         """The baseline choice: the biggest place of that name, whatever the story."""
         return max(self.lookup(name), key=lambda p: p.population, default=None)
+
+
+def _names_a_country_place(place: GazPlace) -> bool:
+    """A state, a region or a city big enough for its name to tell its country."""
+    if place.precision == CITY:
+        return place.population >= CITY_COUNTRY_POPULATION
+    return place.precision in (ADMIN1, REGION)
 
 
 def _rank(place: GazPlace) -> tuple[float, int]:
