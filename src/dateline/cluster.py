@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
-from .dedup import Deduplicator, remembered
+from .dedup import Deduplicator, Latest, remembered
 from .errors import ConfigError, MissingExtraError
 from .ingest import STDIN, expand_paths, is_url, read_inputs
 from .model import Document, Failure
@@ -151,16 +151,9 @@ class FirstCopies:
     partition's exact copy of another partition's document points at it."""
 
     def __init__(self, store: Store | None, latest: int):
-        self.latest = latest  # originals remembered, as in one process
-        self.by_hash: dict[str, str] = {}  # oldest first
-        for stored in store.fingerprints(latest) if store is not None else ():
-            self._first(stored.content_hash, stored.doc_id)
-
-    def _first(self, content_hash: str, doc_id: str) -> str:
-        """The first original with ``content_hash``, ``doc_id`` when it is new."""
-        if content_hash not in self.by_hash and len(self.by_hash) >= self.latest:
-            del self.by_hash[next(iter(self.by_hash))]
-        return self.by_hash.setdefault(content_hash, doc_id)
+        self.by_hash = Latest(latest)  # the latest originals, as in one process
+        for stored in store.fingerprints(latest, signed=0) if store is not None else ():
+            self.by_hash.first(stored.content_hash, stored.doc_id)
 
     def marked(self, rows: BatchRows) -> BatchRows:
         """``rows`` with each exact copy of an earlier original marked as its duplicate
@@ -169,7 +162,7 @@ class FirstCopies:
         copies: dict[str, str] = {}
         for row in rows.documents:
             if row["duplicate_of"] is None:
-                first = self._first(row["content_hash"], row["doc_id"])
+                first = self.by_hash.first(row["content_hash"], row["doc_id"])
                 if first != row["doc_id"]:
                     copies[row["doc_id"]] = first
         if not copies:

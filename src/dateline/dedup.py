@@ -8,7 +8,7 @@ seeded from the store), so a copy always points at the first document of its sto
 Memory stays bounded over an archive: near copies are sought among the latest
 ``Settings.near_duplicate_window`` originals (syndicated copies of a story come out within
 hours of each other), exact copies among ``EXACT_WINDOW`` times as many (a content hash
-costs a sixtieth of a signature and its index entries).
+costs about a twenty-fifth of a signature and its index entries).
 
 A text shorter than ``Settings.near_duplicate_min_words`` words is a copy only of a text
 with the same words (case, spacing and punctuation aside: all its shingles, a Jaccard
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
@@ -79,6 +80,22 @@ def remembered(settings: Settings) -> int:
     return max(1, settings.near_duplicate_window) * EXACT_WINDOW
 
 
+class Latest(OrderedDict):
+    """A mapping that keeps its ``limit`` latest keys: one more forgets the oldest."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def first(self, key: str, value: str) -> str:
+        """The value kept for ``key``: ``value`` when the key is new."""
+        if key not in self:
+            if len(self) >= self.limit:
+                self.popitem(last=False)
+            self[key] = value
+        return self[key]
+
+
 class Deduplicator:
     """Links each document to the earlier original it copies, exactly or nearly."""
 
@@ -86,10 +103,10 @@ class Deduplicator:
         self.threshold = settings.near_duplicate_threshold
         self.min_words = settings.near_duplicate_min_words
         self.window = max(1, settings.near_duplicate_window)
-        self.by_hash: dict[str, str] = {}  # oldest first, as registered
-        # an original's hash values only (NUM_PERM uint32): a MinHash object holds its own
+        self.by_hash = Latest(remembered(settings))  # content hash -> first original
+        # an original's hash values only (NUM_PERM uint64): a MinHash object holds its own
         # copy of the permutations too, three times the memory over a long archive
-        self.signatures: dict[str, np.ndarray] = {}  # oldest first, as registered
+        self.signatures: OrderedDict[str, np.ndarray] = OrderedDict()  # oldest first
         lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
         self.index = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
 
@@ -97,7 +114,7 @@ class Deduplicator:
         """Register stored originals, oldest first (a fingerprint of None: exact matching
         only)."""
         for original in originals:
-            self._remember_hash(original.content_hash, original.doc_id)
+            self.by_hash.first(original.content_hash, original.doc_id)
             data = original.fingerprint
             signature = from_bytes(data) if data else None
             if signature is None:
@@ -117,16 +134,9 @@ class Deduplicator:
         if doc.duplicate_of:
             log.info("%s: duplicate of %s", doc.path, doc.duplicate_of)
             return doc
-        self._remember_hash(doc.content_hash, doc.doc_id)
+        self.by_hash.first(doc.content_hash, doc.doc_id)
         self._register(doc.doc_id, signature)
         return doc
-
-    def _remember_hash(self, content_hash: str, doc_id: str) -> None:
-        if content_hash in self.by_hash:
-            return
-        if len(self.by_hash) >= self.window * EXACT_WINDOW:
-            del self.by_hash[next(iter(self.by_hash))]
-        self.by_hash[content_hash] = doc_id
 
     def _nearest(self, signature: MinHash, threshold: float) -> str | None:
         """The most similar registered original at or above ``threshold``."""
@@ -141,8 +151,7 @@ class Deduplicator:
         if doc_id in self.signatures:
             return
         if len(self.signatures) >= self.window:
-            oldest = next(iter(self.signatures))
-            del self.signatures[oldest]
+            oldest, _ = self.signatures.popitem(last=False)
             self.index.remove(oldest)
         self.signatures[doc_id] = signature.hashvalues
         self.index.insert(doc_id, signature)

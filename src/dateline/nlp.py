@@ -6,7 +6,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy
@@ -91,13 +91,22 @@ class Parser:
         self.batch_size = batch_size
         self.sentence_filter = sentence_filter
         self._splitter = Sentencizer()
+        self._lemmatizes = "lemmatizer" in self.nlp.pipe_names
         self.sentences_seen = 0  # with a filter: how many sentences it saw, and parsed
         self.sentences_parsed = 0
 
-    def memory_zone(self) -> AbstractContextManager:
+    @contextmanager
+    def memory_zone(self) -> Iterator[None]:
         """A block after which the strings and words its parses added are freed: no spaCy
-        object made inside may be used after it."""
-        return self.nlp.memory_zone()
+        object made inside may be used after it. The lemmatizer's cache, which the zone
+        leaves alone, is emptied once it holds ``LEMMA_CACHE`` words."""
+        with self.nlp.memory_zone():
+            yield
+        cache = (
+            getattr(self.nlp.get_pipe("lemmatizer"), "cache", None) if self._lemmatizes else None
+        )
+        if cache is not None and len(cache) > LEMMA_CACHE:
+            cache.clear()
 
     def parse(self, docs: Sequence[Document]) -> list[Document]:
         inputs = self._filtered(docs) if self.sentence_filter else (doc.text for doc in docs)
@@ -146,6 +155,7 @@ def lemma_guesser(nlp: Language) -> Callable[[str], frozenset[str]]:
     return guess
 
 
+LEMMA_CACHE = 50_000  # words spaCy's lemmatizer may cache (it caches every new one)
 GUESS_CACHE = 20_000  # words whose lemma guesses are kept: news reuses a small core, so a
 # bigger cache saves little time and grows for hundreds of thousands of articles
 

@@ -46,7 +46,7 @@ class _Words:
     forms: set[str]  # its words in lower case
     lemmas: set[str]  # every lemma they may have (the forms among them)
     names: set[str]  # capitalised words that are names, in lower case
-    refers_first: bool = False  # a pronoun or description before any actor candidate
+    refers: bool = False  # it holds a pronoun or a definite description
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,6 @@ class _Word:
     capitalised: bool  # written as a name would be
     common: bool  # a common word: capitalised at a sentence's start it is no name
     referring: bool  # a pronoun or definite description
-    cue: bool  # may be an actor mention ("soldiers")
     calendar: bool  # a month or weekday name in title case: a date, not a name
 
 
@@ -102,25 +101,21 @@ class SentenceFilter:
         for name in seen[i].names:
             if name in first_naming and token_key(name) not in self.cues.names:
                 keep[first_naming[name]] = True
-        if seen[i].refers_first:
+        if seen[i].refers:
             for j in range(max(0, i - self.cues.window), i):
                 keep[j] = keep[j] or self._has_actor(seen[j])
 
     def _words(self, sentence: Span) -> _Words:
         words = _Words(set(), set(), set())
-        candidate_seen = False
         for token in sentence:
             word = self._word(token)
             if word.calendar and token.i > sentence.start:
                 continue
             words.forms.add(word.form)
             words.lemmas.update(word.lemmas)
-            if word.referring and not candidate_seen:
-                words.refers_first = True
+            words.refers = words.refers or word.referring
             if word.capitalised and not (token.i == sentence.start and word.common):
                 words.names.add(word.form)
-                candidate_seen = True
-            candidate_seen = candidate_seen or word.cue
         return words
 
     def _word(self, token) -> _Word:
@@ -138,7 +133,6 @@ class SentenceFilter:
                 capitalised=_capitalised(token),
                 common=bool(lemmas & self.common_words),
                 referring=form in self.cues.referring,
-                cue=bool(lemmas & self.cues.words),
                 calendar=form in self.calendar_names and token.text.istitle(),
             )
             self._memo[token.text] = word

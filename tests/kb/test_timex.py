@@ -182,3 +182,12 @@ def test_context_words_come_from_the_vocabulary():
     assert "this coming" in words["weekday_shifts"]
     assert "until" in words["future_clause"]["words"]
     assert "in" in words["month_context"]["words"]
+
+
+def test_expressions_are_sought_only_within_the_stretches_given():
+    text = "Talks were held on Monday. Troops withdrew from March 3 to March 5."
+    second = text.index("Troops")
+    found = find_timexes(text, date(2024, 3, 8), within=[(second, len(text))])
+    assert [t.text for t in found] == ["March 3"]  # Monday is outside; the range keeps its start
+    assert find_timexes(text, date(2024, 3, 8), within=[]) == []
+    assert [t.text for t in find_timexes(text, date(2024, 3, 8))] == ["Monday", "March 3"]

@@ -130,12 +130,22 @@ def test_failures_are_stored_once_per_input_and_reason(store):
     assert rows == [("/news/bin.dat", 1, True), ("/news/empty.txt", 2, True)]
 
 
+def test_deduplication_is_seeded_with_the_latest_originals_in_the_order_stored(store):
+    for name in ("zulu", "alpha", "mike"):  # ids in another order than they are stored
+        doc = make_doc(name)
+        doc.fingerprint = name.encode()
+        store.save_batch([doc], [])
+    seeded = list(store.fingerprints(2, signed=1))
+    assert [stored.doc_id for stored in seeded] == ["doc-alpha", "doc-mike"]
+    assert [stored.fingerprint for stored in seeded] == [None, b"mike"]
+
+
 def test_syndicated_copy_is_stored_as_a_duplicate_and_not_fingerprinted(store):
     original = make_doc("orig", [make_event(0)])
     copy = make_doc("copy", duplicate_of=original.doc_id)
     store.save_batch([original, copy], [])
-    assert [stored.doc_id for stored in store.fingerprints(10)] == [original.doc_id]
-    assert list(store.fingerprints(10))[0].fingerprint == original.fingerprint
+    assert [stored.doc_id for stored in store.fingerprints(10, 10)] == [original.doc_id]
+    assert list(store.fingerprints(10, 10))[0].fingerprint == original.fingerprint
     stats = store.stats()
     assert (stats["documents"], stats["duplicates"], stats["events"]) == (2, 1, 1)
 

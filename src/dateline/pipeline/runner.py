@@ -171,7 +171,7 @@ def _retried(docs: list[Document]) -> list[Document]:
 def _batches(inputs: Inputs, settings: Settings, store, code: Coder) -> Iterator[BatchResult]:
     dedup = Deduplicator(settings)
     if store is not None:
-        dedup.seed(store.fingerprints(remembered(settings)))
+        dedup.seed(store.fingerprints(remembered(settings), signed=dedup.window))
     seen: set[str] = set()
     batches = chunks(inputs, settings.batch_size)
     pending = (_prepare_batch(chunk, settings, dedup, store, seen) for chunk in batches)

@@ -165,18 +165,20 @@ class Store:
         ).fetchall()
         return [doc_id for (doc_id,) in rows]
 
-    def fingerprints(self, latest: int) -> Iterator[StoredFingerprint]:
-        """The ``latest`` stored originals (not duplicates), oldest first, with their content
-        hashes and fingerprints."""
+    def fingerprints(self, latest: int, signed: int) -> Iterator[StoredFingerprint]:
+        """The ``latest`` stored originals (not duplicates) in the order they were stored,
+        with their content hashes, and the fingerprints of the ``signed`` latest (None for
+        the others: only their exact copies are sought)."""
         cursor = self.con.cursor()
         cursor.execute(
-            "SELECT * FROM (SELECT doc_id, content_hash, fingerprint, coded_at FROM documents "
-            "WHERE duplicate_of IS NULL ORDER BY coded_at DESC, doc_id DESC LIMIT ?) "
-            "ORDER BY coded_at, doc_id",
-            [latest],
+            "SELECT doc_id, content_hash, CASE WHEN recency <= ? THEN fingerprint END FROM "
+            "(SELECT doc_id, content_hash, fingerprint, rowid AS stored, "
+            "row_number() OVER (ORDER BY rowid DESC) AS recency FROM documents "
+            "WHERE duplicate_of IS NULL) WHERE recency <= ? ORDER BY stored",
+            [signed, latest],
         )
         while rows := cursor.fetchmany(1000):
-            yield from (StoredFingerprint(*row[:3]) for row in rows)
+            yield from (StoredFingerprint(*row) for row in rows)
 
     def event_records(self, doc_ids: list[str]) -> list[dict[str, Any]]:
         """The stored events of ``doc_ids``, as ``dateline.record.event_record`` shapes them."""

@@ -133,7 +133,7 @@ def find_timexes(
     reference: date | None = None,
     within: Sequence[tuple[int, int]] | None = None,
 ) -> list[Timex]:
-    """Every time expression in ``text`` (or in its ``within`` stretches, as character
+    """Every time expression in ``text`` (or only in its ``within`` stretches, as character
     offsets: the sentences that need dating), left to right, without overlaps.
 
     The end of a range ("from Monday to Wednesday") is dropped: the range's
@@ -141,7 +141,7 @@ def find_timexes(
     """
     rules = time_rules()
     at = _anchoring(rules, anchor, reference, False)
-    found = _matches(rules, text, at, scanning=True, within=within or ())
+    found = _matches(rules, text, at, scanning=True, within=within)
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Timex] = []
     for timex in found:
@@ -209,10 +209,10 @@ def _matches(
     text: str,
     at: Anchoring,
     scanning: bool,
-    within: Sequence[tuple[int, int]] = (),
+    within: Sequence[tuple[int, int]] | None = None,
 ) -> list[Timex]:
     found = []
-    stretches = within or [(0, len(text))]
+    stretches = [(0, len(text))] if within is None else within
     for rule in rules.rules:
         matches = (m for start, end in stretches for m in rule.pattern.finditer(text, start, end))
         for match in matches:
