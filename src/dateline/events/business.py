@@ -2,22 +2,31 @@
 targets are businesses or no actor ("Shell agreed to sell its stake in the refinery",
 "Samsung and Apple battled over patents") is trade, not politics. A state, an armed group
 or any other actor on either side keeps it ("Iran seized a tanker owned by a Swedish
-company", "Shell agreed to pay Nigeria"). The business sectors are words.yaml's
+company", "Shell agreed to pay Nigeria"), and so does a protest, whoever marches ("market
+traders blocked the centre of Kampala"). The business sectors are words.yaml's
 ``business_sectors``."""
 
 from __future__ import annotations
 
 from ..model import Document
 from .mentions import ActorWords
+from .pattern_words import PatternWords
 
 
 def between_businesses(
-    sources: list[ActorWords], targets: list[ActorWords], doc: Document, sectors: frozenset[str]
+    sources: list[ActorWords],
+    targets: list[ActorWords],
+    doc: Document,
+    code: str,
+    words: PatternWords,
 ) -> bool:
     """Whether every doer is a business and no target is anything but a business (or a
     name the tables do not know, with no sector and no country: "Pioneer Natural
     Resources"). A country has no sector but a country: it is no business."""
-    if not sources or not all(_is_business(doc, m, sectors) for m in sources):
+    sectors = words.business_sectors
+    if code[:2] in words.protest_roots or not sources:
+        return False
+    if not all(_is_business(doc, m, sectors) for m in sources):
         return False
     return all(_is_business(doc, m, sectors) or _unknown(doc, m) for m in targets)
 

@@ -244,7 +244,7 @@ class EventCoder:
         elif targets and pattern.code[:2] in self.non_events.violent_roots:
             hit = place_of_unnamed_victims(trigger, doc, sources, targets)
             target_role, targets = hit or (target_role, targets)
-        if between_businesses(sources, targets, doc, self.patterns.words.business_sectors):
+        if between_businesses(sources, targets, doc, pattern.code, self.patterns.words):
             return [], False  # "Shell agreed to sell its stake": company news
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
