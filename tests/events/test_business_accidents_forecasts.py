@@ -90,3 +90,8 @@ def test_traders_protesting_is_still_a_protest():
 def test_a_flag_state_named_with_a_hyphen_is_the_target():
     text = "Iran seized a Greek-flagged tanker owned by a Danish company on Tuesday."
     assert coded(text) == [("171", "IRN", "GRC")]
+
+
+def test_the_owner_of_the_place_of_a_sit_in_is_not_its_doer():
+    text = "Eritrean migrants staged a sit-in outside the office of the UN refugee agency in Tunis."
+    assert coded(text) == [("141", "ERI", "ERI")]
