@@ -52,6 +52,7 @@ def test_an_ambush_on_a_military_vehicle_stays_an_attack():
 def test_looting_by_armed_men_is_violence_not_a_protest():
     doc = dateline.code_text("Bandits looted homes in a village in Niger's Tillaberi region.")
     assert [(e.cameo.code, e.plover.type) for e in doc.events] == [("180", "ASSAULT")]
+    assert "armed men's act: violence (180)" in doc.events[0].explanation
 
 
 def test_looting_by_a_crowd_stays_a_riot():

@@ -19,7 +19,7 @@ from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .business import between_businesses
 from .confidence import confidence, explanation
-from .crowds import armed_violence_code, crowd_members, foreign_target, riot_code
+from .crowds import armed_violence_code, code_note, crowd_members, foreign_target, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .means import doer_of_the_means
@@ -302,7 +302,7 @@ class EventCoder:
                         has_roles=has_roles,
                         doer=doer if code.cameo().root in self.non_events.violent_roots else None,
                     )
-                    + (f"; a crowd's act: riot ({riot})" if riot else ""),
+                    + code_note(riot, armed),
                     coder=self.version,
                     token=trigger.i,
                 )

@@ -64,3 +64,10 @@ def armed_violence_code(sources: list[ActorWords], code: str, doc: Document, wor
     if not all(doc.actors[s.actor].sector in words.armed_sectors for s in sources):
         return None
     return words.armed_violence_codes[code]
+
+
+def code_note(riot: str | None, armed: str | None) -> str:
+    """Why the event's code is not its pattern's, for the record's explanation."""
+    if riot:
+        return f"; a crowd's act: riot ({riot})"
+    return f"; armed men's act: violence ({armed})" if armed else ""
