@@ -21,6 +21,9 @@ LEFT_DEPS = frozenset(
 )
 RIGHT_DEPS = frozenset({"compound", "flat", "case"})
 NOT_HEADS = frozenset({"compound", "flat", "amod", "nmod"})
+# how a national label hangs in a phrase: "Israeli helicopters", "US Predator", and
+# "Greek-flagged tanker", where the parser hangs "Greek" on "flagged" as npadvmod
+NATIONAL_LABEL_DEPS = frozenset({"amod", "compound", "npadvmod"})
 DUAL = frozenset({"both", "two"})  # "both governments", "the two sides": two earlier actors
 
 
@@ -254,7 +257,7 @@ class Phrases:
         # the same test as ``_countries``: a label it refuses ("ethnic Albanian", a
         # demonym with no country) would leave the phrase with no country to code
         return any(
-            self.story.nationality(token) and token.dep_ in ("amod", "compound")
+            self.story.nationality(token) and token.dep_ in NATIONAL_LABEL_DEPS
             for token in modifiers
         )
 

@@ -17,13 +17,14 @@ from dataclasses import replace
 
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
+from .business import between_businesses
 from .confidence import confidence, explanation
-from .crowds import crowd_members, foreign_target, riot_code
+from .crowds import armed_violence_code, code_note, crowd_members, foreign_target, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .means import doer_of_the_means
 from .mentions import ActorWords, actor_mentions, without_locatives
-from .modality import Modality, governors, is_infinitive, modality_of, shipped_cues
+from .modality import Modality, governors, is_forecast, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
 from .place_targets import place_of, place_of_unnamed_victims, place_roles
@@ -155,11 +156,12 @@ class EventCoder:
     def _doer_of_the_means(self, trigger, doc: Document):
         return doer_of_the_means(trigger, doc, self.patterns, self.non_events.violent_roots)
 
-    def _weapon_not_fighting(self, doer: Doer, pattern: Pattern) -> bool:
-        """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit."""
-        return (
-            doer.kind is DoerKind.IMPLIED and pattern.code[:2] not in self.non_events.violent_roots
-        )
+    def _no_act(self, doer: Doer, pattern: Pattern, trigger) -> bool:
+        """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit;
+        "Iran is unlikely to agree": a forecast tells of no act."""
+        weapon = doer.kind is DoerKind.IMPLIED
+        weapon_visit = weapon and pattern.code[:2] not in self.non_events.violent_roots
+        return weapon_visit or is_forecast(trigger, self.cues)
 
     def _doer(self, trigger, doer_word, sources: list[ActorWords], doc) -> Doer:
         """Who did the act: the source found, else the word the grammar puts there."""
@@ -224,7 +226,7 @@ class EventCoder:
             sources, source_role = means
         doer_word = _doer_word(trigger, source_role, doc, pattern)
         doer = self._doer(trigger, doer_word, sources, doc)
-        if not doer.is_political or self._weapon_not_fighting(doer, pattern):
+        if not doer.is_political or self._no_act(doer, pattern, trigger):
             return [], False  # "an earthquake killed eight": nobody did it
         targets = [
             t
@@ -242,6 +244,8 @@ class EventCoder:
         elif targets and pattern.code[:2] in self.non_events.violent_roots:
             hit = place_of_unnamed_victims(trigger, doc, sources, targets)
             target_role, targets = hit or (target_role, targets)
+        if between_businesses(sources, targets, doc, pattern.code, self.patterns.words):
+            return [], False  # "Shell agreed to sell its stake": company news
         crowd = None if sources else self._crowd(trigger, pattern, doc)
         # an event with no actor at all, or without the actor its pattern needs, still
         # tells its type: it is kept as the sentence's fallback, not as a full event
@@ -255,7 +259,8 @@ class EventCoder:
             return [], False
         modality = modality_of(trigger, self.cues)
         riot = riot_code(doer_word, pattern.code, self.patterns.words)
-        code_id = riot or pattern.code  # "protesters clashed with police": a riot
+        armed = armed_violence_code(sources, pattern.code, doc, self.patterns.words)
+        code_id = riot or armed or pattern.code  # "protesters clashed with police": a riot
         if pattern.from_user_verb_dictionary:
             code_id = pattern.code  # a user's PETRARCH dictionary codes modals in its patterns
         elif modality == Modality.INTENDED or self._held_out(trigger, modality, code_id):
@@ -270,7 +275,7 @@ class EventCoder:
         for source, target in pairs:
             source_ref = source.actor_ref(doc) if source else crowd
             target_ref = target.actor_ref(doc) if target else None
-            if target_ref is None and source_ref is not None and (pattern.default_target or riot):
+            if target_ref is None and source_ref and (pattern.default_target and not armed or riot):
                 target_ref = _own_government(source_ref)
             events.append(
                 Event(
@@ -297,7 +302,7 @@ class EventCoder:
                         has_roles=has_roles,
                         doer=doer if code.cameo().root in self.non_events.violent_roots else None,
                     )
-                    + (f"; a crowd's act: riot ({riot})" if riot else ""),
+                    + code_note(riot, armed),
                     coder=self.version,
                     token=trigger.i,
                 )

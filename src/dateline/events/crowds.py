@@ -53,3 +53,21 @@ def _is_crowd(token, words: PatternWords) -> bool:
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     member = dependent(of, {"pobj"}) if of is not None else None
     return member is not None and member.lemma_.lower() in words.crowd_nouns
+
+
+def armed_violence_code(sources: list[ActorWords], code: str, doc: Document, words: PatternWords):
+    """The violence code of a riot act (looting, burning) done by armed men only: "gunmen
+    looted homes" is an armed group's violence against civilians, not a protest; None when
+    a source is not armed or the act is no riot."""
+    if not sources or code not in words.armed_violence_codes:
+        return None
+    if not all(doc.actors[s.actor].sector in words.armed_sectors for s in sources):
+        return None
+    return words.armed_violence_codes[code]
+
+
+def code_note(riot: str | None, armed: str | None) -> str:
+    """Why the event's code is not its pattern's, for the record's explanation."""
+    if riot:
+        return f"; a crowd's act: riot ({riot})"
+    return f"; armed men's act: violence ({armed})" if armed else ""

@@ -93,17 +93,9 @@ class NonEventWords:
 
 
 WORD_LISTS = (
-    "natural_causes",
-    "accidental_causes",
-    "accident_verbs",
-    "accidental_things",
-    "machine_workers",
-    "weapons",
-    "market_words",
-    "blasts",
-    "harmless_objects",
-    "violent_roots",
-    "occurrence_verbs",
+    *("natural_causes", "accidental_causes", "accident_verbs", "accidental_things"),
+    *("machine_workers", "weapons", "market_words", "blasts", "harmless_objects"),
+    *("violent_roots", "occurrence_verbs"),
 )
 
 
@@ -179,16 +171,30 @@ def _result_of_an_accident(trigger, words: NonEventWords):
     """ "a military helicopter crashed, killing nine soldiers": the harm told as the result
     of an accident verb with no object, whoever the vehicle belonged to; the verb, or None.
     ("crashed his car into a checkpoint, killing five" has an object: a doer's act.)"""
-    head = trigger.head
-    if trigger.dep_ not in {"advcl", "conj", "xcomp"} or head.i == trigger.i:
-        return None
-    if head.pos_ != "VERB" or head.lemma_.lower() not in words.accident_verbs:
+    while trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "killing seven and injuring 12": the first harm's clause
+    head = _accident_clause(trigger, words)
+    if head is None:
         return None
     if any(c.dep_ in {"dobj", "obj"} for c in head.children):
         return None
     if any(c.dep_ in SUBJECTS and _is_weapon(c, words) for c in head.children):
         return None  # "a drone crashed into an apartment block, injuring two": an attack
     return head
+
+
+def _accident_clause(trigger, words: NonEventWords):
+    """The accident verb the harm hangs on: its head ("plunged, killing seven"), or the one
+    beside it on the vehicle ("an army truck overturned ..., killing four", both on "truck")."""
+    head = trigger.head
+    if head.i == trigger.i:
+        return None
+    if trigger.dep_ in {"advcl", "conj", "xcomp"} and head.pos_ == "VERB":
+        return head if head.lemma_.lower() in words.accident_verbs else None
+    if trigger.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        clauses = (c for c in head.children if c.dep_ == "acl" and c.i < trigger.i)
+        return next((c for c in clauses if c.lemma_.lower() in words.accident_verbs), None)
+    return None
 
 
 def _kind_of_thing(

@@ -30,6 +30,7 @@ class ModalityCues:
     cancel_verbs: frozenset[str]
     cancel_phrasals: frozenset[str]
     hypothetical_markers: frozenset[str]
+    forecast_words: frozenset[str]
 
 
 def shipped_cues() -> ModalityCues:
@@ -49,6 +50,13 @@ def governors(trigger) -> list:
         token = token.head
         chain.append(token)
     return chain
+
+
+def is_forecast(trigger, cues: ModalityCues | None = None) -> bool:
+    """ "Iran is unlikely to agree", "the talks are likely to collapse": an act a forecast
+    word governs is someone's guess, no event (modality.yaml's ``forecast_words``)."""
+    cues = cues or shipped_cues()
+    return any(g.lemma_.lower() in cues.forecast_words for g in governors(trigger)[1:])
 
 
 def modality_of(trigger, cues: ModalityCues | None = None) -> Modality:

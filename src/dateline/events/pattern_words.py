@@ -30,6 +30,9 @@ class PatternWords:
     sport_event_names: frozenset[str]  # "the US Open": its sentence is a sport story
     sport_senses: frozenset[str]  # trigger lemmas that are game words in a sport story
     lemma_fixes: dict[str, str]  # the parser's known wrong lemmas -> the right ones
+    business_sectors: frozenset[str]  # doers of these sectors alone make company news
+    armed_violence_codes: dict[str, str]  # riot code -> its code when armed men do it
+    armed_sectors: frozenset[str]  # the sectors of armed men (armed_violence_codes)
 
 
 def read_pattern_words(path: Path = PATTERN_DIR / "words.yaml") -> PatternWords:

@@ -13,6 +13,9 @@ from ..kb.spatial import locating_prepositions
 from .syntax import OBJECTS, TIME_ENTITIES, dependent, is_passive
 
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# the prepositions of an event noun's own arguments, whose objects may hold its further
+# roles: "a visit by the minister to Lima", "a suspension of air links with Peru"
+NOUN_ARGUMENT_PREPOSITIONS = frozenset({"by", "of"})
 
 
 @dataclass(frozen=True)
@@ -147,8 +150,14 @@ def prepositional(word, preposition: str) -> RoleHead | None:
     holders = [word] + [c for c in word.children if c.dep_ in OBJECTS]
     if word.pos_ == "NOUN":
         # "a visit by the minister to Lima": the phrase may hang on the noun's by-object
+        # or its of-object ("a suspension of air links with Peru"); not on a place ("a
+        # sit-in outside the office of the agency": the agency is the office's)
         holders += [
-            g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+            g
+            for c in word.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ in NOUN_ARGUMENT_PREPOSITIONS
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
         if word.dep_ == "compound":
             holders.append(word.head)  # "a mediation effort between X and Y"
