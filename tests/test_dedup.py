@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from dateline.clean import clean_document
-from dateline.dedup import EXACT_WINDOW, Deduplicator, fingerprint, from_bytes, to_bytes
+from dateline.dedup import (
+    EXACT_WINDOW,
+    Deduplicator,
+    SignatureWindow,
+    fingerprint,
+    from_bytes,
+    to_bytes,
+)
 from dateline.model import RawDocument, StoredFingerprint
 from dateline.settings import Settings
 
@@ -124,3 +131,18 @@ def test_copies_are_sought_among_the_latest_originals_only():
     assert dedup.check(doc(near_copy, "near.txt")).duplicate_of == originals[-1].doc_id
     assert dedup.check(doc(stories[-3], "exact.txt")).duplicate_of == originals[-3].doc_id
     assert dedup.check(doc(stories[0], "old.txt")).duplicate_of is None  # forgotten
+
+
+def test_the_signature_window_reuses_its_oldest_slot_and_prefers_the_oldest_equal():
+    window = SignatureWindow(3, lsh_threshold=0.6)
+    sizes = (window.values.nbytes, window.keys.nbytes)
+    story = fingerprint(STORY).hashvalues
+    window.add("first", story)
+    window.add("copy", story.copy())
+    assert window.nearest(story, 0.8) == "first"  # equal scores: the earlier original
+    for n in range(3):
+        window.add(f"other{n}", fingerprint(f"{STORY} other story {n}" * 3).hashvalues)
+    assert len(window) == 3 and (window.values.nbytes, window.keys.nbytes) == sizes
+    assert window.nearest(story, 0.99) is None  # both copies were forgotten
+    unrelated = fingerprint("Floods closed schools across the northern provinces today.")
+    assert window.nearest(unrelated.hashvalues, 0.8) is None

@@ -8,7 +8,9 @@ seeded from the store), so a copy always points at the first document of its sto
 Memory stays bounded over an archive: near copies are sought among the latest
 ``Settings.near_duplicate_window`` originals (syndicated copies of a story come out within
 hours of each other), exact copies among ``EXACT_WINDOW`` times as many (a content hash
-costs about a twenty-fifth of a signature and its index entries).
+costs about a twentieth of a signature and its band keys). The window's signatures and LSH
+band keys live in arrays of a fixed size, reused oldest slot first: a per-band dictionary of
+sets would cost five times the memory and grow until the window is full.
 
 A text shorter than ``Settings.near_duplicate_min_words`` words is a copy only of a text
 with the same words (case, spacing and punctuation aside: all its shingles, a Jaccard
@@ -24,7 +26,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from .model import Document, StoredFingerprint
 from .settings import Settings
@@ -43,6 +45,8 @@ MIN_LSH_THRESHOLD = 0.3
 SAME_WORDS = 1.0
 WORD = re.compile(r"\w+")
 EXACT_WINDOW = 20  # exact copies are sought among this many times the near-copy window
+# a band's key: its hash values times fixed odd numbers, summed modulo 2**64
+BAND_MIXERS = np.random.default_rng(20070429).integers(1, 2**63, NUM_PERM, dtype=np.uint64) | 1
 
 
 def words_of(text: str) -> list[str]:
@@ -96,6 +100,56 @@ class Latest(OrderedDict):
         return self[key]
 
 
+def rows_per_band(threshold: float) -> int:
+    """The most rows per LSH band whose threshold, (1/bands) ** (1/rows), stays at or below
+    ``threshold``: a pair that similar is a candidate in about two cases of three."""
+    fitting = [r for r in range(1, NUM_PERM + 1) if (1 / (NUM_PERM // r)) ** (1 / r) <= threshold]
+    return max(fitting, default=1)
+
+
+class SignatureWindow:
+    """The latest ``size`` originals' signatures and band keys in preallocated arrays."""
+
+    def __init__(self, size: int, lsh_threshold: float):
+        self.rows = rows_per_band(lsh_threshold)
+        self.bands = NUM_PERM // self.rows
+        self.values = np.zeros((size, NUM_PERM), dtype=np.uint64)
+        self.keys = np.zeros((size, self.bands), dtype=np.uint64)
+        self.ids: list[str | None] = [None] * size
+        self.slot_of: dict[str, int] = {}
+        self.added = 0  # originals added so far: the next slot is ``added % size``
+
+    def __len__(self) -> int:
+        return len(self.slot_of)
+
+    def band_keys(self, values: np.ndarray) -> np.ndarray:
+        banded = values[: self.bands * self.rows] * BAND_MIXERS[: self.bands * self.rows]
+        return banded.reshape(self.bands, self.rows).sum(axis=1)
+
+    def add(self, doc_id: str, values: np.ndarray) -> None:
+        if doc_id in self.slot_of:
+            return
+        slot = self.added % len(self.ids)
+        self.slot_of.pop(self.ids[slot], None)
+        self.ids[slot], self.slot_of[doc_id] = doc_id, slot
+        self.values[slot], self.keys[slot] = values, self.band_keys(values)
+        self.added += 1
+
+    def nearest(self, values: np.ndarray, threshold: float) -> str | None:
+        """The most similar original at or above ``threshold`` (the oldest among equals),
+        sought among those sharing a band key with ``values``."""
+        filled = min(self.added, len(self.ids))
+        shared = (self.keys[:filled] == self.band_keys(values)).any(axis=1)
+        candidates = np.flatnonzero(shared)
+        if not candidates.size:
+            return None
+        # MinHash.jaccard's estimate: the share of equal hash values
+        scores = np.count_nonzero(self.values[candidates] == values, axis=1) / NUM_PERM
+        ages = (candidates - self.added) % len(self.ids)  # smaller: added earlier
+        best = np.lexsort((ages, -scores))[0]
+        return self.ids[candidates[best]] if scores[best] >= threshold else None
+
+
 class Deduplicator:
     """Links each document to the earlier original it copies, exactly or nearly."""
 
@@ -104,11 +158,8 @@ class Deduplicator:
         self.min_words = settings.near_duplicate_min_words
         self.window = max(1, settings.near_duplicate_window)
         self.by_hash = Latest(remembered(settings))  # content hash -> first original
-        # an original's hash values only (NUM_PERM uint64): a MinHash object holds its own
-        # copy of the permutations too, three times the memory over a long archive
-        self.signatures: OrderedDict[str, np.ndarray] = OrderedDict()  # oldest first
         lsh_threshold = max(MIN_LSH_THRESHOLD, self.threshold - LSH_MARGIN)
-        self.index = MinHashLSH(threshold=lsh_threshold, num_perm=NUM_PERM)
+        self.signatures = SignatureWindow(self.window, lsh_threshold)
 
     def seed(self, originals: Iterable[StoredFingerprint]) -> None:
         """Register stored originals, oldest first (a fingerprint of None: exact matching
@@ -120,7 +171,7 @@ class Deduplicator:
             if signature is None:
                 log.debug("%s: no usable fingerprint, exact matching only", original.doc_id)
                 continue
-            self._register(original.doc_id, signature)
+            self.signatures.add(original.doc_id, signature.hashvalues)
 
     def check(self, doc: Document) -> Document:
         """Set ``doc.fingerprint`` and ``doc.duplicate_of``; register ``doc`` when original."""
@@ -128,30 +179,14 @@ class Deduplicator:
         signature = _signature(words)
         doc.fingerprint = to_bytes(signature)
         threshold = self.threshold if len(words) >= self.min_words else SAME_WORDS
-        doc.duplicate_of = self.by_hash.get(doc.content_hash) or self._nearest(signature, threshold)
+        doc.duplicate_of = self.by_hash.get(doc.content_hash) or self.signatures.nearest(
+            signature.hashvalues, threshold
+        )
         if doc.duplicate_of == doc.doc_id:
             doc.duplicate_of = None  # the same input read again is not its own copy
         if doc.duplicate_of:
             log.info("%s: duplicate of %s", doc.path, doc.duplicate_of)
             return doc
         self.by_hash.first(doc.content_hash, doc.doc_id)
-        self._register(doc.doc_id, signature)
+        self.signatures.add(doc.doc_id, signature.hashvalues)
         return doc
-
-    def _nearest(self, signature: MinHash, threshold: float) -> str | None:
-        """The most similar registered original at or above ``threshold``."""
-        scored = [
-            (np.count_nonzero(self.signatures[doc_id] == signature.hashvalues) / NUM_PERM, doc_id)
-            for doc_id in self.index.query(signature)
-        ]  # MinHash.jaccard's estimate: the share of equal hash values
-        scored = [(score, doc_id) for score, doc_id in scored if score >= threshold]
-        return max(scored, default=(0.0, None))[1]
-
-    def _register(self, doc_id: str, signature: MinHash) -> None:
-        if doc_id in self.signatures:
-            return
-        if len(self.signatures) >= self.window:
-            oldest, _ = self.signatures.popitem(last=False)
-            self.index.remove(oldest)
-        self.signatures[doc_id] = signature.hashvalues
-        self.index.insert(doc_id, signature)

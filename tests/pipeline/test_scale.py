@@ -219,6 +219,28 @@ def test_documents_stream_through_a_bounded_window(tmp_path):
     assert max(alive) <= 8  # this batch and the one being read, never the 40
 
 
+def test_a_batch_ends_once_its_inputs_hold_batch_chars(tmp_path):
+    folder = tmp_path / "in"
+    stories(folder, 6)
+    long_story = folder / "story002.txt"  # a story longer than the budget is a batch alone
+    long_story.write_text(long_story.read_text() * 40)
+    short = len((folder / "story000.txt").read_text())
+    settings = Settings(batch_size=4, batch_chars=3 * short)
+    sizes = [len(batch.documents) for batch in code_paths([str(folder)], settings=settings)]
+    assert sizes == [2, 1, 3]  # 0-1, the long 2, then 3-5 (three short ones fit)
+
+
+def test_a_coding_run_bounds_duckdb_memory_beyond_its_indexes(tmp_path):
+    paths = stories(tmp_path / "in", 8)
+    with open_db(tmp_path / "w.duckdb", writer_memory_mb=20) as store:
+        default = store.sql("SELECT current_setting('memory_limit')").rows[0][0]
+        for _ in code_paths(paths, settings=Settings(batch_size=4), store=store):
+            pass
+        limit = store.sql("SELECT current_setting('memory_limit')").rows[0][0]
+    assert limit != default and limit.endswith("MiB")
+    assert 19 <= float(limit.split()[0]) <= 22  # 20 MB and this tiny store's indexes
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")

@@ -93,7 +93,7 @@ def code_command(paths, db, no_db, recode, fmt, out, config, **options):
         raise click.UsageError("--recode re-codes the database: it cannot go with --no-db")
     settings = settings_from(config, **options)
     try:
-        summary, records = _run(paths, settings, None if no_db else db, recode)
+        summary, records = _run(paths, settings, None if no_db else db, recode, bool(fmt or out))
     except DatelineError as exc:  # the run could not start: no model, no database
         raise click.ClickException(str(exc)) from exc
     if fmt or out:
@@ -102,8 +102,10 @@ def code_command(paths, db, no_db, recode, fmt, out, config, **options):
     sys.exit(1 if summary.failed else 0)
 
 
-def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
-    store = None if db is None else open_db(db)
+def _run(paths, settings, db, recode, printing: bool) -> tuple[RunSummary, list[dict]]:
+    """Code ``paths``; the records are kept only when ``printing`` (a stored run over an
+    archive holds none of them)."""
+    store = None if db is None else open_db(db, writer_memory_mb=settings.writer_memory_mb)
     summary = RunSummary()
     records = []
     printed: set[str] = set()
@@ -114,8 +116,9 @@ def _run(paths, settings, db, recode) -> tuple[RunSummary, list[dict]]:
     try:
         for batch in batches:
             summary.add(batch)
-            records.extend(r for r in batch.records if r["id"] not in printed)
-            printed.update(r["id"] for r in batch.records)  # --recode PATHS: PATHS are stored
+            if printing:
+                records.extend(r for r in batch.records if r["id"] not in printed)
+                printed.update(r["id"] for r in batch.records)  # --recode PATHS: stored too
             for failure in batch.failures:
                 click.echo(f"error: {failure.path}: {failure.reason}", err=True)
             for doc in batch.documents:

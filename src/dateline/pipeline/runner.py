@@ -14,7 +14,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..clean import clean_document
@@ -148,9 +147,7 @@ def _here(pipeline: Pipeline) -> Coder:
 
 
 def _recoded(docs: Iterable[Document], settings: Settings, store, code: Coder):
-    pending = (
-        _Pending(BatchResult(), _retried(chunk), []) for chunk in chunks(docs, settings.batch_size)
-    )
+    pending = (_Pending(BatchResult(), _retried(chunk), []) for chunk in chunks(docs, settings))
     for _, coded in code(pending):
         store.replace_events(coded.documents)
         store.save_batch([], coded.failures)
@@ -173,7 +170,7 @@ def _batches(inputs: Inputs, settings: Settings, store, code: Coder) -> Iterator
     if store is not None:
         dedup.seed(store.fingerprints(remembered(settings), signed=dedup.window))
     seen: set[str] = set()
-    batches = chunks(inputs, settings.batch_size)
+    batches = chunks(inputs, settings)
     pending = (_prepare_batch(chunk, settings, dedup, store, seen) for chunk in batches)
     for item, coded in code(pending):
         yield _finish_batch(item, coded, store, seen)
@@ -245,8 +242,27 @@ def _in_processes(
         ) from exc
 
 
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    """``items`` in lists of ``size``, read lazily."""
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+def chunks(items: Iterable, settings: Settings) -> Iterator[list]:
+    """``items`` in lists of ``settings.batch_size``, read lazily; a list also ends once its
+    inputs hold ``settings.batch_chars`` characters (an input that long is a list alone):
+    the parse of a batch of long stories would raise the run's peak memory."""
+    chunk: list = []
+    chars = 0
+    for item in items:
+        length = _chars(item)
+        if chunk and chars + length > settings.batch_chars:
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += length
+        if len(chunk) >= settings.batch_size:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
         yield chunk
+
+
+def _chars(item: RawDocument | Document | Failure) -> int:
+    if isinstance(item, RawDocument):
+        return len(item.content)
+    return len(item.text) if isinstance(item, Document) else 0

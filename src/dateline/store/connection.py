@@ -37,6 +37,18 @@ def lock_read_only(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"SET {name} = {str(value).lower()}")
 
 
+def bound_memory(con: duckdb.DuckDBPyConnection, megabytes: int) -> None:
+    """Let DuckDB hold ``megabytes`` beyond its indexes. Its buffer manager keeps every
+    block it wrote or read until the memory limit (by default 80% of the RAM), so over an
+    archive a writer's memory would grow with the database; a lower limit evicts cached
+    blocks. The primary keys' indexes cannot be evicted (a limit below them fails the
+    checkpoint), so the limit follows their size."""
+    indexes = con.execute(
+        "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
+    ).fetchone()[0]
+    con.execute(f"SET memory_limit = '{indexes // 2**20 + megabytes}MB'")
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """BEGIN … COMMIT, or ROLLBACK when the block raises (a killed process commits
