@@ -97,7 +97,7 @@ def run_config(config: str, folder: Path, work: Path) -> dict:
     one_process = kind == "local" and int(workers) == 1
     bare = 0.0  # one process: seconds of the bare pass over each batch, run after it
     db = work / f"{kind}-{workers}.duckdb"
-    with open_db(db, writer_memory_mb=settings.writer_memory_mb) as store:  # as the CLI does
+    with open_db(db, writer_cache_mb=settings.writer_cache_mb) as store:  # as the CLI does
         started = time.perf_counter()
         for batch in code_paths([str(folder)], settings=settings, store=store):
             if one_process:

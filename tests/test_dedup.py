@@ -137,9 +137,9 @@ def test_the_signature_window_reuses_its_oldest_slot_and_prefers_the_oldest_equa
     window = SignatureWindow(3, lsh_threshold=0.6)
     sizes = (window.values.nbytes, window.keys.nbytes)
     story = fingerprint(STORY).hashvalues
-    window.add("first", story)
-    window.add("copy", story.copy())
-    assert window.nearest(story, 0.8) == "first"  # equal scores: the earlier original
+    window.add("z-first", story)
+    window.add("a-copy", story.copy())
+    assert window.nearest(story, 0.8) == "z-first"  # equal scores: the earlier original
     for n in range(3):
         window.add(f"other{n}", fingerprint(f"{STORY} other story {n}" * 3).hashvalues)
     assert len(window) == 3 and (window.values.nbytes, window.keys.nbytes) == sizes

@@ -43,6 +43,8 @@ def test_a_single_string_is_one_item_not_its_letters(tmp_path):
         ("classifier = 1\n", "classifier must be bool"),
         ("colour = 'red'\n", "unknown settings ['colour']"),
         ("batch_size = \n", "dateline.toml"),
+        ("batch_chars = 0\n", "batch_chars must be at least 1, not 0"),
+        ("writer_cache_mb = -1\n", "writer_cache_mb must be at least 0, not -1"),
     ],
 )
 def test_bad_settings_name_the_file_and_the_reason(tmp_path, text, message):

@@ -77,8 +77,8 @@ def code_partition(partition: Partition, settings: Settings, parts_dir: str) -> 
     pipeline, rows, dedup = pipeline_for(settings), BatchRows(), Deduplicator(settings)
     seen: set[str] = set()
     stored: list[str] = []
-    for chunk in chunks(read_inputs(list(partition.files), settings), settings):
-        cleaned = [clean_input(item, settings) for item in chunk]
+    inputs = read_inputs(list(partition.files), settings)
+    for cleaned in chunks((clean_input(item, settings) for item in inputs), settings):
         failures = [item for item in cleaned if isinstance(item, Failure)]
         docs = [item for item in cleaned if not isinstance(item, Failure)]
         fresh = [dedup.check(doc) for doc in _to_code(docs, partition, seen, stored)]

@@ -45,7 +45,9 @@ MIN_LSH_THRESHOLD = 0.3
 SAME_WORDS = 1.0
 WORD = re.compile(r"\w+")
 EXACT_WINDOW = 20  # exact copies are sought among this many times the near-copy window
-# a band's key: its hash values times fixed odd numbers, summed modulo 2**64
+# A band's key: its hash values times fixed odd numbers, summed modulo 2**64. Equal bands
+# always give equal keys, so no candidate is missed; a rare collision only adds a candidate,
+# which is then scored on its hash values.
 BAND_MIXERS = np.random.default_rng(20070429).integers(1, 2**63, NUM_PERM, dtype=np.uint64) | 1
 
 
@@ -101,8 +103,9 @@ class Latest(OrderedDict):
 
 
 def rows_per_band(threshold: float) -> int:
-    """The most rows per LSH band whose threshold, (1/bands) ** (1/rows), stays at or below
-    ``threshold``: a pair that similar is a candidate in about two cases of three."""
+    """The most rows per LSH band whose S-curve midpoint, (1/bands) ** (1/rows), stays at or
+    below ``threshold`` (0.6: 25 bands of 5 rows, a pair at 0.6 a candidate in 87% of cases,
+    at the default near-copy threshold of 0.8 in all but five in 100,000)."""
     fitting = [r for r in range(1, NUM_PERM + 1) if (1 / (NUM_PERM // r)) ** (1 / r) <= threshold]
     return max(fitting, default=1)
 
@@ -123,6 +126,7 @@ class SignatureWindow:
         return len(self.slot_of)
 
     def band_keys(self, values: np.ndarray) -> np.ndarray:
+        """One key a band: two signatures share a key where that band of theirs is equal."""
         banded = values[: self.bands * self.rows] * BAND_MIXERS[: self.bands * self.rows]
         return banded.reshape(self.bands, self.rows).sum(axis=1)
 

@@ -51,9 +51,9 @@ class Settings:
     dask_scheduler: str = ""  # a dask.distributed scheduler address, or "local" ([scale] extra)
     parts_dir: str = ""  # shared folder for a cluster run's Parquet parts ("": <db>.parts)
     partition_bytes: int = 5_000_000  # input bytes per cluster partition (files are not split)
-    # DuckDB memory beyond its indexes in a coding run: its cache of written blocks past it
-    # is evicted, else it would grow with the database
-    writer_memory_mb: int = 64
+    # MB of DuckDB's memory, beyond its indexes, that a coding run leaves after each batch:
+    # the rest of its cache of written blocks is evicted (0: DuckDB keeps its cache)
+    writer_cache_mb: int = 64
     # the coding stages by component name, in order ("": the shipped ones); a user's coder
     # joins through the "dateline.components" entry point group (pipeline/components.py)
     stages: tuple[str, ...] = ()
@@ -145,6 +145,10 @@ def _as_year(value: Any, origin) -> int:
 _OPTIONAL = {"published": _as_date, "year": _as_year}  # settings that default to None
 
 
+_POSITIVE = {"batch_size", "batch_chars", "workers", "partition_bytes"}
+_NOT_NEGATIVE = {"writer_cache_mb"}
+
+
 def _scalar(name: str, value: Any, default: Any, origin) -> Any:
     kind = type(default)
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
@@ -153,4 +157,7 @@ def _scalar(name: str, value: Any, default: Any, origin) -> Any:
         raise ConfigError(
             f"{origin}: {name} must be {kind.__name__}, not {type(value).__name__} ({value!r})"
         )
+    if (name in _POSITIVE and value < 1) or (name in _NOT_NEGATIVE and value < 0):
+        least = 1 if name in _POSITIVE else 0
+        raise ConfigError(f"{origin}: {name} must be at least {least}, not {value!r}")
     return value

@@ -223,22 +223,36 @@ def test_a_batch_ends_once_its_inputs_hold_batch_chars(tmp_path):
     folder = tmp_path / "in"
     stories(folder, 6)
     long_story = folder / "story002.txt"  # a story longer than the budget is a batch alone
-    long_story.write_text(long_story.read_text() * 40)
+    long_story.write_text(
+        "".join(f"Police in Bari said raid {n} found {n + 3} boats.\n\n" for n in range(40))
+    )
     short = len((folder / "story000.txt").read_text())
     settings = Settings(batch_size=4, batch_chars=3 * short)
     sizes = [len(batch.documents) for batch in code_paths([str(folder)], settings=settings)]
     assert sizes == [2, 1, 3]  # 0-1, the long 2, then 3-5 (three short ones fit)
 
 
-def test_a_coding_run_bounds_duckdb_memory_beyond_its_indexes(tmp_path):
-    paths = stories(tmp_path / "in", 8)
-    with open_db(tmp_path / "w.duckdb", writer_memory_mb=20) as store:
+def duckdb_mb(store) -> float:
+    return store.sql("SELECT sum(memory_usage_bytes) / 2 ** 20 FROM duckdb_memory()").rows[0][0]
+
+
+@pytest.mark.parametrize("cache_mb", [2, 0])
+def test_a_coding_run_evicts_duckdb_cache_after_each_batch(tmp_path, cache_mb):
+    with open_db(tmp_path / "w.duckdb", writer_cache_mb=cache_mb) as store:
+        store.con.execute(  # 32 MB of text that does not compress away
+            "CREATE TABLE filler AS SELECT string_agg(md5((i * 10 + j)::VARCHAR), '') AS t "
+            "FROM range(100000) a(i), range(10) b(j) GROUP BY i"
+        )
+        store.con.execute("CHECKPOINT")
         default = store.sql("SELECT current_setting('memory_limit')").rows[0][0]
-        for _ in code_paths(paths, settings=Settings(batch_size=4), store=store):
+        store.sql("SELECT count(*) FROM filler WHERE t LIKE '%zz%'")  # its blocks now cached
+        cached = duckdb_mb(store)
+        for _ in code_paths(stories(tmp_path / "in", 4), settings=Settings(), store=store):
             pass
-        limit = store.sql("SELECT current_setting('memory_limit')").rows[0][0]
-    assert limit != default and limit.endswith("MiB")
-    assert 19 <= float(limit.split()[0]) <= 22  # 20 MB and this tiny store's indexes
+        after = duckdb_mb(store)
+        assert store.sql("SELECT current_setting('memory_limit')").rows[0][0] == default
+    assert cached > 10
+    assert after < cache_mb + 3 if cache_mb else after > 10  # 0: DuckDB keeps its cache
 
 
 @pytest.fixture(scope="module")

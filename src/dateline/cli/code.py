@@ -105,7 +105,7 @@ def code_command(paths, db, no_db, recode, fmt, out, config, **options):
 def _run(paths, settings, db, recode, printing: bool) -> tuple[RunSummary, list[dict]]:
     """Code ``paths``; the records are kept only when ``printing`` (a stored run over an
     archive holds none of them)."""
-    store = None if db is None else open_db(db, writer_memory_mb=settings.writer_memory_mb)
+    store = None if db is None else open_db(db, writer_cache_mb=settings.writer_cache_mb)
     summary = RunSummary()
     records = []
     printed: set[str] = set()

@@ -170,15 +170,14 @@ def _batches(inputs: Inputs, settings: Settings, store, code: Coder) -> Iterator
     if store is not None:
         dedup.seed(store.fingerprints(remembered(settings), signed=dedup.window))
     seen: set[str] = set()
-    batches = chunks(inputs, settings)
-    pending = (_prepare_batch(chunk, settings, dedup, store, seen) for chunk in batches)
+    batches = chunks((clean_input(item, settings) for item in inputs), settings)
+    pending = (_prepare_batch(chunk, dedup, store, seen) for chunk in batches)
     for item, coded in code(pending):
         yield _finish_batch(item, coded, store, seen)
 
 
-def _prepare_batch(chunk, settings, dedup, store, seen: set[str]) -> _Pending:
+def _prepare_batch(cleaned: list[Document | Failure], dedup, store, seen: set[str]) -> _Pending:
     pending = _Pending(BatchResult(), [], [])
-    cleaned = [clean_input(item, settings) for item in chunk]
     ids = [doc.doc_id for doc in cleaned if not isinstance(doc, Failure)]
     stored = store.coded_among(ids) if store is not None else set()
     for doc in cleaned:
@@ -242,14 +241,14 @@ def _in_processes(
         ) from exc
 
 
-def chunks(items: Iterable, settings: Settings) -> Iterator[list]:
-    """``items`` in lists of ``settings.batch_size``, read lazily; a list also ends once its
-    inputs hold ``settings.batch_chars`` characters (an input that long is a list alone):
-    the parse of a batch of long stories would raise the run's peak memory."""
+def chunks(docs: Iterable[Document | Failure], settings: Settings) -> Iterator[list]:
+    """``docs`` in lists of ``settings.batch_size``, read lazily; a list also ends once its
+    cleaned texts hold ``settings.batch_chars`` characters (a text that long is a list
+    alone): the parse of a batch of long stories would raise the run's peak memory."""
     chunk: list = []
     chars = 0
-    for item in items:
-        length = _chars(item)
+    for item in docs:
+        length = len(item.text) if isinstance(item, Document) else 0
         if chunk and chars + length > settings.batch_chars:
             yield chunk
             chunk, chars = [], 0
@@ -260,9 +259,3 @@ def chunks(items: Iterable, settings: Settings) -> Iterator[list]:
             chunk, chars = [], 0
     if chunk:
         yield chunk
-
-
-def _chars(item: RawDocument | Document | Failure) -> int:
-    if isinstance(item, RawDocument):
-        return len(item.content)
-    return len(item.text) if isinstance(item, Document) else 0

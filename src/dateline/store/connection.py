@@ -37,16 +37,22 @@ def lock_read_only(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"SET {name} = {str(value).lower()}")
 
 
-def bound_memory(con: duckdb.DuckDBPyConnection, megabytes: int) -> None:
-    """Let DuckDB hold ``megabytes`` beyond its indexes. Its buffer manager keeps every
-    block it wrote or read until the memory limit (by default 80% of the RAM), so over an
-    archive a writer's memory would grow with the database; a lower limit evicts cached
-    blocks. The primary keys' indexes cannot be evicted (a limit below them fails the
-    checkpoint), so the limit follows their size."""
+def evict_cache(con: duckdb.DuckDBPyConnection, megabytes: int) -> None:
+    """Evict DuckDB's cached blocks down to ``megabytes`` beyond its loaded indexes, then
+    give it back its own memory limit. Its buffer manager keeps every block it wrote or read
+    until that limit (80% of the RAM), so a writer's memory would grow with the database;
+    lowering the limit is how DuckDB evicts. Restored at once, the lower limit never meets
+    a later allocation; where pinned memory (an open result) exceeds it, DuckDB refuses it
+    and nothing is evicted."""
     indexes = con.execute(
         "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag = 'ART_INDEX'"
     ).fetchone()[0]
-    con.execute(f"SET memory_limit = '{indexes // 2**20 + megabytes}MB'")
+    try:
+        con.execute(f"SET memory_limit = '{indexes // 2**20 + megabytes}MiB'")
+    except duckdb.OutOfMemoryException:
+        pass  # too much is pinned now: the cache stays until the next batch
+    finally:
+        con.execute("RESET memory_limit")
 
 
 @contextmanager

@@ -23,10 +23,10 @@ from . import queries, writer
 from .connection import (
     IN_MEMORY,
     READ_ONLY_CONFIG,
-    bound_memory,
     check_read_only_sql,
     connect,
     dict_rows,
+    evict_cache,
     first_line,
     lock_read_only,
 )
@@ -49,21 +49,21 @@ def open_db(
     *,
     read_only: bool = False,
     merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
-    writer_memory_mb: int | None = None,
+    writer_cache_mb: int = 0,
 ) -> Store:
     """Open (or create) the database at ``path`` (":memory:" for a throwaway one).
 
     ``read_only=True`` (the query commands, the SQL command, the dashboard): the file
     must exist, nothing can be written, and DuckDB may read no other file, reach no
     network and load no extension (``READ_ONLY_CONFIG``, locked).
-    ``writer_memory_mb`` (a coding run): after each write DuckDB may keep that much
-    memory beyond its indexes (``connection.bound_memory``); None: DuckDB's own limit.
+    ``writer_cache_mb`` (a coding run): after each write, DuckDB's cache is evicted down
+    to that much memory beyond its indexes (``connection.evict_cache``); 0: it is kept.
     """
     return Store(
         path,
         read_only=read_only,
         merge_tolerance_days=merge_tolerance_days,
-        writer_memory_mb=writer_memory_mb,
+        writer_cache_mb=writer_cache_mb,
     )
 
 
@@ -76,12 +76,12 @@ class Store:
         *,
         read_only: bool = False,
         merge_tolerance_days: int = MERGE_TOLERANCE_DAYS,
-        writer_memory_mb: int | None = None,
+        writer_cache_mb: int = 0,
     ):
         self.path = str(path)
         self.read_only = read_only
         self.merge_tolerance_days = merge_tolerance_days
-        self.writer_memory_mb = writer_memory_mb
+        self.writer_cache_mb = writer_cache_mb
         if read_only and self.path != IN_MEMORY:
             self._upgrade_if_needed()
             self.con = connect(self.path, read_only=True, config=READ_ONLY_CONFIG)
@@ -136,17 +136,17 @@ class Store:
         """``save_batch`` for rows already made (``batch_rows``, or read back from Parquet
         parts); returns the ids of the documents it stored (those not stored before)."""
         stored = writer.save_rows(self.con, rows, self.merge_tolerance_days)
-        self._bound_memory()
+        self._evict_cache()
         return stored
 
     def replace_events(self, docs: list[Document]) -> None:
         """Replace the sentences, actors, mentions and events of re-coded documents."""
         writer.replace_events(self.con, docs, self.merge_tolerance_days)
-        self._bound_memory()
+        self._evict_cache()
 
-    def _bound_memory(self) -> None:
-        if self.writer_memory_mb is not None:
-            bound_memory(self.con, self.writer_memory_mb)
+    def _evict_cache(self) -> None:
+        if self.writer_cache_mb > 0 and self.path != IN_MEMORY:  # in memory: nothing to evict to
+            evict_cache(self.con, self.writer_cache_mb)
 
     def remerge(self) -> int:
         """Re-cluster every stored event (after changing ``merge_tolerance_days``); returns
