@@ -5,9 +5,8 @@ constraints hold (object, particle, preposition) gives the CAMEO code; its role 
 say where the source and the target are found in the parse. Actors are read from the
 mentions the actors stage left on the document, never guessed from raw words.
 
-This module is the sentence loop: which triggers a sentence has is matching.py's
-job, where their roles are roles.py's, which actor a word names mentions.py's, how sure
-an event is confidence.py's.
+This module is the sentence loop: which triggers a sentence has is matching.py's job, where
+their roles are roles.py's, which actor a word names mentions.py's, how sure confidence.py's.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from dataclasses import replace
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .business import between_businesses
+from .claims import credit_claims
 from .confidence import confidence, explanation
 from .crowds import armed_violence_code, code_note, crowd_members, foreign_target, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
@@ -68,7 +68,7 @@ class EventCoder:
             span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is not None:
                 events.extend(distinct(self._code_sentence(people, doc, index, span)))
-        doc.events = events
+        doc.events = credit_claims(doc, events)  # "JNIM claimed the attack": its doer
         doc.events = resolve_references(doc, self.references)  # "rejected the accusations"
         return doc
 

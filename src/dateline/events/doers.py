@@ -16,6 +16,11 @@ from enum import Enum
 from pathlib import Path
 
 from ..errors import ConfigError
+from .installations import NOUN_MODIFIERS
+from .installations import a_pit as _a_pit
+from .installations import accidental_noun as _accidental_noun
+from .installations import collision as _collision
+from .installations import is_installation as _is_installation
 from .mentions import ActorWords
 from .syntax import SUBJECTS
 from .yaml_files import PATTERN_DIR, read_yaml
@@ -23,7 +28,6 @@ from .yaml_files import PATTERN_DIR, read_yaml
 DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "by", "from", "during", "after", "of"})
-NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 class DoerKind(Enum):
@@ -274,34 +278,6 @@ def _blast_site(blast, words: NonEventWords) -> bool:
     return any(_is_installation(place, words) for place in places)
 
 
-def _accidental_noun(noun, words: NonEventWords):
-    """ "a gas explosion", "a tank at the chemical plant", "a bulk carrier", "lightning
-    strikes": the machine, installation or natural cause on the noun or among its
-    modifiers, or None."""
-    if noun.lemma_.lower() in words.accidental_things:
-        return noun
-    for child in noun.children:
-        modifier = child.lemma_.lower()
-        is_harmless = modifier in words.accidental_things or words.is_cause(modifier)
-        if child.dep_ in NOUN_MODIFIERS and is_harmless:
-            return child
-        if child.dep_ == "prep" and child.lower_ in {"at", "in", "on"}:
-            place = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if place is not None and _is_installation(place, words):
-                return place
-    return None
-
-
-def _is_installation(place, words: NonEventWords) -> bool:
-    """ "at the plant", "at a coal mine": a machine or installation, or a place a machine
-    word modifies."""
-    if place.lemma_.lower() in words.accidental_things:
-        return True
-    return any(
-        c.dep_ == "compound" and c.lemma_.lower() in words.accidental_things for c in place.children
-    )
-
-
 def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
     """ "beat forecasts" (market language), "battled the flames" (a cause fought),
     "declared a cholera emergency" (a cause on the object): an act whose object is no actor
@@ -350,7 +326,7 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
         if _names_a_cause(token, words):
             return Doer(DoerKind.CAUSE, token.text)
     cues = [t for t in trigger.sent if _is_cue_position(t)]
-    weapon = next((t for t in cues if _is_weapon(t, words)), None)
+    weapon = next((t for t in cues if _is_weapon(t, words) and not _a_pit(t, words)), None)
     if weapon is not None:
         return Doer(DoerKind.IMPLIED, weapon.text)
     cause = next((t for t in cues if _names_a_cause(t, words)), None)
@@ -376,16 +352,6 @@ def _its_occurrence(noun, verb) -> bool:
     """ "protests erupted in Tehran": the verb says the event noun, its subject, happened;
     it is no volcano's eruption."""
     return noun.dep_ in SUBJECTS and noun.head.i == verb.i
-
-
-def _collision(subject, words: NonEventWords) -> bool:
-    """ "when a truck rammed into a bus": a vehicle or machine whose verb hits another."""
-    if subject.dep_ != "nsubj" or subject.lemma_.lower() not in words.accidental_things:
-        return False
-    verb = subject.head
-    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    hit += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(h.lemma_.lower() in words.accidental_things for h in hit)
 
 
 def _is_circumstance(child) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import ActorRef, Document, Event
 
 WHEN_MARKERS = frozenset({"when", "as"})  # "were killed when a drone struck": one act
+SEIZING = frozenset({"ASSAULT", "COERCE"})  # PLOVER types of acts whose toll is violence
 
 
 def fallbacks(
@@ -97,20 +98,45 @@ def distinct(events: list[Event]) -> list[Event]:
         )
         if key not in best or _specificity(event) > _specificity(best[key]):
             best[key] = event
-    kept = [e for e in best.values() if not _said_with_its_target(e, best.values())]
+    kept = [
+        e
+        for e in best.values()
+        if not (_said_with_its_target(e, best.values()) or _told_with_its_doer(e, best.values()))
+    ]
     return sorted(kept, key=lambda e: e.token or 0)
 
 
 def _said_with_its_target(event: Event, events) -> bool:
     """ "condemned the attack and blamed Ukraine for it": an act with no target beside the
-    same act by the same actor with one is that act again, told in two verbs."""
+    same act by the same actor with one is that act again, told in two verbs. Violence is
+    one act whatever its verbs' roots ("killed 17 villagers and set fire to homes")."""
     return event.target is None and any(
         other.target is not None
-        and other.cameo.root == event.cameo.root
+        and (other.cameo.root == event.cameo.root or _violence(other) and _violence(event))
         and other.plover.type == event.plover.type  # "dispersed ... arresting 12": two acts
         and _name(other.source) == _name(event.source)
         for other in events
     )
+
+
+def _told_with_its_doer(event: Event, events) -> bool:
+    """ "attacked government positions ..., and 14 fighters were killed", "seized a base
+    after weeks of fighting": violence with no doer beside a violent or seizing act with
+    its doer on the same country's side is that act's toll or its fighting; violence on
+    another side stays ("bombed Lebanon after rockets were fired at Israel")."""
+    if event.source is not None or event.target is None or not _violence(event):
+        return False
+    return any(
+        other.source is not None
+        and other.target is not None
+        and other.plover.type in SEIZING
+        and other.target.country == event.target.country
+        for other in events
+    )
+
+
+def _violence(event: Event) -> bool:
+    return event.plover is not None and event.plover.type == "ASSAULT"
 
 
 def _name(actor: ActorRef | None) -> str | None:
