@@ -67,3 +67,30 @@ def test_troops_backed_by_militias_is_no_support_event():
 def test_a_mine_that_collapses_is_an_accident_a_mine_that_explodes_is_not():
     assert coded("Twelve miners died when a copper mine collapsed in Zambia.") == []
     assert coded("A mine exploded under a bus in Mali, killing five people.") != []
+
+
+def test_victims_no_country_names_take_the_place_they_were_hit_in():
+    text = "A U.S. drone killed two al-Qaida fighters travelling through Yemen's Abyan province."
+    assert [e[1:] for e in coded(text)] == [("USA", "YEM")]
+
+
+def test_a_town_retaken_from_a_force_targets_that_force():
+    text = (
+        "Ukrainian troops recaptured the village of Klishchiivka in the east from Russian forces."
+    )
+    assert [e[1:] for e in coded(text)] == [("UKR", "RUS")]
+
+
+def test_abducted_pupils_are_of_the_place():
+    assert [e[2] for e in coded("Gunmen kidnapped 30 pupils in Nigeria's Zamfara state.")] == [
+        "NGA"
+    ]
+
+
+def test_a_military_parade_is_a_show_of_force_not_an_attack():
+    assert coded("Russia held a military parade in Moscow on Thursday.") == [("150", "RUS", None)]
+
+
+def test_old_ordnance_made_safe_is_no_bombing():
+    assert coded("Sappers safely detonated an unexploded shell near Kherson on Monday.") == []
+    assert coded("Police defused a World War Two bomb in a Warsaw park.") == []

@@ -37,6 +37,7 @@ class DoerKind(Enum):
     UNNAMED = "no doer named"
     CAUSE = "natural or accidental cause"
     MARKET = "market or company news"
+    DISPOSAL = "old or unexploded ordnance made safe"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Doer:
 
     @property
     def is_political(self) -> bool:
-        return self.kind not in {DoerKind.CAUSE, DoerKind.MARKET}
+        return self.kind not in {DoerKind.CAUSE, DoerKind.MARKET, DoerKind.DISPOSAL}
 
     def reason(self) -> str:
         if self.kind in {DoerKind.NAMED, DoerKind.DESCRIBED}:
@@ -67,6 +68,7 @@ class NonEventWords:
     harmless_objects: frozenset[str]
     violent_roots: frozenset[str]  # CAMEO roots whose events say who did them in the explanation
     occurrence_verbs: frozenset[str]  # "take place", "break out": the subject noun is the event
+    spent_ordnance: frozenset[str]  # "an unexploded shell", "a World War Two bomb"
     score: re.Pattern
 
     def has_score(self, text: str) -> bool:
@@ -99,7 +101,7 @@ class NonEventWords:
 WORD_LISTS = (
     *("natural_causes", "accidental_causes", "accident_verbs", "accidental_things"),
     *("machine_workers", "weapons", "market_words", "blasts", "harmless_objects"),
-    *("violent_roots", "occurrence_verbs"),
+    *("violent_roots", "occurrence_verbs", "spent_ordnance"),
 )
 
 
@@ -286,6 +288,8 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if child.dep_ not in {"dobj", "obj"}:
             continue
         lemma = child.lemma_.lower()
+        if _is_weapon(child, words) and _spent(child, words):
+            return Doer(DoerKind.DISPOSAL, child.text)  # "detonated a World War Two bomb"
         if lemma in words.harmless_objects:
             kind = DoerKind.CAUSE if words.is_cause(lemma) else DoerKind.MARKET
             return Doer(kind, child.text)
@@ -293,6 +297,13 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if cause is not None:
             return Doer(DoerKind.CAUSE, cause.text)  # "declared a cholera emergency"
     return None
+
+
+def _spent(weapon, words: NonEventWords) -> bool:
+    """ "an unexploded shell", "a 500-kg World War Two bomb": old ordnance, by the words
+    before the weapon's noun."""
+    before = " ".join(t.lower_ for t in weapon.doc[weapon.left_edge.i : weapon.i])
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in words.spent_ordnance)
 
 
 def _told_of_no_doer(trigger, words: NonEventWords) -> Doer | None:
