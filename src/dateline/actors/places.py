@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..kb.lexicon import EntryKind
 from ..model import ActorKind, MentionRule
+from ..resources import data_path, word_set
 from .coding import Candidate, CodedActor, Story
 
 # what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
@@ -50,16 +51,25 @@ def _town_taken_for_a_person(story: Story, head) -> bool:
 
 
 def _in_place_position(story: Story, head) -> bool:
-    """After "in", "near" ...; or named by a place noun there: "near the town of X"."""
-    if story.is_place(head):
-        return True
+    """After "in", "near" ...; or named by a place noun there: "near the town of X"; or
+    a town the dictionaries do not know as the object of an act on a place: "shelled
+    Kharkiv", "captured the town of X"."""
+    if story.is_place(head) or (_struck(head) and head.i not in story.entry_at):
+        return True  # a state or a capital named as the object stays the actor: "attacked Iran"
     of, noun = head.head, head.head.head
     return (
         head.dep_ == "pobj"
         and of.lower_ == "of"
         and noun.lemma_.lower() in story.lexicon.place_nouns
-        and story.is_place(noun)
+        and (story.is_place(noun) or _struck(noun))
     )
+
+
+def _struck(head) -> bool:
+    """ "shelled Kharkiv", "retook the village of X": the direct object of a verb of an act
+    on a place (data/actors/place_verbs.txt)."""
+    verbs = word_set(data_path("actors/place_verbs.txt"))
+    return head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in verbs
 
 
 def _national_label(story: Story, head):

@@ -5,9 +5,8 @@ constraints hold (object, particle, preposition) gives the CAMEO code; its role 
 say where the source and the target are found in the parse. Actors are read from the
 mentions the actors stage left on the document, never guessed from raw words.
 
-This module is the sentence loop: which triggers a sentence has is matching.py's
-job, where their roles are roles.py's, which actor a word names mentions.py's, how sure
-an event is confidence.py's.
+This module is the sentence loop: which triggers a sentence has is matching.py's job, where
+their roles are roles.py's, which actor a word names mentions.py's, how sure confidence.py's.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from dataclasses import replace
 from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
 from ..settings import Settings
 from .business import between_businesses
+from .claims import credit_claims
 from .confidence import confidence, explanation
 from .crowds import armed_violence_code, code_note, crowd_members, foreign_target, riot_code
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
@@ -27,7 +27,7 @@ from .mentions import ActorWords, actor_mentions, without_locatives
 from .modality import Modality, governors, is_forecast, is_infinitive, modality_of, shipped_cues
 from .patterns import Pattern, PatternSet, load_patterns
 from .phrase_args import phrase_roles
-from .place_targets import place_of, place_of_unnamed_victims, place_roles
+from .place_targets import place_of, place_of_unnamed_victims, place_roles, placed
 from .references import load_reference_words, resolve_references
 from .role_words import RoleHead
 from .roles import ROLE_RULES, EventRoles, find_role, subject_of
@@ -67,8 +67,8 @@ class EventCoder:
         for index, sentence in enumerate(doc.sentences):
             span = doc.parsed.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is not None:
-                events.extend(distinct(self._code_sentence(people, doc, index, span)))
-        doc.events = events
+                events.extend(distinct(self._code_sentence(people, doc, index, span), span))
+        doc.events = credit_claims(doc, events)  # "JNIM claimed the attack": its doer
         doc.events = resolve_references(doc, self.references)  # "rejected the accusations"
         return doc
 
@@ -235,11 +235,11 @@ class EventCoder:
         ]
         each_other = pattern.reciprocal and len(sources) > 1  # "clashes between X and Y"
         if (
-            not (targets or each_other)
+            not (placed(targets, doc) or each_other)  # "killed al-Qaida militants in Yemen"
             and pattern.code[:2] in self.patterns.words.place_target_roots
         ):
             violent = pattern.code[:2] in self.non_events.violent_roots
-            target_role = place_of(trigger, doc, skip_origin=violent)
+            target_role = place_of(trigger, doc, skip_origin=violent) or target_role
             targets = actor_mentions(doc, _head(target_role))
         elif targets and pattern.code[:2] in self.non_events.violent_roots:
             hit = place_of_unnamed_victims(trigger, doc, sources, targets)

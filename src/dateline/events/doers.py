@@ -16,6 +16,11 @@ from enum import Enum
 from pathlib import Path
 
 from ..errors import ConfigError
+from .installations import NOUN_MODIFIERS
+from .installations import a_pit as _a_pit
+from .installations import accidental_noun as _accidental_noun
+from .installations import collision as _collision
+from .installations import is_installation as _is_installation
 from .mentions import ActorWords
 from .syntax import SUBJECTS
 from .yaml_files import PATTERN_DIR, read_yaml
@@ -23,7 +28,6 @@ from .yaml_files import PATTERN_DIR, read_yaml
 DOER_FILE = PATTERN_DIR / "doers.yaml"
 # relations that hang a circumstance or a doer on a word: "killed in a crash", "by fire"
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "by", "from", "during", "after", "of"})
-NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 class DoerKind(Enum):
@@ -33,6 +37,7 @@ class DoerKind(Enum):
     UNNAMED = "no doer named"
     CAUSE = "natural or accidental cause"
     MARKET = "market or company news"
+    DISPOSAL = "old or unexploded ordnance made safe"
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class Doer:
 
     @property
     def is_political(self) -> bool:
-        return self.kind not in {DoerKind.CAUSE, DoerKind.MARKET}
+        return self.kind not in {DoerKind.CAUSE, DoerKind.MARKET, DoerKind.DISPOSAL}
 
     def reason(self) -> str:
         if self.kind in {DoerKind.NAMED, DoerKind.DESCRIBED}:
@@ -63,6 +68,7 @@ class NonEventWords:
     harmless_objects: frozenset[str]
     violent_roots: frozenset[str]  # CAMEO roots whose events say who did them in the explanation
     occurrence_verbs: frozenset[str]  # "take place", "break out": the subject noun is the event
+    spent_ordnance: frozenset[str]  # "an unexploded shell", "a World War Two bomb"
     score: re.Pattern
 
     def has_score(self, text: str) -> bool:
@@ -95,7 +101,7 @@ class NonEventWords:
 WORD_LISTS = (
     *("natural_causes", "accidental_causes", "accident_verbs", "accidental_things"),
     *("machine_workers", "weapons", "market_words", "blasts", "harmless_objects"),
-    *("violent_roots", "occurrence_verbs"),
+    *("violent_roots", "occurrence_verbs", "spent_ordnance"),
 )
 
 
@@ -274,34 +280,6 @@ def _blast_site(blast, words: NonEventWords) -> bool:
     return any(_is_installation(place, words) for place in places)
 
 
-def _accidental_noun(noun, words: NonEventWords):
-    """ "a gas explosion", "a tank at the chemical plant", "a bulk carrier", "lightning
-    strikes": the machine, installation or natural cause on the noun or among its
-    modifiers, or None."""
-    if noun.lemma_.lower() in words.accidental_things:
-        return noun
-    for child in noun.children:
-        modifier = child.lemma_.lower()
-        is_harmless = modifier in words.accidental_things or words.is_cause(modifier)
-        if child.dep_ in NOUN_MODIFIERS and is_harmless:
-            return child
-        if child.dep_ == "prep" and child.lower_ in {"at", "in", "on"}:
-            place = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if place is not None and _is_installation(place, words):
-                return place
-    return None
-
-
-def _is_installation(place, words: NonEventWords) -> bool:
-    """ "at the plant", "at a coal mine": a machine or installation, or a place a machine
-    word modifies."""
-    if place.lemma_.lower() in words.accidental_things:
-        return True
-    return any(
-        c.dep_ == "compound" and c.lemma_.lower() in words.accidental_things for c in place.children
-    )
-
-
 def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
     """ "beat forecasts" (market language), "battled the flames" (a cause fought),
     "declared a cholera emergency" (a cause on the object): an act whose object is no actor
@@ -310,6 +288,8 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if child.dep_ not in {"dobj", "obj"}:
             continue
         lemma = child.lemma_.lower()
+        if _is_weapon(child, words) and _spent(child, words):
+            return Doer(DoerKind.DISPOSAL, child.text)  # "detonated a World War Two bomb"
         if lemma in words.harmless_objects:
             kind = DoerKind.CAUSE if words.is_cause(lemma) else DoerKind.MARKET
             return Doer(kind, child.text)
@@ -317,6 +297,13 @@ def _harmless_object(trigger, words: NonEventWords) -> Doer | None:
         if cause is not None:
             return Doer(DoerKind.CAUSE, cause.text)  # "declared a cholera emergency"
     return None
+
+
+def _spent(weapon, words: NonEventWords) -> bool:
+    """ "an unexploded shell", "a 500-kg World War Two bomb": old ordnance, by the words
+    before the weapon's noun."""
+    before = " ".join(t.lower_ for t in weapon.doc[weapon.left_edge.i : weapon.i])
+    return any(re.search(rf"\b{re.escape(w)}\b", before) for w in words.spent_ordnance)
 
 
 def _told_of_no_doer(trigger, words: NonEventWords) -> Doer | None:
@@ -350,7 +337,7 @@ def _from_circumstances(trigger, words: NonEventWords) -> Doer:
         if _names_a_cause(token, words):
             return Doer(DoerKind.CAUSE, token.text)
     cues = [t for t in trigger.sent if _is_cue_position(t)]
-    weapon = next((t for t in cues if _is_weapon(t, words)), None)
+    weapon = next((t for t in cues if _is_weapon(t, words) and not _a_pit(t, words)), None)
     if weapon is not None:
         return Doer(DoerKind.IMPLIED, weapon.text)
     cause = next((t for t in cues if _names_a_cause(t, words)), None)
@@ -376,16 +363,6 @@ def _its_occurrence(noun, verb) -> bool:
     """ "protests erupted in Tehran": the verb says the event noun, its subject, happened;
     it is no volcano's eruption."""
     return noun.dep_ in SUBJECTS and noun.head.i == verb.i
-
-
-def _collision(subject, words: NonEventWords) -> bool:
-    """ "when a truck rammed into a bus": a vehicle or machine whose verb hits another."""
-    if subject.dep_ != "nsubj" or subject.lemma_.lower() not in words.accidental_things:
-        return False
-    verb = subject.head
-    hit = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    hit += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(h.lemma_.lower() in words.accidental_things for h in hit)
 
 
 def _is_circumstance(child) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .doers import NonEventWords
+from .mentions import mention_of
 from .modality import is_infinitive, shipped_cues
 from .patterns import Pattern, PatternSet
 from .syntax import OBJECTS, is_passive
@@ -23,6 +24,8 @@ REQUESTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 # "staged rallies to demand", "blocked roads demanding"
 PURPOSE_CLAUSES = frozenset({"advcl", "xcomp"})
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
+SUPPORT_ROOT = "05"  # CAMEO diplomatic cooperation: "backed by", "supported by"
+FREQUENCY_ADVERBS = frozenset({"often", "frequently", "regularly", "routinely", "usually"})
 # a clause that completes its head word
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 # how a noun modifies the noun after it, and the nouns that make the modifier their event
@@ -60,11 +63,15 @@ class TriggerMatcher:
         matches = {token.i: match for token in span if (match := self._match(token))}
         matches = _converted_as_fallback(matches)
         matches = self._without_occurrences(matches, doc.parsed)
+        sport = self.patterns.words.sport_senses
         if self._sport(span):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
-            sport = self.patterns.words.sport_senses
             matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
-        return matches
+        return {
+            i: p
+            for i, p in matches.items()
+            if not (self._lemma(doc.parsed[i]) in sport and game_stroke(doc.parsed[i], doc))
+        }
 
     def _sport(self, span) -> bool:
         """A sport story's sentence: a discard word, a tournament's name or a score."""
@@ -85,6 +92,7 @@ class TriggerMatcher:
             or self._protest_aim(token, pattern, matches)
             or self._refused_thing(token, pattern, matches)
             or _habitual(token)
+            or _description(token, pattern)
             or _backstory(token)
         )
 
@@ -182,6 +190,25 @@ class TriggerMatcher:
         return refusal is not None and refusal.code[:2] == REJECT_ROOT
 
 
+def game_stroke(verb, doc: Document) -> bool:
+    """ "Scheffler shot a 64", "Messi struck twice": a game word's stroke, no attack. The
+    object is a score ("a 64": a number under an article), or the doer is a person no
+    dictionary knows who acts on nobody (no object, no actor after a preposition)."""
+    if verb.pos_ != "VERB":
+        return False
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if any(o.pos_ == "NUM" and any(d.lower_ in {"a", "an"} for d in o.children) for o in objects):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if objects or subject is None or subject.ent_type_ != "PERSON":
+        return False
+    doer = mention_of(doc, subject)
+    if doer is None or doc.actors[doer.actor].country is not None:
+        return False
+    phrases = (g for c in verb.children if c.dep_ == "prep" for g in c.children)
+    return not any(g.dep_ == "pobj" and mention_of(doc, g) is not None for g in phrases)
+
+
 def _deferred(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
     """ "pledged to send aid": the intent is coded on the complement (send aid, intended)."""
     if not pattern.defer_to_complement:
@@ -213,10 +240,26 @@ def _kind_of_thing(token, matches: dict[int, Pattern]) -> bool:
 
 def _habitual(trigger) -> bool:
     """ "the militias, including those which target Iraqi forces": a present-tense relative
-    clause says what a group does, it reports no event."""
+    clause says what a group does, it reports no event; so does a present tense with an
+    adverb of frequency ("al-Shabab often carries out such attacks")."""
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in OBJECTS else trigger
+    adverbs = (c for c in verb.children if c.dep_ == "advmod")
+    if verb.tag_ in {"VBZ", "VBP"} and any(c.lower_ in FREQUENCY_ADVERBS for c in adverbs):
+        return True  # "carries out such attacks": the light verb's tense and adverb
     if trigger.dep_ != "relcl" or trigger.tag_ not in {"VBZ", "VBP"}:
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in trigger.children)
+
+
+def _description(token, pattern: Pattern) -> bool:
+    """ "Somali troops backed by clan militias", "rebels supported by Rwanda": a support
+    participle on a noun describes who the noun's group is, it reports no act."""
+    return (
+        pattern.code[:2] == SUPPORT_ROOT
+        and token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _phrase_finder(phrases: frozenset[str]) -> re.Pattern:

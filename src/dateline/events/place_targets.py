@@ -30,6 +30,8 @@ def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
     else on the word governing it ("carried out raids in Lebanon")."""
     objects = [c for c in trigger.children if c.dep_ in OBJECTS]  # "imposed a curfew in X"
     holders = [trigger, *objects] + ([trigger.head] if trigger.head.i != trigger.i else [])
+    # "killed three militants travelling in a car in Yemen's Shabwa province"
+    holders += [c for o in objects for c in o.children if c.dep_ == "acl"]
     if trigger.dep_ == "acl" and trigger.head.head.i != trigger.head.i:
         holders.append(trigger.head.head)  # "rockets fired from Gaza landed in Israel"
     for holder in holders:
@@ -41,6 +43,11 @@ def place_of(trigger, doc: Document, *, skip_origin: bool) -> RoleHead | None:
                 if mention is not None and _a_place(mention, pobj, doc):
                     return RoleHead(pobj, f"{holder.lemma_.lower()}->{child.lower_}:place")
     return None
+
+
+def placed(targets: list[ActorWords], doc: Document) -> bool:
+    """Some target has a country: "al-Qaida militants" has none, so the place hit tells it."""
+    return any(doc.actors[t.actor].country is not None for t in targets)
 
 
 def place_of_unnamed_victims(

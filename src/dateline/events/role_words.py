@@ -161,6 +161,17 @@ def prepositional(word, preposition: str) -> RoleHead | None:
         ]
         if word.dep_ == "compound":
             holders.append(word.head)  # "a mediation effort between X and Y"
+    elif preposition == "from":
+        # "retook the village in the Zaporizhzhia region from Russian forces": the parser
+        # hangs "from" on the place phrase before it
+        holders += [
+            g
+            for h in list(holders)
+            for c in h.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     for holder in holders:
         for child in holder.children:
             if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:

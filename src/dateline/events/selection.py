@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import ActorRef, Document, Event
 
 WHEN_MARKERS = frozenset({"when", "as"})  # "were killed when a drone struck": one act
+SEQUENCE_MARKERS = frozenset({"after", "before"})  # "were wounded after rebels attacked"
 
 
 def fallbacks(
@@ -84,7 +85,7 @@ def _depth(token) -> int:
     return depth
 
 
-def distinct(events: list[Event]) -> list[Event]:
+def distinct(events: list[Event], span=None) -> list[Event]:
     """One event per (root, source, target) in a sentence: a verb and its noun
     ("met for talks") do not count twice. The most specific code is kept ("pledged to
     send aid": 0333 over 030), then the most confident."""
@@ -97,20 +98,63 @@ def distinct(events: list[Event]) -> list[Event]:
         )
         if key not in best or _specificity(event) > _specificity(best[key]):
             best[key] = event
-    kept = [e for e in best.values() if not _said_with_its_target(e, best.values())]
+    kept = [
+        e
+        for e in best.values()
+        if not (
+            _said_with_its_target(e, best.values()) or _told_with_its_doer(e, best.values(), span)
+        )
+    ]
     return sorted(kept, key=lambda e: e.token or 0)
 
 
 def _said_with_its_target(event: Event, events) -> bool:
     """ "condemned the attack and blamed Ukraine for it": an act with no target beside the
-    same act by the same actor with one is that act again, told in two verbs."""
+    same act by the same actor with one is that act again, told in two verbs. Violence is
+    one act whatever its verbs' roots ("killed 17 villagers and set fire to homes")."""
     return event.target is None and any(
         other.target is not None
-        and other.cameo.root == event.cameo.root
+        and (other.cameo.root == event.cameo.root or _violence(other) and _violence(event))
         and other.plover.type == event.plover.type  # "dispersed ... arresting 12": two acts
         and _name(other.source) == _name(event.source)
         for other in events
     )
+
+
+def _told_with_its_doer(event: Event, events, span=None) -> bool:
+    """ "attacked government positions ..., and 14 fighters were killed": violence with no
+    doer beside a violent act with its doer on the same country's side is that act's toll;
+    violence on another side stays ("bombed Lebanon after rockets were fired at Israel"),
+    and so do the fighting before a seizure ("retook the village after fierce fighting
+    with guerrillas": the PLOVER gold standard codes the fighting too) and a harm told
+    before the act it followed ("two soldiers were wounded after rebels attacked")."""
+    if event.source is not None or event.target is None or not _violence(event):
+        return False
+    return any(
+        other.source is not None
+        and other.target is not None
+        and _violence(other)
+        and other.target.country == event.target.country
+        and not _followed(event, other, span)
+        for other in events
+    )
+
+
+def _followed(harm: Event, act: Event, span) -> bool:
+    """The act is in a clause of the harm marked "after" or "before": told as another event."""
+    if span is None or harm.token is None or act.token is None:
+        return False
+    clause = span.doc[act.token]
+    while clause.head.i != clause.i and clause.i != harm.token:
+        marked = any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in clause.children)
+        if marked and clause.dep_ == "advcl" and clause.head.i == harm.token:
+            return True
+        clause = clause.head
+    return False
+
+
+def _violence(event: Event) -> bool:
+    return event.plover is not None and event.plover.type == "ASSAULT"
 
 
 def _name(actor: ActorRef | None) -> str | None:
