@@ -15,11 +15,18 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
+from ..model import PATTERNS_CODER, ActorRef, Document, Event
 from ..settings import Settings
 from .business import between_businesses
 from .confidence import confidence, explanation
-from .crowds import armed_violence_code, code_note, crowd_members, foreign_target, riot_code
+from .crowds import (
+    armed_violence_code,
+    code_note,
+    crowd_members,
+    foreign_target,
+    people_of_the_place,
+    riot_code,
+)
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .means import doer_of_the_means
@@ -142,16 +149,8 @@ class EventCoder:
         sentence does not name them)."""
         if not pattern.default_target:
             return None
-        if self.non_events.occurs(trigger) or (trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj"):
-            clause = trigger.head  # the protest is what the clause is about
-        elif trigger.pos_ == "VERB":
-            clause = trigger
-        else:
-            return None
-        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in clause.subtree)
-        place = next((m for m in places if m is not None and m.rule == MentionRule.LOCATIVE), None)
-        country = doc.actors[place.actor].country if place is not None else None
-        return ActorRef("", f"{country} civilians", country, "CVL") if country else None
+        occurs = self.non_events.occurs(trigger)
+        return people_of_the_place(trigger, occurs, doc, self.patterns)
 
     def _doer_of_the_means(self, trigger, doc: Document):
         return doer_of_the_means(trigger, doc, self.patterns, self.non_events.violent_roots)
@@ -300,7 +299,7 @@ class EventCoder:
                         trigger,
                         EventRoles(source_role, target_role if target else None),
                         has_roles=has_roles,
-                        doer=doer if code.cameo().root in self.non_events.violent_roots else None,
+                        doer=doer if pattern.code[:2] in self.non_events.violent_roots else None,
                     )
                     + code_note(riot, armed),
                     coder=self.version,
