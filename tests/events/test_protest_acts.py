@@ -91,3 +91,21 @@ def test_a_festivitys_march_or_crowd_is_no_protest(text):
 
 def test_fans_who_riot_still_riot():
     assert codes("Football fans rioted in Cairo on Sunday, police said.") == ["145"]
+
+
+def test_a_repression_with_no_target_named_hits_the_people_of_its_country():
+    assert ("175", "TZA", "TZA") in coded("Police fired tear gas to clear the road in Arusha.")
+    # a protest with no target named is aimed at the government, as before
+    assert ("141", "TZA", "TZA") in coded("Hundreds of teachers protested in Arusha on Monday.")
+
+
+def test_a_crowd_that_gathers_protests():
+    text = (
+        "A crowd gathered outside the police station in Lusaka, demanding the release of the"
+        " activist."
+    )
+    assert codes(text) == ["141"]  # the demand is the protest's aim
+
+
+def test_burning_a_symbol_in_protest_is_a_demonstration_not_arson():
+    assert codes("Women in Kabul burned their headscarves in protest.") == ["141"]

@@ -23,6 +23,7 @@ from .crowds import (
     armed_violence_code,
     code_note,
     crowd_members,
+    default_target,
     foreign_target,
     people_of_the_place,
     riot_code,
@@ -275,7 +276,7 @@ class EventCoder:
             source_ref = source.actor_ref(doc) if source else crowd
             target_ref = target.actor_ref(doc) if target else None
             if target_ref is None and source_ref and (pattern.default_target and not armed or riot):
-                target_ref = _own_government(source_ref)
+                target_ref = default_target(source_ref, None if riot else pattern.default_target)
             events.append(
                 Event(
                     sentence=index,
@@ -371,14 +372,6 @@ def _own_belonging(doc: Document, target: ActorWords, sources: list[ActorWords])
     first = target.text.split()[0].lower() if target.text.split() else ""
     countries = {doc.actors[s.actor].country for s in sources}
     return first in POSSESSIVES and doc.actors[target.actor].country in countries
-
-
-def _own_government(source: ActorRef) -> ActorRef | None:
-    """CAMEO's convention for domestic protest: with no target named, the protesters'
-    own government is the target (written as no text, since the sentence does not say it)."""
-    if source.country is None:
-        return None
-    return ActorRef("", f"{source.country} government", source.country, "GOV")
 
 
 def _kept(events: list[Event], pattern: Pattern, has_roles: bool) -> list[Event]:

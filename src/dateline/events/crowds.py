@@ -61,6 +61,18 @@ def people_of_the_place(trigger, occurs: bool, doc: Document, patterns) -> Actor
     return ActorRef("", f"{country} civilians", country, "CVL") if country else None
 
 
+def default_target(source: ActorRef, kind: str | None) -> ActorRef | None:
+    """The target of an act with none named, by the pattern's ``default_target``: CAMEO's
+    convention for domestic protest, the protesters' own government (written as no text,
+    since the sentence does not say it); for a repression ("civilians": "police fired tear
+    gas to clear the road"), the people of the source's own country."""
+    if source.country is None:
+        return None
+    if kind == "civilians":
+        return ActorRef("", f"{source.country} civilians", source.country, "CVL")
+    return ActorRef("", f"{source.country} government", source.country, "GOV")
+
+
 def crowd_members(sources: list[ActorWords], doc: Document, words: PatternWords):
     """The sources that are crowds: "clashes between protesters and police" is the
     protesters' riot; the police they fought are not rioting."""
