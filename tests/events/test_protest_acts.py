@@ -109,3 +109,13 @@ def test_a_crowd_that_gathers_protests():
 
 def test_burning_a_symbol_in_protest_is_a_demonstration_not_arson():
     assert codes("Women in Kabul burned their headscarves in protest.") == ["141"]
+
+
+def test_a_general_strike_is_no_army_general_and_no_air_strike():
+    assert ("143", "BGD", "BGD") in coded("A general strike was held in Dhaka on Monday.")
+    text = "A general strike called by the unions paralysed Dhaka on Tuesday."
+    assert ("143", "BGD", "BGD") in coded(text)
+    # a strike long past, in a feature, names no strikers
+    assert (
+        codes("Sixty years after the general strike of 1926, historians in Leeds disagree.") == []
+    )

@@ -158,8 +158,9 @@ class EventCoder:
 
     def _no_act(self, doer: Doer, pattern: Pattern, trigger) -> bool:
         """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit;
-        "Iran is unlikely to agree": a forecast tells of no act."""
-        weapon = doer.kind is DoerKind.IMPLIED
+        "Iran is unlikely to agree": a forecast tells of no act. The trigger's own word is
+        no weapon there ("a general strike was held": a strike by workers, not by jets)."""
+        weapon = doer.kind is DoerKind.IMPLIED and doer.words != trigger.text
         weapon_visit = weapon and pattern.code[:2] not in self.non_events.violent_roots
         return weapon_visit or is_forecast(trigger, self.cues)
 

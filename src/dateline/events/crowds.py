@@ -12,7 +12,7 @@ blockaded the port"), its occupation a demonstration (141); people named by what
 
 from __future__ import annotations
 
-from ..model import ActorRef, Document, MentionRule
+from ..model import ActorKind, ActorRef, Document, MentionRule
 from .mentions import ActorWords
 from .pattern_words import PatternWords
 from .roles import phrase_verb
@@ -57,8 +57,18 @@ def people_of_the_place(trigger, occurs: bool, doc: Document, patterns) -> Actor
         return None
     places = (doc.mention_at(t.idx, t.idx + len(t)) for t in clause.subtree)
     place = next((m for m in places if m is not None and m.rule == MentionRule.LOCATIVE), None)
+    if place is None and clause.i == trigger.head.i:  # "a general strike paralysed Kathmandu"
+        place = _place_hit(clause, doc)
     country = doc.actors[place.actor].country if place is not None else None
     return ActorRef("", f"{country} civilians", country, "CVL") if country else None
+
+
+def _place_hit(verb, doc: Document):
+    """The country or city a protest noun's verb has as its object ("a strike paralysed
+    Kathmandu", "the protest brought Lagos to a standstill"): where it happened."""
+    found = (doc.mention_at(t.idx, t.idx + len(t)) for t in verb.children if t.dep_ == "dobj")
+    states = (m for m in found if m is not None and doc.actors[m.actor].kind == ActorKind.STATE)
+    return next(states, None)
 
 
 def default_target(source: ActorRef, kind: str | None) -> ActorRef | None:
