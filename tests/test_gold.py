@@ -24,6 +24,7 @@ PARTS = {
     "tuned_q3": GOLD / "tuned_q3.yaml",  # explosions, protests and non-events, tuned on
     "tuned_q4": GOLD / "tuned_q4.yaml",  # wire shapes actor and country attribution were tuned on
     "tuned_q5": GOLD / "tuned_q5.yaml",  # company news, accidents, protests, forecasts: tuned on
+    "tuned_q6": GOLD / "tuned_q6.yaml",  # protests, strikes, blockades, riots, policing: tuned on
     "tuned_q7": GOLD / "tuned_q7.yaml",  # explosions/remote violence and look-alikes: tuned on
 }
 ACLED_KINDS = ("battles", "explosions", "civilians", "protests", "strategic")

@@ -126,7 +126,8 @@ def test_interface_fields(code, coder):
         ("Chile evacuated two military outposts on Monday.", "0872", "CHL", None),
         ("Kenya received observers from Uganda on Monday.", "086", "KEN", "UGA"),
         ("Chile shortened the night curfew on Friday.", "0813", "CHL", None),
-        ("Bolivian police dispersed the crowd with batons.", "175", "BOL", None),
+        # a repression with no actor as its object is aimed at the people of the country
+        ("Bolivian police dispersed the crowd with batons.", "175", "BOL", "BOL"),
         ("Peruvian troops captured a border village in Chile.", "192", "PER", "CHL"),
         ("Kenya reopened its border to Ugandan traders.", "086", "KEN", "UGA"),
         ("Peruvian soldiers held Bolivian villagers for a week.", "173", "PER", "BOL"),

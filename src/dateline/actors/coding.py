@@ -88,6 +88,7 @@ class ActorVocabulary:
     # "in", "near", "through": their object is where things happen ("from": came from)
     event_places: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()  # "the army said": who reports it
+    adjective_senses: frozenset[str] = frozenset()  # "a general strike": no army general
 
     @classmethod
     def shipped(cls) -> ActorVocabulary:
@@ -102,6 +103,7 @@ class ActorVocabulary:
             equipment=word_set(_actor_data("equipment.txt")),
             event_places=locative_prepositions() - word_set(_actor_data("origin_prepositions.txt")),
             reporting_verbs=frozenset(yaml_data(data_path(REPORTING_FILE))["reporting_verbs"]),
+            adjective_senses=word_set(_actor_data("adjective_senses.txt")),
         )
 
 
@@ -228,7 +230,10 @@ class Story:
         return self.role_of(head)
 
     def role_of(self, token) -> Role | None:
-        """The role one word names, as written or as its lemma: "officials", "police"."""
+        """The role one word names, as written or as its lemma: "officials", "police"; none
+        for an adjective that is another word ("a general strike")."""
+        if token.tag_ == "JJ" and token.lower_ in self.words.adjective_senses:
+            return None
         return self.lexicon.role([token.text]) or self.lexicon.role([token.lemma_])
 
     def affiliation(self, modifiers) -> Entry | None:

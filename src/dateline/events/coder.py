@@ -14,12 +14,20 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ..model import PATTERNS_CODER, ActorRef, Document, Event, MentionRule
+from ..model import PATTERNS_CODER, ActorRef, Document, Event
 from ..settings import Settings
 from .business import between_businesses
 from .claims import credit_claims
 from .confidence import confidence, explanation
-from .crowds import armed_violence_code, code_note, crowd_members, foreign_target, riot_code
+from .crowds import (
+    armed_violence_code,
+    code_note,
+    crowd_members,
+    default_target,
+    foreign_target,
+    people_of_the_place,
+    riot_code,
+)
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
 from .matching import TriggerMatcher
 from .means import doer_of_the_means
@@ -142,24 +150,17 @@ class EventCoder:
         sentence does not name them)."""
         if not pattern.default_target:
             return None
-        if self.non_events.occurs(trigger) or (trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj"):
-            clause = trigger.head  # the protest is what the clause is about
-        elif trigger.pos_ == "VERB":
-            clause = trigger
-        else:
-            return None
-        places = (doc.mention_at(t.idx, t.idx + len(t)) for t in clause.subtree)
-        place = next((m for m in places if m is not None and m.rule == MentionRule.LOCATIVE), None)
-        country = doc.actors[place.actor].country if place is not None else None
-        return ActorRef("", f"{country} civilians", country, "CVL") if country else None
+        occurs = self.non_events.occurs(trigger)
+        return people_of_the_place(trigger, occurs, doc, self.patterns)
 
     def _doer_of_the_means(self, trigger, doc: Document):
         return doer_of_the_means(trigger, doc, self.patterns, self.non_events.violent_roots)
 
     def _no_act(self, doer: Doer, pattern: Pattern, trigger) -> bool:
         """ "two rockets landed in southern Israel": a weapon arrives, it pays no visit;
-        "Iran is unlikely to agree": a forecast tells of no act."""
-        weapon = doer.kind is DoerKind.IMPLIED
+        "Iran is unlikely to agree": a forecast tells of no act. The trigger's own word is
+        no weapon there ("a general strike was held": a strike by workers, not by jets)."""
+        weapon = doer.kind is DoerKind.IMPLIED and doer.words != trigger.text
         weapon_visit = weapon and pattern.code[:2] not in self.non_events.violent_roots
         return weapon_visit or is_forecast(trigger, self.cues)
 
@@ -276,7 +277,7 @@ class EventCoder:
             source_ref = source.actor_ref(doc) if source else crowd
             target_ref = target.actor_ref(doc) if target else None
             if target_ref is None and source_ref and (pattern.default_target and not armed or riot):
-                target_ref = _own_government(source_ref)
+                target_ref = default_target(source_ref, None if riot else pattern.default_target)
             events.append(
                 Event(
                     sentence=index,
@@ -300,7 +301,7 @@ class EventCoder:
                         trigger,
                         EventRoles(source_role, target_role if target else None),
                         has_roles=has_roles,
-                        doer=doer if code.cameo().root in self.non_events.violent_roots else None,
+                        doer=doer if pattern.code[:2] in self.non_events.violent_roots else None,
                     )
                     + code_note(riot, armed),
                     coder=self.version,
@@ -372,14 +373,6 @@ def _own_belonging(doc: Document, target: ActorWords, sources: list[ActorWords])
     first = target.text.split()[0].lower() if target.text.split() else ""
     countries = {doc.actors[s.actor].country for s in sources}
     return first in POSSESSIVES and doc.actors[target.actor].country in countries
-
-
-def _own_government(source: ActorRef) -> ActorRef | None:
-    """CAMEO's convention for domestic protest: with no target named, the protesters'
-    own government is the target (written as no text, since the sentence does not say it)."""
-    if source.country is None:
-        return None
-    return ActorRef("", f"{source.country} government", source.country, "GOV")
 
 
 def _kept(events: list[Event], pattern: Pattern, has_roles: bool) -> list[Event]:

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .doers import NonEventWords
+from .festive import is_festive
 from .mentions import mention_of
 from .modality import is_infinitive, shipped_cues
 from .patterns import Pattern, PatternSet
+from .roles import phrase_verb
 from .syntax import OBJECTS, is_passive
 from .triggers import TriggerWords, constraints_hold
 
@@ -67,10 +69,12 @@ class TriggerMatcher:
         if self._sport(span):
             # sport results: "beat", "attack", "strike" mean no event there, "jailed" still does
             matches = {i: p for i, p in matches.items() if self._lemma(doc.parsed[i]) not in sport}
+        words = self.patterns.words  # "marched in the parade": a festivity, no protest
         return {
             i: p
             for i, p in matches.items()
             if not (self._lemma(doc.parsed[i]) in sport and game_stroke(doc.parsed[i], doc))
+            and not is_festive(doc.parsed[i], p.code, words)
         }
 
     def _sport(self, span) -> bool:
@@ -86,6 +90,7 @@ class TriggerMatcher:
         """The match names a part of another match's event, or no event at all."""
         return (
             _object_of_a_match(token, matches)
+            or self._manner_of_a_match(token, matches)
             or _kind_of_thing(token, matches)
             or _deferred(token, pattern, matches)
             or self._requested(token, matches)
@@ -95,6 +100,11 @@ class TriggerMatcher:
             or _description(token, pattern)
             or _backstory(token)
         )
+
+    def _manner_of_a_match(self, token, matches: dict[int, Pattern]) -> bool:
+        """ "recalled its ambassador in protest": the act done in protest is the event."""
+        verb = phrase_verb(token, self.patterns)
+        return verb is not None and verb.i in matches and verb.i != token.i
 
     def _lemma(self, token) -> str:
         """The token's lemma, with the parser's known lemma mistakes corrected."""

@@ -16,6 +16,8 @@ class PatternWords:
 
     support_verbs: frozenset[str]  # "hold talks", "launch an attack": the verb's subject acts
     passive_support_verbs: frozenset[str]  # "were engaged in cleansing": the subject acts
+    state_verbs: frozenset[str]  # "have been on strike": who is on the event noun does it
+    manner_nouns: frozenset[str]  # "dumped milk in protest": the verb's subject protests
     discard_words: frozenset[str]  # sport words: their sentence codes no sport-sense trigger
     intent_codes: dict[str, str]  # code prefix -> CAMEO code of the intent to do it
     refusal_codes: dict[str, str]  # code prefix -> CAMEO code of the refusal to do it
@@ -25,6 +27,10 @@ class PatternWords:
     request_roots: frozenset[str]  # CAMEO roots of requests: the act asked for is no event
     crowd_nouns: frozenset[str]  # "protesters", "rioters": a crowd whose violence is a riot
     riot_codes: dict[str, str]  # code prefix -> the riot code of that act done by a crowd
+    civil_groups: frozenset[str]  # "farmers", "residents": their arson or blockade is a riot
+    civil_riot_codes: dict[str, str]  # code prefix -> the riot code of that act done by them
+    festive_words: frozenset[str]  # "parade", "celebrate": its clause's march is no protest
+    festive_codes: frozenset[str]  # code prefixes of the peaceful protests festive_words drop
     protest_roots: frozenset[str]  # CAMEO roots of protests: their stated aim is no event
     aim_roots: frozenset[str]  # CAMEO roots of the aims a protest states (demand, complain)
     sport_event_names: frozenset[str]  # "the US Open": its sentence is a sport story

@@ -264,6 +264,9 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
     a visit"; never of other verbs ("X condemned the strikes" says nothing of who struck)."""
     if noun.dep_ == "nsubjpass" and _is_support(noun.head, patterns):
         return _agent(noun.head)  # "the attack was carried out by the Taliban"
+    done = phrase_verb(noun, patterns)
+    if done is not None:  # "nurses have been on strike", "farmers dumped milk in protest"
+        return subject_of(done, doc)
     token = noun
     links = {"dobj", "pobj", "prep", "attr", "conj", "compound"}
     while token.dep_ in links and token.head.i != token.i:
@@ -280,6 +283,21 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
             if is_passive(token) or lemma not in patterns.words.support_verbs:
                 return None
             return subject_of(token, doc)
+    return None
+
+
+def phrase_verb(noun, patterns: PatternSet):
+    """The verb whose subject does the event noun of its phrase: the verb of being "on" it
+    ("have been on hunger strike", "remained on strike"), any verb done "in" a manner noun
+    ("farmers dumped milk in protest"); None for any other phrase ("attacks on the city")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    verb, lemma = prep.head, noun.lemma_.lower()
+    if prep.lower_ == "on" and verb.lemma_.lower() in patterns.words.state_verbs:
+        return verb
+    if prep.lower_ == "in" and lemma in patterns.words.manner_nouns and verb.pos_ == "VERB":
+        return verb
     return None
 
 

@@ -190,10 +190,13 @@ def _child_words(token, deps: set[str]) -> set[str]:
 
 
 def _subject_words(token) -> set[str]:
-    """Lemmas of the subject's head and its compounds: "mortar shells" gives both words. The
+    """Lemmas of the subject's head and its compounds: "mortar shells" gives both words (the
+    noun a present participle modifies is its subject: "students protesting"). The
     model takes a capitalised plural opening a sentence ("Rockets landed") for a name and
     keeps it as its lemma, so a plural's singular counts too."""
     heads = [c for c in token.children if c.dep_ in SUBJECTS]
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        heads.append(token.head)  # "students protesting against fees": the students
     words = {
         t.lemma_.lower()
         for head in heads
