@@ -24,6 +24,7 @@ PARTS = {
     "tuned_q3": GOLD / "tuned_q3.yaml",  # explosions, protests and non-events, tuned on
     "tuned_q4": GOLD / "tuned_q4.yaml",  # wire shapes actor and country attribution were tuned on
     "tuned_q5": GOLD / "tuned_q5.yaml",  # company news, accidents, protests, forecasts: tuned on
+    "tuned_q8": GOLD / "tuned_q8.yaml",  # visits, agreements, sanctions, accusations: tuned on
 }
 ACLED_KINDS = ("battles", "explosions", "civilians", "protests", "strategic")
 

@@ -86,7 +86,46 @@ class TriggerMatcher:
             or self._refused_thing(token, pattern, matches)
             or _habitual(token)
             or _backstory(token)
+            or self._alleged(token, matches)
+            or self._polled(token)
+            or self._life_story(token)
         )
+
+    def _alleged(self, token, matches: dict[int, Pattern]) -> bool:
+        """ "accused Exxon of breaching the deal", "allege that agents fund armed groups": the
+        act an accusation attributes is its content, coded as the accusation (words.yaml's
+        ``allegation_verbs``), whether or not the accusation itself is coded."""
+        if token.pos_ != "VERB":
+            return False  # "accused Russia of the attack": the attack happened
+        node = token.head if token.dep_ == "amod" else token  # "of raiding villages"
+        head = node.head
+        if node.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ in {"of", "for"}:
+            head = head.head.head if head.head.dep_ in OBJECTS else head.head  # "accused X of"
+        elif token.dep_ != "ccomp":
+            return False
+        if head.i == token.i or head.i not in matches:
+            return False
+        return self._lemma(head) in self.patterns.words.allegation_verbs
+
+    def _polled(self, token) -> bool:
+        """ "a poll showed that 58 percent of Germans support sending weapons": what a poll
+        or survey shows is an opinion counted, no act."""
+        polls = self.patterns.words.poll_nouns
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in polls
+            for clause in token.ancestors
+            for c in clause.children
+        )
+
+    def _life_story(self, token) -> bool:
+        """ "X, who negotiated his country's entry into the EU, has died": a relative clause
+        on the subject of a death tells the dead person's life, not the news."""
+        deaths = self.patterns.words.death_verbs
+        for clause in (token, *token.ancestors):
+            person = clause.head
+            if clause.dep_ == "relcl" and person.dep_ in {"nsubj", "nsubjpass"}:
+                return self._lemma(person.head) in deaths
+        return False
 
     def _lemma(self, token) -> str:
         """The token's lemma, with the parser's known lemma mistakes corrected."""
@@ -147,7 +186,8 @@ class TriggerMatcher:
     def _requested(self, token, matches: dict[int, Pattern]) -> bool:
         """ "demanded that Belarus release the journalist", "urged Iran to free them": the
         act asked for is the content of the request, coded as the request, not as an act."""
-        clause = token
+        # "urged Serbia and Kosovo to resume talks": an event noun object of the asked act
+        clause = token.head if token.pos_ == "NOUN" and token.dep_ in OBJECTS else token
         while clause.dep_ in REQUESTED_CLAUSES and clause.head.i != clause.i:
             clause = clause.head
             asked = matches.get(clause.i)

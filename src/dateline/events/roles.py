@@ -20,6 +20,7 @@ from .role_words import (
     RoleHead,
     by_its_doer,
     clause_subject,
+    condition_subject,
     located,
     modifier,
     object_of,
@@ -119,6 +120,12 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
         RoleSpec.UNDERGOER,
         "the subject of the verb the noun is the cause of: 'X died of torture'",
         lambda t, d, p: undergoer(t),
+    ),
+    RoleRule(
+        RoleSpec.CONDITION,
+        "the subject of the if-clause on the act or its complement: 'threatened to close the "
+        "strait if X imposed sanctions'",
+        lambda t, d, p: condition_subject(t),
     ),
 )
 ROLE_RULES = MappingProxyType({rule.spec: rule for rule in ROLE_TABLE})

@@ -1,0 +1,109 @@
+"""Strategic and diplomatic wire sentences (issue 10, tuned_q8): each rule on a sentence
+written for it, never one of the gold corpus's."""
+
+from __future__ import annotations
+
+import dateline
+from event_dyads import coded
+
+
+def plover(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    events = dateline.code_text(text).events
+    return sorted(
+        (e.plover and e.plover.type, e.source and e.source.country, e.target and e.target.country)
+        for e in events
+    )
+
+
+def test_a_court_sentence_is_a_penalty_imposed_not_a_verdict():
+    # PETRARCH2 SENTENCE [172] (COERCE); "convicted" stays 116 (found guilty)
+    assert coded("A court in Tehran sentenced a Swedish doctor to death on Monday.") == [
+        ("172", "IRN", "SWE")
+    ]
+
+
+def test_the_act_an_accusation_attributes_is_no_second_event():
+    assert plover(
+        "Ecuador's foreign ministry accused Peruvian troops of shelling a border post."
+    ) == [("ACCUSE", "ECU", "PER")]
+    assert plover("Kazakhstan accused Kyrgyz guards of raiding farms in Almaty province.") == [
+        ("ACCUSE", "KAZ", "KGZ")
+    ]
+
+
+def test_an_accusation_between_companies_leaves_nothing_behind():
+    # the accusation is company news (events/business.py); the act it alleges is its content
+    text = "Shell accused BP of violating a supply contract, court filings showed on Monday."
+    assert coded(text) == []
+
+
+def test_what_a_poll_shows_is_no_event():
+    text = "A survey published on Monday found that 61 percent of Italians oppose sending troops to Libya."
+    assert coded(text) == []
+
+
+def test_an_obituary_tells_a_life_not_the_news():
+    text = (
+        "Former Chilean foreign minister Ana Rojas, who negotiated a border treaty with Peru, "
+        "has died at the age of 91, her family said."
+    )
+    assert coded(text) == []
+
+
+def test_a_vote_in_an_election_is_no_event():
+    assert coded("Romanians vote in a presidential election on Sunday.") == []
+
+
+def test_a_converted_petrarch_pattern_needs_a_target():
+    # PETRARCH2 codes an event only with a target: "present a plan" alone appeals to nobody
+    assert coded("The transport minister is due to present an infrastructure plan on Monday.") == []
+
+
+def test_a_local_office_holder_takes_the_place_of_the_story():
+    text = (
+        "Ukrainian drones hit an oil depot in the Bryansk region overnight, the regional "
+        "governor said. The governor accused Kyiv of terrorising civilians."
+    )
+    assert plover(text) == [("ACCUSE", "RUS", "UKR"), ("ASSAULT", "UKR", "RUS")]
+
+
+def test_a_place_noun_with_a_gazetteer_name_is_that_place():
+    text = "Thai officials said Cambodian troops had shelled a village in Surin province."
+    assert plover(text) == [("ASSAULT", "KHM", "THA")]
+
+
+def test_the_city_of_a_place_hit_is_that_place():
+    assert plover("Russian forces shelled the city of Kherson overnight.") == [
+        ("ASSAULT", "RUS", "UKR")
+    ]
+
+
+def test_the_leaders_of_several_states_are_those_states():
+    assert plover("The presidents of Ghana and Togo met in Lome on Friday.") == [
+        ("CONSULT", "GHA", "TGO"),
+        ("CONSULT", "TGO", "GHA"),
+    ]
+
+
+def test_a_second_target_hung_on_the_noun_before_the_preposition_counts():
+    # the parser hangs "two Chinese firms" on "sanctions", not on "on"
+    text = "Canada imposed sanctions on Iran's central bank and two Chinese firms on Monday."
+    assert plover(text) == [("COERCE", "CAN", "CHN"), ("COERCE", "CAN", "IRN")]
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_is_on():
+    assert plover("Russia threatened to respond if Finland joined NATO.") == [
+        ("THREATEN", "RUS", "FIN")
+    ]
+
+
+def test_the_talks_a_request_asks_for_are_no_event():
+    assert plover("The United Nations urged Sudan and Chad to resume talks.") == [
+        ("REQUEST", None, "SDN"),
+        ("REQUEST", None, "TCD"),
+    ]
+
+
+def test_money_given_to_a_state_is_aid():
+    text = "Germany will provide $50 million in humanitarian aid to Jordan, the ministry said."
+    assert plover(text) == [("AGREE", "DEU", "JOR")]
