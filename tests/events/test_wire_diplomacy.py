@@ -38,7 +38,7 @@ def test_an_accusation_between_companies_leaves_nothing_behind():
 
 
 def test_what_a_poll_shows_is_no_event():
-    text = "A survey published on Monday found that 61 percent of Italians oppose sending troops to Libya."
+    text = "A survey found that 61 percent of Italians oppose sending troops to Libya."
     assert coded(text) == []
 
 
@@ -107,3 +107,35 @@ def test_the_talks_a_request_asks_for_are_no_event():
 def test_money_given_to_a_state_is_aid():
     text = "Germany will provide $50 million in humanitarian aid to Jordan, the ministry said."
     assert plover(text) == [("AGREE", "DEU", "JOR")]
+
+
+def test_each_other_makes_the_doers_each_others_targets():
+    assert plover("Ghana and Togo accused each other of arming the rebels.") == [
+        ("ACCUSE", "GHA", "TGO"),
+        ("ACCUSE", "TGO", "GHA"),
+    ]
+
+
+def test_a_phone_call_told_by_its_medium():
+    text = "Italy's prime minister spoke by telephone with the Tunisian president on Friday."
+    assert plover(text) == [("CONSULT", "ITA", "TUN")]
+
+
+def test_a_visiting_minister_is_the_subject_not_the_participle():
+    text = "Visiting Polish Foreign Minister Jan Nowak met Lithuanian President Ona Petraite."
+    assert plover(text) == [("CONSULT", "POL", "LTU")]
+
+
+def test_the_summit_a_meeting_was_held_at_is_no_second_meeting():
+    text = "The Polish and Czech prime ministers met on the sidelines of the EU summit in Brussels."
+    assert [t for t, _, _ in plover(text)] == ["CONSULT", "CONSULT"]
+
+
+def test_suspending_a_foreign_broadcaster_restricts_expression():
+    assert coded("Niger suspended the broadcasts of a French television channel.") == [
+        ("1721", "NER", "FRA")
+    ]
+
+
+def test_the_talks_a_request_asks_to_return_to_are_no_event():
+    assert plover("Qatar urged Hamas to return to talks.") == [("REQUEST", "QAT", "PSE")]

@@ -89,6 +89,7 @@ class TriggerMatcher:
             or self._alleged(token, matches)
             or self._polled(token)
             or self._life_story(token)
+            or _setting_of_a_match(token, pattern, matches)
         )
 
     def _alleged(self, token, matches: dict[int, Pattern]) -> bool:
@@ -186,8 +187,10 @@ class TriggerMatcher:
     def _requested(self, token, matches: dict[int, Pattern]) -> bool:
         """ "demanded that Belarus release the journalist", "urged Iran to free them": the
         act asked for is the content of the request, coded as the request, not as an act."""
-        # "urged Serbia and Kosovo to resume talks": an event noun object of the asked act
-        clause = token.head if token.pos_ == "NOUN" and token.dep_ in OBJECTS else token
+        # "urged X and Y to resume talks", "to return to talks": an event noun of the asked act
+        clause = token
+        if token.pos_ == "NOUN" and token.dep_ in OBJECTS | {"pobj"}:
+            clause = token.head.head if token.dep_ == "pobj" else token.head
         while clause.dep_ in REQUESTED_CLAUSES and clause.head.i != clause.i:
             clause = clause.head
             asked = matches.get(clause.i)
@@ -220,6 +223,22 @@ class TriggerMatcher:
             return False
         refusal = matches.get(head.i)
         return refusal is not None and refusal.code[:2] == REJECT_ROOT
+
+
+def _setting_of_a_match(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+    """ "met on the sidelines of the NATO summit", "held talks at the summit": an event noun
+    in a prepositional phrase of a coded verb of its own kind is where that act happened."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    head = token
+    for _ in range(4):  # pobj <- prep <- (pobj <- prep <-) verb
+        head = head.head
+        act = matches.get(head.i)
+        if act is not None and head.pos_ == "VERB":
+            return act.code[:2] == pattern.code[:2]
+        if head.dep_ not in {"prep", "pobj"}:
+            return False
+    return False
 
 
 def _deferred(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:

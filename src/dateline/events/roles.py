@@ -160,7 +160,9 @@ def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
     lemma = verb.lemma_.lower()
     if is_passive(verb):
         return _agent(verb) or _implicit_agent(verb, doc)
-    subject = dependent(verb, {"nsubj", "csubj"})
+    # "Visiting Japanese Foreign Minister X met Y": the parser may also hang "Visiting" on
+    # the verb as a clausal subject; a nominal subject is the actor
+    subject = dependent(verb, {"nsubj"}) or dependent(verb, {"csubj"})
     if subject is not None and subject.tag_ not in {"WDT", "WP"}:
         return RoleHead(subject, f"nsubj<-{lemma}")
     if depth > 3 or verb.head.i == verb.i:
