@@ -139,3 +139,18 @@ def test_suspending_a_foreign_broadcaster_restricts_expression():
 
 def test_the_talks_a_request_asks_to_return_to_are_no_event():
     assert plover("Qatar urged Hamas to return to talks.") == [("REQUEST", "QAT", "PSE")]
+
+
+def test_warning_of_a_danger_is_no_threat():
+    assert coded("The finance minister warned of excessive currency moves.") == []
+    assert plover("Russia warned Norway of severe consequences.") == [("THREATEN", "RUS", "NOR")]
+
+
+def test_an_act_told_as_years_past_is_history():
+    assert coded("Twenty years ago, the United States invaded Iraq.") == []
+    text = "Serbia shelled the border post on Monday, three years after it attacked Kosovo."
+    assert [t for t, _, _ in plover(text)] == ["ASSAULT"]
+
+
+def test_the_acts_a_narrative_describes_are_its_story():
+    assert coded("In her memoir, the former envoy describes the talks with Iran.") == []

@@ -23,6 +23,7 @@ REQUESTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 # "staged rallies to demand", "blocked roads demanding"
 PURPOSE_CLAUSES = frozenset({"advcl", "xcomp"})
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
+TIME_MARKS = frozenset({"after", "before", "since"})  # "two years after it invaded"
 # a clause that completes its head word
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 # how a noun modifies the noun after it, and the nouns that make the modifier their event
@@ -90,20 +91,37 @@ class TriggerMatcher:
             or self._polled(token)
             or self._life_story(token)
             or _setting_of_a_match(token, pattern, matches)
+            or self._history(token)
         )
 
+    def _history(self, token) -> bool:
+        """ "Ten years ago, Russia annexed Crimea", "the memoir describes the talks": an act
+        told as long past, or as what a narrative tells, is no news event."""
+        words = self.patterns.words
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head  # an event noun: the verb it hangs on
+        for verb in (clause, *clause.ancestors):
+            if self._lemma(verb) in words.narration_verbs:
+                return True
+            if _told_as_long_past(verb, words.history_units):
+                return True
+        return False
+
     def _alleged(self, token, matches: dict[int, Pattern]) -> bool:
-        """ "accused Exxon of breaching the deal", "allege that agents fund armed groups": the
-        act an accusation attributes is its content, coded as the accusation (words.yaml's
-        ``allegation_verbs``), whether or not the accusation itself is coded."""
+        """ "accused Exxon of breaching the deal", "charged X with ...": the act an accusation
+        attributes to its target is its content, coded as the accusation (words.yaml's
+        ``allegation_verbs``), whether or not the accusation itself is coded. A reported
+        clause ("Peru alleges that Chile attacked Bolivia") keeps its act, as alleged."""
         if token.pos_ != "VERB":
             return False  # "accused Russia of the attack": the attack happened
         node = token.head if token.dep_ == "amod" else token  # "of raiding villages"
         head = node.head
-        if node.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ in {"of", "for"}:
-            head = head.head.head if head.head.dep_ in OBJECTS else head.head  # "accused X of"
-        elif token.dep_ != "ccomp":
+        if node.dep_ not in {"pcomp", "pobj"} or head.dep_ != "prep":
             return False
+        if head.lower_ not in {"of", "for", "with"}:
+            return False
+        head = head.head.head if head.head.dep_ in OBJECTS else head.head  # "accused X of"
         if head.i == token.i or head.i not in matches:
             return False
         return self._lemma(head) in self.patterns.words.allegation_verbs
@@ -223,6 +241,19 @@ class TriggerMatcher:
             return False
         refusal = matches.get(head.i)
         return refusal is not None and refusal.code[:2] == REJECT_ROOT
+
+
+def _told_as_long_past(verb, units: frozenset[str]) -> bool:
+    """ "ten years ago", "two years after it invaded": a span of years before the act."""
+    for child in verb.children:
+        spans = child.children if child.lower_ == "ago" else [child]
+        if child.lower_ != "ago" and not (
+            child.dep_ == "npadvmod" and any(m.lower_ in TIME_MARKS for m in verb.children)
+        ):
+            continue
+        if any(span.lemma_.lower() in units for span in spans):
+            return True
+    return False
 
 
 def _setting_of_a_match(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:

@@ -36,6 +36,8 @@ class PatternWords:
     allegation_verbs: frozenset[str]  # "accused X of breaching": the act alleged is no event
     poll_nouns: frozenset[str]  # "a poll showed that ...": what it shows is no event
     death_verbs: frozenset[str]  # "X, who negotiated ..., has died": an obituary's life story
+    history_units: frozenset[str]  # "ten years ago": an act that long ago is history
+    narration_verbs: frozenset[str]  # "the memoir describes the talks": a narrative's story
 
 
 def read_pattern_words(path: Path = PATTERN_DIR / "words.yaml") -> PatternWords:
