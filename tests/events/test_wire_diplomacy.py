@@ -154,3 +154,24 @@ def test_an_act_told_as_years_past_is_history():
 
 def test_the_acts_a_narrative_describes_are_its_story():
     assert coded("In her memoir, the former envoy describes the talks with Iran.") == []
+
+
+def test_a_phone_call_received_is_a_consultation_with_the_caller():
+    text = "Jordan's king received a phone call from the French president on Sunday."
+    assert plover(text) == [("CONSULT", "JOR", "FRA")]
+
+
+def test_calling_an_earlier_act_unacceptable_condemns_its_doer():
+    text = "Iran expelled the Danish ambassador. Copenhagen called the decision unacceptable."
+    assert plover(text) == [("ACCUSE", "DNK", "IRN"), ("SANCTION", "IRN", "DNK")]
+
+
+def test_a_judgement_verb_is_no_light_verb_for_its_object():
+    # "call" is a light verb in "called off the talks", not in "called the visit a provocation"
+    assert plover("Serbia called the visit a provocation.") == [("ACCUSE", "SRB", None)]
+
+
+def test_suspending_imports_from_a_country_is_an_embargo():
+    assert plover("Russia suspended imports of Moldovan wine on Friday.") == [
+        ("COERCE", "RUS", "MDA")
+    ]

@@ -288,6 +288,8 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
                 return RoleHead(subject, f"nsubjpass<-{lemma}") if subject is not None else None
             if is_passive(token) or lemma not in patterns.words.support_verbs:
                 return None
+            if dependent(token, {"oprd"}) is not None:
+                return None  # "called the visit a provocation": a judgement, no light verb
             return subject_of(token, doc)
     return None
 
