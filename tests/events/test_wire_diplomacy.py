@@ -120,6 +120,9 @@ def test_a_visiting_minister_is_the_subject_not_the_participle():
 def test_the_summit_a_meeting_was_held_at_is_no_second_meeting():
     text = "The Polish and Czech prime ministers met on the sidelines of the EU summit in Brussels."
     assert [t for t, _, _ in typed(text)] == ["CONSULT", "CONSULT"]
+    # a circumstance is no setting: the fighting after which a town was retaken is told too
+    text = "Somali troops retook the town of Bulo Burde after fierce fighting with al-Shabaab."
+    assert "ASSAULT" in {t for t, _, _ in typed(text)}
 
 
 def test_suspending_a_foreign_broadcaster_restricts_expression():

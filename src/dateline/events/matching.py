@@ -24,6 +24,7 @@ REQUESTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 PURPOSE_CLAUSES = frozenset({"advcl", "xcomp"})
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
 TIME_MARKS = frozenset({"after", "before", "since"})  # "two years after it invaded"
+SETTING_PREPOSITIONS = frozenset({"at", "on", "during"})  # "met at the summit"
 # a clause that completes its head word
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 # how a noun modifies the noun after it, and the nouns that make the modifier their event
@@ -261,12 +262,14 @@ def _setting_of_a_match(token, pattern: Pattern, matches: dict[int, Pattern]) ->
     in a prepositional phrase of a coded verb of its own kind is where that act happened."""
     if token.pos_ != "NOUN" or token.dep_ != "pobj":
         return False
-    head = token
+    head, preposition = token, None
     for _ in range(4):  # pobj <- prep <- (pobj <- prep <-) verb
-        head = head.head
+        preposition, head = head if head.dep_ == "prep" else preposition, head.head
         act = matches.get(head.i)
         if act is not None and head.pos_ == "VERB":
-            return act.code[:2] == pattern.code[:2]
+            # "after fierce fighting", "for talks": a circumstance or a purpose, not the setting
+            at = preposition is not None and preposition.lower_ in SETTING_PREPOSITIONS
+            return at and act.code[:2] == pattern.code[:2]
         if head.dep_ not in {"prep", "pobj"}:
             return False
     return False
