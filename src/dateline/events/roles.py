@@ -144,15 +144,21 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
     """The first role of ``specs`` whose phrase names an actor: on its head word, else in
     its of-phrase after a number or partitive, a place or by-phrase on an unnamed head."""
     for spec in specs:
-        role = through_partitive(
-            role_of(trigger, spec, doc, patterns), patterns.words.partitive_nouns
-        )
+        head = role_of(trigger, spec, doc, patterns)
+        role = through_partitive(head, patterns.words.partitive_nouns)
+        if role is not head and mention_of(doc, head.token) and not _of_a_country(role, doc):
+            role = head  # "the Minister of Culture": the of-phrase names no country
         if role is not None and mention_of(doc, role.token) is None:
             # a doer is never the place near it: "planted by the group near Gao"
             role = (None if spec in DOER_SPECS else located(role)) or by_its_doer(role)
         if role is not None and mention_of(doc, role.token) is not None:
             return role
     return None
+
+
+def _of_a_country(role: RoleHead, doc: Document) -> bool:
+    mention = mention_of(doc, role.token)
+    return mention is not None and doc.actors[mention.actor].country is not None
 
 
 def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
