@@ -23,6 +23,7 @@ EXAMPLES = {
     "xcomp": ("Chile agreed to withdraw from Peru.", "agreed", "Peru"),
     "custody": ("Two men were tortured in Chilean custody.", "tortured", "Chilean"),
     "undergoer": ("A prisoner died of torture.", "torture", "prisoner"),
+    "condition": ("Chile threatened to shut the port if Peru acts.", "threatened", "Peru"),
 }
 
 

@@ -89,6 +89,7 @@ class ActorVocabulary:
     event_places: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()  # "the army said": who reports it
     adjective_senses: frozenset[str] = frozenset()  # "a general strike": no army general
+    local_offices: frozenset[str] = frozenset()  # "the regional governor": of the place
 
     @classmethod
     def shipped(cls) -> ActorVocabulary:
@@ -101,6 +102,7 @@ class ActorVocabulary:
             institution_places=institution_prepositions(),
             name_particles=word_set(_actor_data("name_particles.txt")),
             equipment=word_set(_actor_data("equipment.txt")),
+            local_offices=word_set(_actor_data("local_offices.txt")),
             event_places=locative_prepositions() - word_set(_actor_data("origin_prepositions.txt")),
             reporting_verbs=frozenset(yaml_data(data_path(REPORTING_FILE))["reporting_verbs"]),
             adjective_senses=word_set(_actor_data("adjective_senses.txt")),

@@ -14,6 +14,7 @@ from .coding import Candidate, CodedActor, Story
 
 # what a locative phrase names: "in Iraq", "in Baghdad", "in the Gaza Strip"
 PLACE_KINDS = frozenset({EntryKind.STATE, EntryKind.CAPITAL, EntryKind.REGION})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})  # "shelled the city of X", "the town of X was hit"
 
 
 def locative(story: Story, head, start: int, end: int) -> Candidate | None:
@@ -35,7 +36,9 @@ def locative(story: Story, head, start: int, end: int) -> Candidate | None:
     elif (label := _national_label(story, head)) is not None:
         country, evidence = label.entry.country, label.entry.source
     else:
-        return None
+        country = None
+    if country is None and (name := _place_noun_name(story, head)) is not None:
+        country, evidence = story.place_country(name), f"place '{name}' (GeoNames)"
     if country is None:
         return None
     why = f"place after '{head.head.lower_}': {evidence} -> {country} GOV"
@@ -51,9 +54,9 @@ def _town_taken_for_a_person(story: Story, head) -> bool:
 
 
 def _in_place_position(story: Story, head) -> bool:
-    """After "in", "near" ...; or named by a place noun there: "near the town of X"; or
-    a town the dictionaries do not know as the object of an act on a place: "shelled
-    Kharkiv", "captured the town of X"."""
+    """After "in", "near" ...; or named by a place noun there or as the object of an act:
+    "near the town of X", "shelled the city of X"; or a town the dictionaries do not know
+    as the object of an act on a place: "shelled Kharkiv"."""
     if story.is_place(head) or (_struck(head) and head.i not in story.entry_at):
         return True  # a state or a capital named as the object stays the actor: "attacked Iran"
     of, noun = head.head, head.head.head
@@ -61,15 +64,27 @@ def _in_place_position(story: Story, head) -> bool:
         head.dep_ == "pobj"
         and of.lower_ == "of"
         and noun.lemma_.lower() in story.lexicon.place_nouns
-        and (story.is_place(noun) or _struck(noun))
+        and (story.is_place(noun) or noun.dep_ in OBJECT_DEPS)
     )
 
 
 def _struck(head) -> bool:
-    """ "shelled Kharkiv", "retook the village of X": the direct object of a verb of an act
-    on a place (data/actors/place_verbs.txt)."""
+    """ "shelled Kharkiv", "retook X": the direct object of a verb of an act on a place
+    (data/actors/place_verbs.txt)."""
     verbs = word_set(data_path("actors/place_verbs.txt"))
     return head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in verbs
+
+
+def _place_noun_name(story: Story, head) -> str | None:
+    """ "in the Kursk region", "at a post in Sisaket province": a place noun compounded
+    with a name the gazetteer knows is that place."""
+    if head.lemma_.lower() not in story.lexicon.place_nouns:
+        return None
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names or names[-1].i != head.i - 1:
+        return None
+    name = story.parsed[names[0].i : head.i].text
+    return name if story.place_country(name) else None
 
 
 def _national_label(story: Story, head):

@@ -89,7 +89,8 @@ def _place_entry_country(lexicon: Lexicon, phrase: str, day) -> str | None:
 def described_country(story, head, countries, modifiers, kind, role: Role) -> StoryCountry:
     """A group or body named by its role takes the place of its clause before the story's
     country ("protesters in Dhaka"); a person by title does not ("the foreign minister
-    arrived in Kabul" is a visitor). A company ("the company") or a machine ("a storage
+    arrived in Kabul" is a visitor), unless a local office holder ("the regional governor
+    said", actors/local_offices.txt). A company ("the company") or a machine ("a storage
     tank", "warplanes") named by its role has no country but the one the phrase writes:
     firms are not their story's state, and a machine is its force's only by its label."""
     countries = countries or clause_countries(story, head)
@@ -97,7 +98,9 @@ def described_country(story, head, countries, modifiers, kind, role: Role) -> St
     machine = head.lemma_.lower() in story.words.equipment
     if (company or machine) and not countries:
         return StoryCountry(None, "")
-    placed_at = head if kind != ActorKind.PERSON else None
+    # a local office holder by title ("the regional governor") is of the story's place
+    local = head.lemma_.lower() in story.words.local_offices
+    placed_at = head if kind != ActorKind.PERSON or local else None
     return story.country_or_context(countries, [*modifiers, *_members_of(head)], placed_at)
 
 

@@ -29,6 +29,7 @@ from .crowds import (
     riot_code,
 )
 from .doers import Doer, DoerKind, find_doer, load_non_event_words
+from .dyads import dyads
 from .matching import TriggerMatcher
 from .means import doer_of_the_means
 from .mentions import ActorWords, actor_mentions, without_locatives
@@ -255,7 +256,7 @@ class EventCoder:
             sources or targets or crowd or trigger.pos_ == "VERB" or self.non_events.occurs(trigger)
         ):
             return [], False  # "the attack was terrible": a bare event noun is no event
-        pairs = _dyads(sources, targets, pattern) if has_roles else [(None, None)]
+        pairs = dyads(sources, targets, pattern, trigger) if has_roles else [(None, None)]
         if not pairs:
             return [], False
         modality = modality_of(trigger, self.cues)
@@ -350,22 +351,6 @@ def _restates(noun, matches: dict[int, Pattern]) -> bool:
         return False
     preposition = noun.head
     return preposition.lower_ in MANNER_PREPOSITIONS and preposition.head.i in matches
-
-
-def _dyads(sources: list[ActorWords], targets: list[ActorWords], pattern: Pattern) -> list[tuple]:
-    """(source, target) pairs: one per conjoined actor; "X and Y met" pairs X with Y."""
-    # "talks between X and Y": the same phrase read as sources and targets meets itself
-    among_themselves = {t.actor for t in targets} <= {s.actor for s in sources}
-    if among_themselves and pattern.reciprocal and len(sources) > 1:
-        return [(s, t) for s in sources for t in sources if s.actor != t.actor]
-    if not targets and pattern.needs_target:
-        return []
-    pairs = []
-    for source in sources or [None]:
-        for target in targets or [None]:
-            same = source is not None and target is not None and source.actor == target.actor
-            pairs.append((source, None if same else target))
-    return pairs
 
 
 def _own_belonging(doc: Document, target: ActorWords, sources: list[ActorWords]) -> bool:

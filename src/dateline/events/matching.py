@@ -28,6 +28,7 @@ PURPOSE_CLAUSES = frozenset({"advcl", "xcomp"})
 REJECT_ROOT = "12"  # CAMEO REJECT: what it refuses did not happen
 SUPPORT_ROOT = "05"  # CAMEO diplomatic cooperation: "backed by", "supported by"
 FREQUENCY_ADVERBS = frozenset({"often", "frequently", "regularly", "routinely", "usually"})
+SETTING_PREPOSITIONS = frozenset({"at", "on", "during"})  # "met at the summit"
 # a clause that completes its head word
 COMPLEMENTS = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 # how a noun modifies the noun after it, and the nouns that make the modifier their event
@@ -99,12 +100,69 @@ class TriggerMatcher:
             or _habitual(token)
             or _description(token, pattern)
             or _backstory(token)
+            or self._alleged(token, matches)
+            or self._polled(token)
+            or self._life_story(token)
+            or _setting_of_a_match(token, pattern, matches)
+            or self._history(token)
         )
 
     def _manner_of_a_match(self, token, matches: dict[int, Pattern]) -> bool:
         """ "recalled its ambassador in protest": the act done in protest is the event."""
         verb = phrase_verb(token, self.patterns)
         return verb is not None and verb.i in matches and verb.i != token.i
+
+    def _history(self, token) -> bool:
+        """ "Ten years ago, Russia annexed Crimea", "the memoir describes the talks": an act
+        told as long past, or as what a narrative tells, is no news event."""
+        words = self.patterns.words
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head  # an event noun: the verb it hangs on
+        for verb in (clause, *clause.ancestors):
+            if self._lemma(verb) in words.narration_verbs:
+                return True
+            if _told_as_long_past(verb, words.history_units):
+                return True
+        return False
+
+    def _alleged(self, token, matches: dict[int, Pattern]) -> bool:
+        """ "accused Exxon of breaching the deal", "charged X with ...": the act an accusation
+        attributes to its target is its content, coded as the accusation (words.yaml's
+        ``allegation_verbs``), whether or not the accusation itself is coded. A reported
+        clause ("Peru alleges that Chile attacked Bolivia") keeps its act, as alleged."""
+        if token.pos_ != "VERB":
+            return False  # "accused Russia of the attack": the attack happened
+        node = token.head if token.dep_ == "amod" else token  # "of raiding villages"
+        head = node.head
+        if node.dep_ not in {"pcomp", "pobj"} or head.dep_ != "prep":
+            return False
+        if head.lower_ not in {"of", "for", "with"}:
+            return False
+        head = head.head.head if head.head.dep_ in OBJECTS else head.head  # "accused X of"
+        if head.i == token.i or head.i not in matches:
+            return False
+        return self._lemma(head) in self.patterns.words.allegation_verbs
+
+    def _polled(self, token) -> bool:
+        """ "a poll showed that 58 percent of Germans support sending weapons": what a poll
+        or survey shows is an opinion counted, no act."""
+        polls = self.patterns.words.poll_nouns
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in polls
+            for clause in token.ancestors
+            for c in clause.children
+        )
+
+    def _life_story(self, token) -> bool:
+        """ "X, who negotiated his country's entry into the EU, has died": a relative clause
+        on the subject of a death tells the dead person's life, not the news."""
+        deaths = self.patterns.words.death_verbs
+        for clause in (token, *token.ancestors):
+            person = clause.head
+            if clause.dep_ == "relcl" and person.dep_ in {"nsubj", "nsubjpass"}:
+                return self._lemma(person.head) in deaths
+        return False
 
     def _lemma(self, token) -> str:
         """The token's lemma, with the parser's known lemma mistakes corrected."""
@@ -165,7 +223,10 @@ class TriggerMatcher:
     def _requested(self, token, matches: dict[int, Pattern]) -> bool:
         """ "demanded that Belarus release the journalist", "urged Iran to free them": the
         act asked for is the content of the request, coded as the request, not as an act."""
+        # "urged X and Y to resume talks", "to return to talks": an event noun of the asked act
         clause = token
+        if token.pos_ == "NOUN" and token.dep_ in OBJECTS | {"pobj"}:
+            clause = token.head.head if token.dep_ == "pobj" else token.head
         while clause.dep_ in REQUESTED_CLAUSES and clause.head.i != clause.i:
             clause = clause.head
             asked = matches.get(clause.i)
@@ -217,6 +278,31 @@ def game_stroke(verb, doc: Document) -> bool:
         return False
     phrases = (g for c in verb.children if c.dep_ == "prep" for g in c.children)
     return not any(g.dep_ == "pobj" and mention_of(doc, g) is not None for g in phrases)
+
+
+def _told_as_long_past(verb, units: frozenset[str]) -> bool:
+    """ "ten years ago": a span of years back from the day of the story. ("Five years after
+    crowds burned its embassy" is still told as an event: a background fact of the story.)"""
+    agos = (c for c in verb.children if c.lower_ == "ago")
+    return any(span.lemma_.lower() in units for ago in agos for span in ago.children)
+
+
+def _setting_of_a_match(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:
+    """ "met on the sidelines of the NATO summit", "held talks at the summit": an event noun
+    in a prepositional phrase of a coded verb of its own kind is where that act happened."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    head, preposition = token, None
+    for _ in range(4):  # pobj <- prep <- (pobj <- prep <-) verb
+        preposition, head = head if head.dep_ == "prep" else preposition, head.head
+        act = matches.get(head.i)
+        if act is not None and head.pos_ == "VERB":
+            # "after fierce fighting", "for talks": a circumstance or a purpose, not the setting
+            at = preposition is not None and preposition.lower_ in SETTING_PREPOSITIONS
+            return at and act.code[:2] == pattern.code[:2]
+        if head.dep_ not in {"prep", "pobj"}:
+            return False
+    return False
 
 
 def _deferred(token, pattern: Pattern, matches: dict[int, Pattern]) -> bool:

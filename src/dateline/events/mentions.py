@@ -116,7 +116,23 @@ def _listed(head) -> list:
     for child in head.children:
         if child.dep_ == "appos" and child.conjuncts:
             members += [child, *child.conjuncts]
-    return members
+    return members + _stranded_conjuncts(head)
+
+
+def _stranded_conjuncts(head) -> list:
+    """ "sanctions on North Korea's trading company and two Chinese banks": the parser
+    often hangs the second object of the preposition on the noun before it, as a conjunct
+    of "sanctions"; such a conjunct with no preposition of its own is the object's too."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.head.pos_ != "NOUN":
+        return []
+    return [
+        c
+        for c in preposition.head.conjuncts
+        if c.i > head.i
+        and c.pos_ in {"NOUN", "PROPN"}
+        and not any(g.dep_ == "prep" for g in c.children)
+    ]
 
 
 def _mention_from(doc: Document, token) -> Mention | None:

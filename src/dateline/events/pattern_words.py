@@ -39,6 +39,11 @@ class PatternWords:
     business_sectors: frozenset[str]  # doers of these sectors alone make company news
     armed_violence_codes: dict[str, str]  # riot code -> its code when armed men do it
     armed_sectors: frozenset[str]  # the sectors of armed men (armed_violence_codes)
+    allegation_verbs: frozenset[str]  # "accused X of breaching": the act alleged is no event
+    poll_nouns: frozenset[str]  # "a poll showed that ...": what it shows is no event
+    death_verbs: frozenset[str]  # "X, who negotiated ..., has died": an obituary's life story
+    history_units: frozenset[str]  # "ten years ago": an act that long ago is history
+    narration_verbs: frozenset[str]  # "the memoir describes the talks": a narrative's story
 
 
 def read_pattern_words(path: Path = PATTERN_DIR / "words.yaml") -> PatternWords:

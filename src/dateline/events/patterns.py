@@ -244,11 +244,10 @@ def _shipped_patterns() -> list[Pattern]:
 
 def _converted(path: Path, text: str) -> tuple[Pattern, ...]:
     """The patterns of the shipped PETRARCH conversion: like the hand-written pledges, a
-    converted verb leaves its act to a coded complement ("vowed to attack")."""
-    return tuple(
-        replace(p, converted=True, defer_to_complement=True, phrase_arguments=True)
-        for p in _parse_pattern_file(path, text).patterns
-    )
+    converted verb leaves its act to a coded complement ("vowed to attack"); as in PETRARCH,
+    whose events need a target, a converted match with no target is no event."""
+    flags = dict(converted=True, defer_to_complement=True, phrase_arguments=True, needs_target=True)
+    return tuple(replace(p, **flags) for p in _parse_pattern_file(path, text).patterns)
 
 
 def _index(

@@ -180,3 +180,18 @@ def prepositional(word, preposition: str) -> RoleHead | None:
                     # "launched strikes on Kyiv on Monday": a date is no argument
                     return RoleHead(pobj, f"{lemma}->{preposition}")
     return None
+
+
+CONDITION_MARKERS = frozenset({"if", "unless"})
+
+
+def condition_subject(trigger) -> RoleHead | None:
+    """ "threatened to close the strait if the United States imposed sanctions": who the
+    condition is on is whom a threat or a warning is aimed at."""
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ == "xcomp")):
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in clause.children):
+                subject = dependent(clause, {"nsubj"})
+                if subject is not None and subject.pos_ != "PRON":
+                    return RoleHead(subject, f"{trigger.lemma_.lower()}~if")
+    return None

@@ -20,6 +20,7 @@ from .role_words import (
     RoleHead,
     by_its_doer,
     clause_subject,
+    condition_subject,
     located,
     modifier,
     object_of,
@@ -120,6 +121,12 @@ ROLE_TABLE: tuple[RoleRule, ...] = (
         "the subject of the verb the noun is the cause of: 'X died of torture'",
         lambda t, d, p: undergoer(t),
     ),
+    RoleRule(
+        RoleSpec.CONDITION,
+        "the subject of the if-clause on the act or its complement: 'threatened to close the "
+        "strait if X imposed sanctions'",
+        lambda t, d, p: condition_subject(t),
+    ),
 )
 ROLE_RULES = MappingProxyType({rule.spec: rule for rule in ROLE_TABLE})
 
@@ -137,9 +144,10 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
     """The first role of ``specs`` whose phrase names an actor: on its head word, else in
     its of-phrase after a number or partitive, a place or by-phrase on an unnamed head."""
     for spec in specs:
-        role = through_partitive(
-            role_of(trigger, spec, doc, patterns), patterns.words.partitive_nouns
-        )
+        head = role_of(trigger, spec, doc, patterns)
+        role = through_partitive(head, patterns.words.partitive_nouns)
+        if role is not head and mention_of(doc, head.token) and not _of_a_country(role, doc):
+            role = head  # "the Minister of Culture": the of-phrase names no country
         if role is not None and mention_of(doc, role.token) is None:
             # a doer is never the place near it: "planted by the group near Gao"
             role = (None if spec in DOER_SPECS else located(role)) or by_its_doer(role)
@@ -148,12 +156,19 @@ def find_role(trigger, specs: tuple[str, ...], doc: Document, patterns) -> RoleH
     return None
 
 
+def _of_a_country(role: RoleHead, doc: Document) -> bool:
+    mention = mention_of(doc, role.token)
+    return mention is not None and doc.actors[mention.actor].country is not None
+
+
 def subject_of(verb, doc: Document, depth: int = 0) -> RoleHead | None:
     """The actor of a verb: its subject, its passive agent, or the subject it inherits."""
     lemma = verb.lemma_.lower()
     if is_passive(verb):
         return _agent(verb) or _implicit_agent(verb, doc)
-    subject = dependent(verb, {"nsubj", "csubj"})
+    # "Visiting Japanese Foreign Minister X met Y": the parser may also hang "Visiting" on
+    # the verb as a clausal subject; a nominal subject is the actor
+    subject = dependent(verb, {"nsubj"}) or dependent(verb, {"csubj"})
     if subject is not None and subject.tag_ not in {"WDT", "WP"}:
         return RoleHead(subject, f"nsubj<-{lemma}")
     if depth > 3 or verb.head.i == verb.i:
@@ -282,6 +297,8 @@ def _governing_subject(noun, doc: Document, patterns: PatternSet) -> RoleHead | 
                 return RoleHead(subject, f"nsubjpass<-{lemma}") if subject is not None else None
             if is_passive(token) or lemma not in patterns.words.support_verbs:
                 return None
+            if dependent(token, {"oprd"}) is not None:
+                return None  # "called the visit a provocation": a judgement, no light verb
             return subject_of(token, doc)
     return None
 

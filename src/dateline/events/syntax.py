@@ -26,6 +26,7 @@ class RoleSpec(StrEnum):
     XCOMP = "xcomp"
     CUSTODY = "custody"
     UNDERGOER = "undergoer"
+    CONDITION = "condition"
 
 
 def dependent(token, deps: set[str]):
