@@ -24,6 +24,8 @@ NOT_HEADS = frozenset({"compound", "flat", "amod", "nmod"})
 # how a national label hangs in a phrase: "Israeli helicopters", "US Predator", and
 # "Greek-flagged tanker", where the parser hangs "Greek" on "flagged" as npadvmod
 NATIONAL_LABEL_DEPS = frozenset({"amod", "compound", "npadvmod"})
+# "Turkish-backed Syrian fighters": a nationality before one of these names the group's backer
+BACKER_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})
 DUAL = frozenset({"both", "two"})  # "both governments", "the two sides": two earlier actors
 
 
@@ -250,7 +252,17 @@ class Phrases:
                         match = self.story.nationality(place)
                         if match and match.entry.kind != EntryKind.CAPITAL:
                             found[match.start] = match
-        return [found[k] for k in sorted(found)]
+        matches = [found[k] for k in sorted(found)]
+        own = [m for m in matches if not self._backer(m)]
+        return own or matches  # "Turkish-backed Syrian fighters" are Syrian
+
+    def _backer(self, match: DictionaryMatch) -> bool:
+        """ "Turkish-backed", "Iranian-funded": the country behind a group, not its own."""
+        doc = self.story.parsed
+        hyphen, word = match.end, match.end + 1
+        return (
+            word < len(doc) and doc[hyphen].text == "-" and doc[word].lower_ in BACKER_PARTICIPLES
+        )
 
     def _demonym_modifier(self, modifiers) -> bool:
         """A national label on a thing that acts: "Israeli helicopters", "US Predator"."""
