@@ -70,3 +70,39 @@ def test_a_films_story_an_animal_and_an_accident_are_no_event(text):
 def test_a_capitalised_animal_name_stays_an_armed_group():
     text = "COLOMBO (Reuters) - Tamil Tigers attacked an army camp in northern Sri Lanka."
     assert [code for code, _, _ in coded(text)] == ["190"]
+
+
+def test_rape_is_sexual_violence_and_rapped_is_not():
+    text = "BUKAVU, Congo (AFP) - Armed men raped 12 women near Bukavu on Sunday, a doctor said."
+    assert coded(text) == [("1821", "COD", "COD")]
+    assert coded("The United States rapped China over its trade practices.") == []
+
+
+def test_the_place_hit_may_sit_three_prepositions_deep():
+    text = (
+        "Gunmen killed 11 people in tents for displaced families near Bunia on Friday, "
+        "a local official said."
+    )
+    assert ("1823", "COD", "COD") in coded(text)
+
+
+def test_an_act_still_awaited_is_no_event():
+    text = "The multinational security mission has yet to deploy in the Artibonite region."
+    assert coded(text) == []
+
+
+def test_denying_a_claim_targets_who_reported_it():
+    text = (
+        "YEREVAN (Reuters) - Armenia said Azerbaijani troops fired on its border posts on "
+        "Monday. Baku denied the claim."
+    )
+    assert ("120", "AZE", "ARM") in coded(text)
+
+
+def test_a_first_conjunct_folded_into_the_second_phrase_is_an_actor_of_its_own():
+    text = (
+        "JUBA (Reuters) - Fighting between the South Sudanese army and White Army militiamen "
+        "killed 20 people near Nasir on Tuesday, officials said."
+    )
+    events = coded(text)
+    assert ("190", "SSD", "SSD") in events and len(events) == 2

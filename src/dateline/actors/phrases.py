@@ -45,7 +45,7 @@ class Phrases:
         phrases: list[Candidate] = []
         for token in self.parsed:
             if token.pos_ in NOMINAL and (
-                token.dep_ not in NOT_HEADS or self._named_modifier(token)
+                token.dep_ not in NOT_HEADS or self._named_modifier(token) or _folded(token)
             ):
                 phrases.extend(self._code_phrase(token))
         out = self._whole_dictionary_names(self._outside_dateline(phrases))
@@ -95,7 +95,11 @@ class Phrases:
         """The head and its noun-phrase dependents (no clauses, no prepositions)."""
         tokens = [head]
         for child in head.children:
-            if child.i < head.i and child.dep_ in LEFT_DEPS:
+            if _folded(head) and child.dep_ in {"cc", "conj"}:
+                continue  # "the Congolese army" of "the Congolese army and M23 rebels"
+            if _folded(child):
+                tokens.extend(t for c in child.children if c.dep_ == "conj" for t in c.subtree)
+            elif child.i < head.i and child.dep_ in LEFT_DEPS:
                 tokens.extend(child.subtree)
             elif child.i > head.i and (
                 child.dep_ in RIGHT_DEPS
@@ -272,6 +276,19 @@ class Phrases:
             self.story.nationality(token) and token.dep_ in NATIONAL_LABEL_DEPS
             for token in modifiers
         )
+
+
+def _folded(token) -> bool:
+    """ "fighting between the Congolese army and M23 rebels": the parser folds the first
+    conjunct into the second's phrase as a modifier coordinated with its own modifier; it
+    is an actor of its own, and the second phrase starts at its conjunct."""
+    return (
+        token.dep_ == "nmod"
+        and token.pos_ == "NOUN"
+        and token.i < token.head.i
+        and any(c.dep_ == "cc" for c in token.children)
+        and any(c.dep_ == "conj" and c.i < token.head.i for c in token.children)
+    )
 
 
 def _dual(head, tokens) -> bool:
