@@ -82,15 +82,10 @@ def _a_place(mention: ActorWords, pobj, doc: Document) -> bool:
     return named and doc.actors[mention.actor].kind == ActorKind.STATE
 
 
-def _located_objects(preposition, depth: int = 3) -> list:
-    """The object of a preposition, then the places in it, nearest first: "outside a church
-    in Benue", "in camps for displaced people around Goma"."""
+def _located_objects(preposition) -> list:
+    """The object of a preposition, then the places in it: "outside a church in Benue"."""
     pobj = dependent(preposition, {"pobj"})
     if pobj is None:
         return []
-    found, level = [pobj], [pobj]
-    for _ in range(depth - 1):
-        level = [g for o in level for c in o.children if c.dep_ == "prep" for g in c.children]
-        level = [g for g in level if g.dep_ == "pobj"]
-        found += level
-    return found
+    inner = [g for c in pobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return [pobj, *inner]
