@@ -53,6 +53,7 @@ GOLD_PARTS = {
     "tuned_q6": GOLD / "tuned_q6.yaml",  # protests, strikes, blockades, riots, policing: tuned on
     "tuned_q7": GOLD / "tuned_q7.yaml",  # explosions/remote violence and look-alikes: tuned on
     "tuned_q8": GOLD / "tuned_q8.yaml",  # visits, agreements, sanctions, accusations: tuned on
+    "tuned_q9": GOLD / "tuned_q9.yaml",  # battles, civilians, look-alikes: tuned on
 }  # never tune on the held-out parts
 
 PLOVER_05 = {

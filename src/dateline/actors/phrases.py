@@ -24,6 +24,8 @@ NOT_HEADS = frozenset({"compound", "flat", "amod", "nmod"})
 # how a national label hangs in a phrase: "Israeli helicopters", "US Predator", and
 # "Greek-flagged tanker", where the parser hangs "Greek" on "flagged" as npadvmod
 NATIONAL_LABEL_DEPS = frozenset({"amod", "compound", "npadvmod"})
+# "Turkish-backed Syrian fighters": a nationality before one of these names the group's backer
+BACKER_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})
 DUAL = frozenset({"both", "two"})  # "both governments", "the two sides": two earlier actors
 
 
@@ -43,7 +45,7 @@ class Phrases:
         phrases: list[Candidate] = []
         for token in self.parsed:
             if token.pos_ in NOMINAL and (
-                token.dep_ not in NOT_HEADS or self._named_modifier(token)
+                token.dep_ not in NOT_HEADS or self._named_modifier(token) or _folded(token)
             ):
                 phrases.extend(self._code_phrase(token))
         out = self._whole_dictionary_names(self._outside_dateline(phrases))
@@ -93,7 +95,11 @@ class Phrases:
         """The head and its noun-phrase dependents (no clauses, no prepositions)."""
         tokens = [head]
         for child in head.children:
-            if child.i < head.i and child.dep_ in LEFT_DEPS:
+            if _folded(head) and child.dep_ in {"cc", "conj"}:
+                continue  # "the Congolese army" of "the Congolese army and M23 rebels"
+            if _folded(child):
+                tokens.extend(t for c in child.children if c.dep_ == "conj" for t in c.subtree)
+            elif child.i < head.i and child.dep_ in LEFT_DEPS:
                 tokens.extend(child.subtree)
             elif child.i > head.i and (
                 child.dep_ in RIGHT_DEPS
@@ -250,7 +256,17 @@ class Phrases:
                         match = self.story.nationality(place)
                         if match and match.entry.kind != EntryKind.CAPITAL:
                             found[match.start] = match
-        return [found[k] for k in sorted(found)]
+        matches = [found[k] for k in sorted(found)]
+        own = [m for m in matches if not self._backer(m)]
+        return own or matches  # "Turkish-backed Syrian fighters" are Syrian
+
+    def _backer(self, match: DictionaryMatch) -> bool:
+        """ "Turkish-backed", "Iranian-funded": the country behind a group, not its own."""
+        doc = self.story.parsed
+        hyphen, word = match.end, match.end + 1
+        return (
+            word < len(doc) and doc[hyphen].text == "-" and doc[word].lower_ in BACKER_PARTICIPLES
+        )
 
     def _demonym_modifier(self, modifiers) -> bool:
         """A national label on a thing that acts: "Israeli helicopters", "US Predator"."""
@@ -260,6 +276,19 @@ class Phrases:
             self.story.nationality(token) and token.dep_ in NATIONAL_LABEL_DEPS
             for token in modifiers
         )
+
+
+def _folded(token) -> bool:
+    """ "fighting between the Congolese army and M23 rebels": the parser folds the first
+    conjunct into the second's phrase as a modifier coordinated with its own modifier; it
+    is an actor of its own, and the second phrase starts at its conjunct."""
+    return (
+        token.dep_ == "nmod"
+        and token.pos_ == "NOUN"
+        and token.i < token.head.i
+        and any(c.dep_ == "cc" for c in token.children)
+        and any(c.dep_ == "conj" and c.i < token.head.i for c in token.children)
+    )
 
 
 def _dual(head, tokens) -> bool:

@@ -62,6 +62,8 @@ class NonEventWords:
     accident_verbs: frozenset[str]
     accidental_things: frozenset[str]
     machine_workers: frozenset[str]  # "truck drivers": people, whatever machine names them
+    common_animals: frozenset[str]  # "a tiger", not "the Tamil Tigers": lower case only
+    accident_adverbs: frozenset[str]  # "accidentally shot": no act of anybody's
     weapons: frozenset[str]
     market_words: frozenset[str]
     blasts: frozenset[str]  # harm nouns a machine modifier makes an accident: "gas explosion"
@@ -95,12 +97,16 @@ class NonEventWords:
     def names_cause(self, token) -> bool:
         """The token is a cause word in any of its forms ("Wildfires" at the start of a
         sentence is tagged a proper noun and keeps its plural as its lemma)."""
-        return any(self.is_cause(form) for form in word_forms(token))
+        forms = word_forms(token)
+        if token.text.islower() and forms & self.common_animals:
+            return True  # "a tiger attacked a villager", not "Tamil Tigers attacked"
+        return any(self.is_cause(form) for form in forms)
 
 
 WORD_LISTS = (
     *("natural_causes", "accidental_causes", "accident_verbs", "accidental_things"),
     *("machine_workers", "weapons", "market_words", "blasts", "harmless_objects"),
+    *("common_animals", "accident_adverbs"),
     *("violent_roots", "occurrence_verbs", "spent_ordnance"),
 )
 
@@ -155,7 +161,7 @@ def find_doer(trigger, doer, source: ActorWords | None, named: bool, words: NonE
         return harmed
     if trigger.pos_ == "NOUN" and _is_accident(trigger, words):
         return Doer(DoerKind.CAUSE, trigger.text)  # "a gas explosion", "a blast at the plant"
-    accident = _result_of_an_accident(trigger, words)
+    accident = _result_of_an_accident(trigger, words) or _unintended(trigger, words)
     if accident is not None:
         return Doer(DoerKind.CAUSE, accident.text)
     if doer is not None:
@@ -187,6 +193,11 @@ def _result_of_an_accident(trigger, words: NonEventWords):
     if any(c.dep_ in SUBJECTS and _is_weapon(c, words) for c in head.children):
         return None  # "a drone crashed into an apartment block, injuring two": an attack
     return head
+
+
+def _unintended(trigger, words: NonEventWords):
+    """ "was accidentally shot dead": the adverb that calls the act unintended, or None."""
+    return next((c for c in trigger.children if c.lower_ in words.accident_adverbs), None)
 
 
 def _accident_clause(trigger, words: NonEventWords):

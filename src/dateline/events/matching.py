@@ -113,8 +113,9 @@ class TriggerMatcher:
         return verb is not None and verb.i in matches and verb.i != token.i
 
     def _history(self, token) -> bool:
-        """ "Ten years ago, Russia annexed Crimea", "the memoir describes the talks": an act
-        told as long past, or as what a narrative tells, is no news event."""
+        """ "Ten years ago, Russia annexed Crimea", "the memoir describes the talks", "a film
+        about a battle": an act told as long past, or as what a narrative tells, is no news
+        event."""
         words = self.patterns.words
         clause = token
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
@@ -124,7 +125,11 @@ class TriggerMatcher:
                 return True
             if _told_as_long_past(verb, words.history_units):
                 return True
-        return False
+        works = words.narrative_nouns  # "a film about a battle in which troops encircle"
+        return any(
+            a.dep_ == "prep" and a.lower_ == "about" and self._lemma(a.head) in works
+            for a in token.ancestors
+        )
 
     def _alleged(self, token, matches: dict[int, Pattern]) -> bool:
         """ "accused Exxon of breaching the deal", "charged X with ...": the act an accusation

@@ -100,8 +100,9 @@ def actor_mentions(doc: Document, head) -> list[ActorWords]:
             if all(m.actor != each.actor for m in found):
                 found.append(each)
     for modifier in head.children:
-        # "Hungarian and Romanian officials": conjoined modifiers name distinct actors
-        if modifier.dep_ in {"amod", "compound"} and modifier.conjuncts:
+        # "Hungarian and Romanian officials": conjoined modifiers name distinct actors, and
+        # so do "the army and M23 rebels" read as one phrase (actors/phrases.py _folded)
+        if modifier.dep_ in {"amod", "compound", "nmod"} and modifier.conjuncts:
             for token in [modifier, *modifier.conjuncts]:
                 mention = _mention_from(doc, token)
                 if mention is not None and all(m.actor != mention.actor for m in found):

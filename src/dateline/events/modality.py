@@ -31,6 +31,7 @@ class ModalityCues:
     cancel_phrasals: frozenset[str]
     hypothetical_markers: frozenset[str]
     forecast_words: frozenset[str]
+    pending_adverbs: frozenset[str]
 
 
 def shipped_cues() -> ModalityCues:
@@ -54,9 +55,16 @@ def governors(trigger) -> list:
 
 def is_forecast(trigger, cues: ModalityCues | None = None) -> bool:
     """ "Iran is unlikely to agree", "the talks are likely to collapse": an act a forecast
-    word governs is someone's guess, no event (modality.yaml's ``forecast_words``)."""
+    word governs is someone's guess, no event (modality.yaml's ``forecast_words``); so is
+    one still awaited ("has yet to deploy", ``pending_adverbs``)."""
     cues = cues or shipped_cues()
-    return any(g.lemma_.lower() in cues.forecast_words for g in governors(trigger)[1:])
+    if any(g.lemma_.lower() in cues.forecast_words for g in governors(trigger)[1:]):
+        return True
+    # "has yet to deploy": an act still awaited
+    awaited = trigger.head if trigger.dep_ == "xcomp" else None
+    return awaited is not None and any(
+        c.dep_ == "advmod" and c.lower_ in cues.pending_adverbs for c in awaited.children
+    )
 
 
 def modality_of(trigger, cues: ModalityCues | None = None) -> Modality:

@@ -44,6 +44,7 @@ class PatternWords:
     death_verbs: frozenset[str]  # "X, who negotiated ..., has died": an obituary's life story
     history_units: frozenset[str]  # "ten years ago": an act that long ago is history
     narration_verbs: frozenset[str]  # "the memoir describes the talks": a narrative's story
+    narrative_nouns: frozenset[str]  # "a film about a battle": the work's story is no event
 
 
 def read_pattern_words(path: Path = PATTERN_DIR / "words.yaml") -> PatternWords:

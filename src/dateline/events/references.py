@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..errors import ConfigError
-from ..model import ActorRef, Document, Event
+from ..model import ActorRef, Document, Event, Modality
+from .mentions import mention_of
+from .modality import shipped_cues
 from .yaml_files import PATTERN_DIR, read_yaml
 
 ANY_ROOT = "any"
+STATEMENT_ROOT = "01"  # "the claim", "the statement": what was said, by whom it was reported
 # where a reaction names what it reacts to: "rejected the accusations", "apologised for
 # the attack", "protested against the decision"
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
@@ -56,13 +59,43 @@ def load_reference_words() -> ReferenceWords:
 
 def resolve_references(doc: Document, words: ReferenceWords) -> list[Event]:
     """The document's events, each reaction with no target given the target of the event
-    its object refers back to."""
+    its object refers back to, else (a statement noun: "denied the claim") the one who
+    reported the nearest earlier reported event ("Armenia said troops opened fire")."""
     resolved: list[Event] = []
     for event in doc.events:
         noun = _referring_noun(doc, event, words)
         reference = _referred_event(noun, event, resolved, words) if noun is not None else None
-        resolved.append(_retargeted(event, reference) if reference is not None else event)
+        if reference is not None:
+            event = _retargeted(event, reference)
+        elif noun is not None and words.fits(noun.lemma_.lower(), STATEMENT_ROOT):
+            event = _aimed_at_reporter(doc, event, resolved)
+        resolved.append(event)
     return resolved
+
+
+def _aimed_at_reporter(doc: Document, event: Event, earlier: list[Event]) -> Event:
+    """ "Armenia said Azerbaijani troops opened fire. Baku denied the claim": the claim is
+    the report, so the denial targets whoever reported the nearest earlier act."""
+    for candidate in reversed(earlier):
+        if candidate.modality != Modality.REPORTED or candidate.token is None:
+            continue
+        reporter = _reporter(doc, doc.parsed[candidate.token])
+        if reporter is None or (event.source and reporter.name == event.source.name):
+            return event
+        note = f"target: who reported {candidate.cameo.code} (sentence {candidate.sentence})"
+        return replace(event, target=reporter, explanation=f"{event.explanation}; {note}")
+    return event
+
+
+def _reporter(doc: Document, trigger) -> ActorRef | None:
+    """The actor that is the subject of the reporting verb the trigger's clause hangs on."""
+    verbs = shipped_cues().reporting_verbs
+    for verb in trigger.ancestors:
+        if verb.lemma_.lower() in verbs:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            mention = mention_of(doc, subject) if subject is not None else None
+            return mention.actor_ref(doc) if mention is not None else None
+    return None
 
 
 def _referring_noun(doc: Document, event: Event, words: ReferenceWords):

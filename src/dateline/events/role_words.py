@@ -175,11 +175,21 @@ def prepositional(word, preposition: str) -> RoleHead | None:
     for holder in holders:
         for child in holder.children:
             if child.dep_ in {"prep", "dative", "prt"} and child.lower_ == preposition:
-                pobj = dependent(child, {"pobj"})
+                pobj = dependent(child, {"pobj"}) or _participle_object(child)
                 if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
                     # "launched strikes on Kyiv on Monday": a date is no argument
                     return RoleHead(pobj, f"{lemma}->{preposition}")
     return None
+
+
+def _participle_object(preposition):
+    """ "shooting at fleeing villagers": the parser reads the participle before the noun
+    as a gerund the preposition governs, and the noun as its object."""
+    gerund = dependent(preposition, {"pcomp"})
+    if gerund is None or gerund.tag_ != "VBG" or gerund.i + 1 >= len(gerund.doc):
+        return None
+    noun = gerund.doc[gerund.i + 1]
+    return noun if noun.dep_ == "dobj" and noun.head.i == gerund.i else None
 
 
 CONDITION_MARKERS = frozenset({"if", "unless"})
