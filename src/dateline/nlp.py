@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFoundError
 from .model import Document, Sentence
-from .resources import content_lines, data_path, read_text, word_set
+from .resources import data_path, lines, word_set
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +54,16 @@ def load_model(name: str) -> Language:
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     _keep_hyphenated_nouns(nlp, word_set(data_path(HYPHENATED_NOUNS)))
-    _fix_lemmas(nlp, content_lines(read_text(data_path(LEMMA_FORMS))))
+    _fix_lemmas(nlp, lines(data_path(LEMMA_FORMS)))
     return nlp
 
 
-def _fix_lemmas(nlp: Language, lines: Iterable[str]) -> None:
+def _fix_lemmas(nlp: Language, entries: Iterable[str]) -> None:
     """ "Armed men raped 30 women": forms the lemmatizer gets wrong, given their lemma
     before it runs (it keeps a lemma already set)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    pairs = [line.split() for line in lines]
+    pairs = [entry.split() for entry in entries]
     nlp.get_pipe("attribute_ruler").add_patterns(
         [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}} for form, lemma in pairs]
     )
